@@ -1,0 +1,34 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { getTranslations } from "next-intl/server";
+import type * as React from "react";
+import { AppShell } from "@/components/console/app-shell";
+import { BalanceIndicator } from "@/components/console/balance-indicator";
+import { requireUser } from "@/lib/auth/session";
+import { getAccountBalance } from "@/lib/billing/get-account-balance";
+import { getConfig } from "@/lib/config";
+import { accountKeys } from "@/lib/queries/account";
+import { getQueryClient } from "@/lib/queries/query-client";
+
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AppShell
+        user={user}
+        area={t("app.console")}
+        demoMode={getConfig().demoMode}
+        headerItems={<BalanceIndicator />}
+        nav={[
+          { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
+          { href: "/billing", label: t("nav.billing"), icon: "billing" },
+          { href: "/notifications", label: t("nav.notifications"), icon: "notifications" },
+        ]}
+      >
+        {children}
+      </AppShell>
+    </HydrationBoundary>
+  );
+}

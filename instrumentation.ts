@@ -1,0 +1,12 @@
+// Runs once when the Next.js server starts: a bad configuration stops it here, with
+// a message naming the variable, rather than at the first request.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getConfig } = await import("@/lib/config");
+  const { logger, describeDatabaseUrl } = await import("@/lib/logger");
+  const config = getConfig();
+  logger.info(
+    { demoMode: config.demoMode, database: config.databaseUrl ? describeDatabaseUrl(config.databaseUrl) : "not set" },
+    "CertDesk server started",
+  );
+}

@@ -1,0 +1,33 @@
+// One error type for failures a user can cause or must be told about. Each code maps
+// to a translated message (messages/*.json, "errors.<CODE>") and an HTTP status in one place.
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  EMAIL_TAKEN: 409,
+  INVALID_CREDENTIALS: 401,
+  ACCOUNT_DISABLED: 403,
+  TOO_MANY_ATTEMPTS: 429,
+  CONFLICT: 409,
+} as const satisfies Record<string, number>;
+
+export type AppErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

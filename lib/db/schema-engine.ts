@@ -41,8 +41,8 @@ function loadEngineModule(): Promise<EngineModule> {
   return engineModule;
 }
 
-async function readSchemaFiles() {
-  return [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") }];
+async function readSchemaFiles(content?: string) {
+  return [{ path: SCHEMA_PATH, content: content ?? (await readFile(SCHEMA_PATH, "utf8")) }];
 }
 
 export async function readMigrationsList(): Promise<MigrationList> {
@@ -116,10 +116,13 @@ async function withShadowEngine<T>(run: (engine: SchemaEngine) => Promise<T>): P
   }
 }
 
-/** SQL that takes a database from the migrations' end state to schema.prisma; "" when in step. */
-export async function diffMigrationsToSchema(): Promise<string> {
+/**
+ * SQL that takes a database from the migrations' end state to schema.prisma (or
+ * the given schema text); "" when they agree.
+ */
+export async function diffMigrationsToSchema(schema?: string): Promise<string> {
   const migrationsList = await readMigrationsList();
-  const files = await readSchemaFiles();
+  const files = await readSchemaFiles(schema);
   return withShadowEngine(async (engine) => {
     const result = await engine.diff({
       from:

@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Chromium: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the
+// browser Playwright installed itself (developer laptops).
+function chromiumPath(): string | undefined {
+  const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH?.trim();
+  if (configured) return configured;
+  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+}
+
+// The e2e app runs on its own throwaway embedded database, or on E2E_DATABASE_URL,
+// which must be local: the tests create and change data freely.
+const e2eDatabaseUrl = process.env.E2E_DATABASE_URL?.trim();
+if (e2eDatabaseUrl) {
+  const host = new URL(e2eDatabaseUrl).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host)) {
+    throw new Error(`Refusing to run end-to-end tests against a non-local database (${host}).`);
+  }
+}
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } },
+      dependencies: ["setup"],
+    },
+  ],
+  webServer: {
+    command: "npm run build && npm start",
+    url: `${baseURL}/sign-in`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(port),
+      NODE_ENV: "production",
+      DATABASE_URL: e2eDatabaseUrl ?? "",
+      CERTDESK_DATA_DIR: ".data/e2e-postgres",
+      CERTDESK_EPHEMERAL_DB: "true",
+      CERTDESK_SEED: "true",
+      DEMO_MODE: "true",
+      AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
+      CRON_SECRET: "e2e-cron-secret-0123456789-abcdefghijklmnop",
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

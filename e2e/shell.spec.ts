@@ -26,7 +26,9 @@ test.describe("console shell", () => {
     await expect(page.getByRole("heading", { level: 1, name: "我的证书" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
     await page.reload();
-    await expect(page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "费用中心" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "费用中心" }),
+    ).toBeVisible();
 
     await page.getByTestId("locale-switch").click();
     await page.getByRole("menuitemradio", { name: "English" }).click();

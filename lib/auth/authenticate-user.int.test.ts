@@ -7,8 +7,17 @@ import { createTestUser, TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
 const secret = process.env.AUTH_SECRET as string;
 const at = (seconds: number) => new Date(TEST_NOW.getTime() + seconds * 1000);
 
-function attempt(overrides: Partial<AuthenticationRequest> & { email: string }): Promise<ReturnType<typeof authenticateUser> extends Promise<infer R> ? R : never> {
-  return authenticateUser({ password: "wrong-password", ip: "198.51.100.1", deviceToken: undefined, now: TEST_NOW, secret, ...overrides });
+function attempt(
+  overrides: Partial<AuthenticationRequest> & { email: string },
+): Promise<ReturnType<typeof authenticateUser> extends Promise<infer R> ? R : never> {
+  return authenticateUser({
+    password: "wrong-password",
+    ip: "198.51.100.1",
+    deviceToken: undefined,
+    now: TEST_NOW,
+    secret,
+    ...overrides,
+  });
 }
 
 describe("authenticateUser", () => {
@@ -30,13 +39,18 @@ describe("authenticateUser", () => {
     const user = await createTestUser();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: TEST_NOW } });
     expect(await attempt({ email: user.email })).toEqual({ ok: false, code: "INVALID_CREDENTIALS" });
-    expect(await attempt({ email: user.email, password: user.password })).toEqual({ ok: false, code: "ACCOUNT_DISABLED" });
+    expect(await attempt({ email: user.email, password: user.password })).toEqual({
+      ok: false,
+      code: "ACCOUNT_DISABLED",
+    });
   });
 
   it("allows 10 failures a minute per account, then refuses even the right password, from any address", async () => {
     const user = await createTestUser();
     for (let i = 0; i < 10; i++) {
-      expect(await attempt({ email: user.email, ip: `203.0.113.${i}`, now: at(i) })).toMatchObject({ code: "INVALID_CREDENTIALS" });
+      expect(await attempt({ email: user.email, ip: `203.0.113.${i}`, now: at(i) })).toMatchObject({
+        code: "INVALID_CREDENTIALS",
+      });
     }
     const refused = await attempt({ email: user.email, password: user.password, ip: "192.0.2.50", now: at(10) });
     expect(refused).toEqual({ ok: false, code: "TOO_MANY_ATTEMPTS", retryAfterSeconds: 50 });
@@ -68,14 +82,22 @@ describe("authenticateUser", () => {
     const user = await createTestUser();
     const deviceToken = issueDeviceToken(user.id, secret);
     for (let i = 0; i < 12; i++) await attempt({ email: user.email, ip: `203.0.113.${i}`, now: at(i) });
-    expect(await attempt({ email: user.email, password: user.password, now: at(12) })).toMatchObject({ code: "TOO_MANY_ATTEMPTS" });
+    expect(await attempt({ email: user.email, password: user.password, now: at(12) })).toMatchObject({
+      code: "TOO_MANY_ATTEMPTS",
+    });
     // The owner's browser has its own allowance: a typo, then the right password.
-    expect(await attempt({ email: user.email, deviceToken, now: at(13) })).toMatchObject({ code: "INVALID_CREDENTIALS" });
-    expect(await attempt({ email: user.email, password: user.password, deviceToken, now: at(14) })).toMatchObject({ ok: true });
+    expect(await attempt({ email: user.email, deviceToken, now: at(13) })).toMatchObject({
+      code: "INVALID_CREDENTIALS",
+    });
+    expect(await attempt({ email: user.email, password: user.password, deviceToken, now: at(14) })).toMatchObject({
+      ok: true,
+    });
     // A device cookie of another account does not help.
     const other = await createTestUser();
     const foreignToken = issueDeviceToken(other.id, secret);
-    expect(await attempt({ email: user.email, password: user.password, deviceToken: foreignToken, now: at(15) })).toMatchObject({
+    expect(
+      await attempt({ email: user.email, password: user.password, deviceToken: foreignToken, now: at(15) }),
+    ).toMatchObject({
       code: "TOO_MANY_ATTEMPTS",
     });
   });
@@ -87,7 +109,9 @@ describe("authenticateUser", () => {
     expect(await attempt({ email: victim.email, password: victim.password, ip, now: at(21) })).toMatchObject({
       code: "TOO_MANY_ATTEMPTS",
     });
-    expect(await attempt({ email: victim.email, password: victim.password, ip: "198.51.100.78", now: at(21) })).toMatchObject({
+    expect(
+      await attempt({ email: victim.email, password: victim.password, ip: "198.51.100.78", now: at(21) }),
+    ).toMatchObject({
       ok: true,
     });
   });

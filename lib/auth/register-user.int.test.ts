@@ -8,12 +8,20 @@ import { TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
 describe("registerUser", () => {
   it("creates a customer with an empty USD balance, an argon2id hash and an audit entry", async () => {
     const email = uniqueEmail("new");
-    const user = await registerUser({ email: email.toUpperCase(), name: " Ada ", password: "long-enough-1", now: TEST_NOW });
+    const user = await registerUser({
+      email: email.toUpperCase(),
+      name: " Ada ",
+      password: "long-enough-1",
+      now: TEST_NOW,
+    });
     expect(user).toMatchObject({ email, name: "Ada", role: "CUSTOMER" });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(stored.passwordHash, "long-enough-1")).toBe(true);
-    expect(await db.billingAccount.findUnique({ where: { ownerId: user.id } })).toMatchObject({ balanceMinor: 0, currency: "USD" });
+    expect(await db.billingAccount.findUnique({ where: { ownerId: user.id } })).toMatchObject({
+      balanceMinor: 0,
+      currency: "USD",
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: user.id } });
     expect(audit).toMatchObject({ action: "user.register", actorId: user.id });
     expect(JSON.stringify(audit)).not.toContain("long-enough-1");
@@ -26,6 +34,8 @@ describe("registerUser", () => {
       new AppError("EMAIL_TAKEN"),
     );
     expect(await db.user.count({ where: { email } })).toBe(1);
-    expect(await db.auditLog.count({ where: { action: "user.register", after: { path: ["name"], equals: "Second" } } })).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { action: "user.register", after: { path: ["name"], equals: "Second" } } }),
+    ).toBe(0);
   });
 });

@@ -25,7 +25,10 @@ describe("getCurrentUser", () => {
   it("signs a disabled user out on their next request", async () => {
     const user = await createTestUser();
     session.current = { userId: user.id, sessionVersion: 0 };
-    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+    });
     expect(await getCurrentUser()).toBeNull();
   });
 

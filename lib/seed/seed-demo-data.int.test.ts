@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { db } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/seed/seed-demo-data";
-import { createAdmin } from "@/lib/users/create-admin";
 import { TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
+import { createAdmin } from "@/lib/users/create-admin";
 
 describe("seedDemoData", () => {
   it("creates the demo customer and admin once; a second run duplicates nothing", async () => {
@@ -16,7 +16,14 @@ describe("seedDemoData", () => {
     expect(await counts()).toEqual(before);
 
     const signIn = (email: string, password: string) =>
-      authenticateUser({ email, password, ip: "127.0.0.1", deviceToken: undefined, now: TEST_NOW, secret: "x".repeat(32) });
+      authenticateUser({
+        email,
+        password,
+        ip: "127.0.0.1",
+        deviceToken: undefined,
+        now: TEST_NOW,
+        secret: "x".repeat(32),
+      });
     expect(await signIn("demo@example.com", "demo-password")).toMatchObject({ ok: true, user: { role: "CUSTOMER" } });
     expect(await signIn("admin@example.com", "admin-password")).toMatchObject({ ok: true, user: { role: "ADMIN" } });
   });

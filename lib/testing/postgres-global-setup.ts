@@ -51,7 +51,9 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (serverUrl && !stopServer) {
-      await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).then(() => {}));
+      await admin(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).then(() => {}),
+      );
     }
     await stopServer?.();
   };

@@ -67,7 +67,9 @@ export default defineConfig({
       PORT: String(port),
       NODE_ENV: "production",
       DATABASE_URL: e2eDatabaseUrl ?? "",
-      CERTDESK_DATA_DIR: ".data/e2e-postgres",
+      CERTDESK_DATA_DIR: `.data/e2e-postgres-${port}`,
+      // A build folder per port lets two test runs (e.g. two worktrees) build side by side.
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? (port === 3100 ? ".next" : `.next-e2e-${port}`),
       CERTDESK_EPHEMERAL_DB: "true",
       CERTDESK_SEED: "true",
       DEMO_MODE: "true",

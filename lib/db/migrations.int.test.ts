@@ -35,3 +35,14 @@ describe("migrations", () => {
     ).rejects.toThrow(/BillingAccount_balance_not_negative/);
   });
 });
+
+describe("audit log", () => {
+  it("is append-only: updates and deletes are refused by the database", async () => {
+    const entry = await db.auditLog.create({ data: { action: "test.append_only", targetType: "Test" } });
+    await expect(db.auditLog.update({ where: { id: entry.id }, data: { action: "changed" } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.auditLog.delete({ where: { id: entry.id } })).rejects.toThrow(/append-only/);
+    expect(await db.auditLog.findUnique({ where: { id: entry.id } })).toMatchObject({ action: "test.append_only" });
+  });
+});

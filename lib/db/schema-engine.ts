@@ -11,6 +11,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
@@ -85,9 +86,26 @@ async function openEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promi
   );
 }
 
+// @prisma/adapter-pg runs a migration script by splitting it on ";", which breaks
+// function bodies and comments. PostgreSQL runs a multi-statement script sent as
+// one simple query atomically, which is what the native engine does, so send it whole.
+function migrationAdapterFactory(connectionString: string): SqlMigrationAwareDriverAdapterFactory {
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const factory = new PrismaPg(pool, { disposeExternalPool: true });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    adapter.executeScript = async (script: string) => {
+      await pool.query(script);
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 /** Applies every migration not yet recorded in `_prisma_migrations`. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await openEngine(new PrismaPg({ connectionString }));
+  const engine = await openEngine(migrationAdapterFactory(connectionString));
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: await readMigrationsList(),

@@ -1,6 +1,6 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { loadMessages, NAMESPACES } from "@/messages/load-messages";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -16,9 +16,16 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
 
+const english = flatten((await loadMessages("en")) as unknown as Tree);
+const chinese = flatten((await loadMessages("zh-CN")) as unknown as Tree);
+
 describe("translations", () => {
-  const english = flatten(en as Tree);
-  const chinese = flatten(zh as Tree);
+  it("loads every namespace file there is, in both languages", () => {
+    for (const locale of ["en", "zh-CN"]) {
+      const files = readdirSync(`messages/${locale}`).map((file) => file.replace(/\.json$/, ""));
+      expect(files.sort(), locale).toEqual([...NAMESPACES].sort());
+    }
+  });
 
   it("has every English string in Simplified Chinese and nothing extra", () => {
     expect([...chinese.keys()].sort()).toEqual([...english.keys()].sort());

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, isTimeZone, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE_COOKIE } from "@/lib/i18n/locales";
+import { loadMessages } from "@/messages/load-messages";
 
 // No locale in the URL: the choice lives in a cookie (set by the language switch),
 // falling back to the browser's Accept-Language. Times are shown in the viewer's
@@ -13,6 +14,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: isTimeZone(zone) ? zone : "UTC",
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

@@ -2,6 +2,7 @@
 // which the user may create databases), otherwise a throwaway embedded server.
 // Migrations are applied once to a template database; every test file then gets
 // its own copy of it (lib/testing/database-per-file.ts), so files run in parallel.
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
@@ -28,9 +29,12 @@ async function admin(serverUrl: string, run: (client: pg.Client) => Promise<void
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.TEST_DATABASE_URL?.trim();
   let stopServer: (() => Promise<void>) | undefined;
+  let dataDir: string | undefined;
   if (!serverUrl) {
+    // One folder per run, so several runs can test side by side.
+    dataDir = path.resolve(`.data/test-postgres-${process.pid}`);
     const server = await startEmbeddedPostgres({
-      dataDir: path.resolve(".data/test-postgres"),
+      dataDir,
       ephemeral: true,
     });
     serverUrl = server.serverUrl;
@@ -56,5 +60,6 @@ export default async function setup(project: TestProject) {
       );
     }
     await stopServer?.();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 }

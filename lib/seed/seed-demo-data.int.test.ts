@@ -3,17 +3,36 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { db } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/seed/seed-demo-data";
 import { TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
+import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
 import { createAdmin } from "@/lib/users/create-admin";
 
 describe("seedDemoData", () => {
   it("creates the demo customer and admin once; a second run duplicates nothing", async () => {
     const first = await seedDemoData(TEST_NOW);
-    expect(first.created).toEqual(["admin admin@example.com", "customer demo@example.com"]);
-    const counts = async () => ({ users: await db.user.count(), accounts: await db.billingAccount.count() });
+    expect(first.created).toEqual([
+      "admin admin@example.com",
+      "20 prices",
+      "customer demo@example.com",
+      expect.stringMatching(/^\d+ certificates$/),
+    ]);
+    const counts = async () => ({
+      users: await db.user.count(),
+      accounts: await db.billingAccount.count(),
+      certificates: await db.certificate.count(),
+      prices: await db.price.count(),
+      ledger: await db.ledgerEntry.count(),
+      resources: await db.cloudResource.count(),
+    });
     const before = await counts();
     const second = await seedDemoData(TEST_NOW);
     expect(second.created).toEqual([]);
     expect(await counts()).toEqual(before);
+    await expectBalancesMatchLedger();
+    const customer = await db.user.findUniqueOrThrow({
+      where: { email: "demo@example.com" },
+      include: { billingAccount: true },
+    });
+    expect(customer.billingAccount?.balanceMinor).toBe(5_000);
 
     const signIn = (email: string, password: string) =>
       authenticateUser({

@@ -2,6 +2,8 @@ import "server-only";
 import { registerUser } from "@/lib/auth/register-user";
 import { db } from "@/lib/db/client";
 import { demoAccounts } from "@/lib/seed/demo-accounts";
+import { seedDemoCertificates } from "@/lib/seed/seed-demo-certificates";
+import { seedPrices } from "@/lib/seed/seed-prices";
 import { createAdmin } from "@/lib/users/create-admin";
 
 export type SeedSummary = { created: string[]; skipped: string[] };
@@ -21,14 +23,16 @@ export async function seedDemoData(now: Date): Promise<SeedSummary> {
     summary.created.push(`admin ${accounts.admin.email}`);
   }
 
-  const existingCustomer = await db.user.findUnique({
-    where: { email: accounts.customer.email },
-    select: { id: true },
-  });
-  if (existingCustomer) summary.skipped.push(`customer ${accounts.customer.email}`);
+  const prices = await seedPrices();
+  if (prices > 0) summary.created.push(`${prices} prices`);
+
+  let customer = await db.user.findUnique({ where: { email: accounts.customer.email }, select: { id: true } });
+  if (customer) summary.skipped.push(`customer ${accounts.customer.email}`);
   else {
-    await registerUser({ ...accounts.customer, now });
+    customer = await registerUser({ ...accounts.customer, now });
     summary.created.push(`customer ${accounts.customer.email}`);
   }
+  const certificates = await seedDemoCertificates(customer.id, now);
+  if (certificates > 0) summary.created.push(`${certificates} certificates`);
   return summary;
 }

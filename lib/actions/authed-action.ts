@@ -1,0 +1,65 @@
+import "server-only";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { type AppErrorCode, isAppError } from "@/lib/errors";
+import { clientIpFrom } from "@/lib/http/client-ip";
+import { logger } from "@/lib/logger";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string; fieldErrors?: Record<string, string[]> };
+
+export type ActionContext = { user: SessionUser; ip: string; now: Date };
+
+type Options = { role?: "ADMIN"; name: string };
+
+/**
+ * Server actions are public POST endpoints. This wrapper is the one place that
+ * establishes the caller (refusing the signed-out, the disabled and, for admin
+ * actions, customers), parses the input with zod and turns failures into a typed,
+ * translated result; unexpected errors are logged with context and never leak.
+ */
+export function authedAction<Schema extends z.ZodType, T>(
+  schema: Schema,
+  options: Options,
+  run: (input: z.output<Schema>, context: ActionContext) => Promise<T>,
+): (input: z.input<Schema>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const t = await getTranslations();
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: "UNAUTHENTICATED", message: t("errors.UNAUTHENTICATED") };
+    if (options.role === "ADMIN" && user.role !== "ADMIN") {
+      return { ok: false, code: "FORBIDDEN", message: t("errors.FORBIDDEN") };
+    }
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.join(".") || "_";
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      }
+      return { ok: false, code: "INVALID_INPUT", message: t("errors.INVALID_INPUT"), fieldErrors };
+    }
+    try {
+      const context = { user, ip: clientIpFrom(await headers()), now: await now() };
+      return { ok: true, data: await run(parsed.data, context) };
+    } catch (error) {
+      if (isAppError(error))
+        return { ok: false, code: error.code, message: await describeAppError(error.code, error.details) };
+      logger.error({ err: error, action: options.name, userId: user.id }, "server action failed");
+      return { ok: false, code: "UNEXPECTED", message: t("errors.UNEXPECTED") };
+    }
+  };
+}
+
+/** The user-facing sentence for an AppError, with the failing conditions spelled out. */
+export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
+  const t = await getTranslations();
+  const message = t(`errors.${code}`, details);
+  if (typeof details.reasons !== "string" || !details.reasons) return message;
+  const reasons = details.reasons.split(",").map((reason) => t(`autoRenew.failure.${reason}`));
+  return `${message} ${reasons.join(" ")}`;
+}

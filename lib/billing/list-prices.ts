@@ -1,0 +1,39 @@
+import "server-only";
+import type { DbTransaction } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
+
+export type PriceRow = {
+  brand: string;
+  certificateType: CertificateType;
+  domainType: DomainType;
+  priceMinor: number;
+  currency: string;
+  autoRenewSupported: boolean;
+};
+
+/** The 1-year price list (a few dozen rows): read whole and looked up in memory. */
+export async function listPrices(client: DbTransaction | typeof db = db): Promise<PriceRow[]> {
+  return client.price.findMany({
+    where: { validityYears: 1 },
+    select: {
+      brand: true,
+      certificateType: true,
+      domainType: true,
+      priceMinor: true,
+      currency: true,
+      autoRenewSupported: true,
+    },
+    orderBy: [{ brand: "asc" }, { certificateType: "asc" }, { domainType: "asc" }],
+  });
+}
+
+export function findPrice(
+  prices: readonly PriceRow[],
+  key: { brand: string; certificateType: CertificateType; domainType: DomainType },
+): PriceRow | undefined {
+  return prices.find(
+    (row) =>
+      row.brand === key.brand && row.certificateType === key.certificateType && row.domainType === key.domainType,
+  );
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import {
+  autoRenewEligibilityFailures,
+  deactivationRefusal,
+  deductionTime,
+  displayStatus,
+  type EligibilityFacts,
+  renewedExpiry,
+  type SupportedCombination,
+  validationDeadline,
+} from "@/lib/renewal/auto-renew-rules";
+
+const SUPPORTED: SupportedCombination[] = [
+  { brand: "DNSPod", certificateType: "DV", domainType: "SINGLE" },
+  { brand: "DNSPod", certificateType: "DV", domainType: "WILDCARD" },
+  { brand: "TrustAsia", certificateType: "DV", domainType: "WILDCARD" },
+  { brand: "WoTrus", certificateType: "DV", domainType: "WILDCARD" },
+];
+
+const now = new Date("2026-05-01T10:00:00Z");
+const daysFromNow = (days: number, extraMs = 0) => new Date(now.getTime() + days * 86_400_000 + extraMs);
+
+function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
+  return {
+    source: "PURCHASED",
+    brand: "DNSPod",
+    certificateType: "DV",
+    domainType: "SINGLE",
+    validityYears: 1,
+    status: "ISSUED",
+    expiresAt: daysFromNow(60),
+    autoRenewState: "OFF",
+    renewalUnderWay: false,
+    ...overrides,
+  };
+}
+
+const failuresOf = (overrides: Partial<EligibilityFacts>, at = now) =>
+  autoRenewEligibilityFailures(facts(overrides), SUPPORTED, at);
+
+describe("the 14-day window", () => {
+  it("can be enabled with exactly 14 days left", () => {
+    expect(failuresOf({ expiresAt: daysFromNow(14) })).toEqual([]);
+  });
+
+  it("cannot be enabled with 14 days minus one second left (13 days 23:59:59)", () => {
+    expect(failuresOf({ expiresAt: daysFromNow(14, -1000) })).toEqual(["TOO_LATE"]);
+  });
+
+  it("counts whole 24-hour days, the same in any viewer's time zone", () => {
+    // 14 days exactly, stated in Shanghai time: the instant is what counts.
+    const expiresAt = new Date("2026-05-15T18:00:00+08:00");
+    expect(failuresOf({ expiresAt })).toEqual([]);
+    expect(failuresOf({ expiresAt: new Date("2026-05-15T17:59:59+08:00") })).toEqual(["TOO_LATE"]);
+  });
+
+  it("says expired rather than too late once the certificate has expired", () => {
+    expect(failuresOf({ expiresAt: now })).toEqual(["EXPIRED"]);
+  });
+});
+
+describe("which certificates qualify", () => {
+  it("accepts every supported combination in the table", () => {
+    for (const combination of SUPPORTED) expect(failuresOf(combination)).toEqual([]);
+  });
+
+  it("names the dimension that is not supported", () => {
+    expect(failuresOf({ brand: "GeoTrust" })).toEqual(["BRAND_NOT_SUPPORTED"]);
+    expect(failuresOf({ certificateType: "OV" })).toEqual(["TYPE_NOT_SUPPORTED"]);
+    expect(failuresOf({ brand: "TrustAsia", domainType: "SINGLE" })).toEqual(["DOMAIN_TYPE_NOT_SUPPORTED"]);
+    expect(failuresOf({ domainType: "MULTI" })).toEqual(["DOMAIN_TYPE_NOT_SUPPORTED"]);
+  });
+
+  it("refuses free, uploaded, multi-year and unissued certificates, listing every failing condition", () => {
+    expect(failuresOf({ source: "FREE" })).toEqual(["NOT_PAID"]);
+    expect(failuresOf({ source: "UPLOADED", brand: "Let's Encrypt" })).toEqual(["UPLOADED", "BRAND_NOT_SUPPORTED"]);
+    expect(failuresOf({ validityYears: 2 })).toEqual(["NOT_ONE_YEAR"]);
+    expect(failuresOf({ status: "PENDING_VALIDATION", expiresAt: null })).toEqual(["NOT_ISSUED"]);
+    expect(failuresOf({ source: "FREE", certificateType: "EV", expiresAt: daysFromNow(3) })).toEqual([
+      "NOT_PAID",
+      "TYPE_NOT_SUPPORTED",
+      "TOO_LATE",
+    ]);
+  });
+
+  it("refuses when already on, or when a renewal has already been paid", () => {
+    expect(failuresOf({ autoRenewState: "ON" })).toEqual(["ALREADY_ON"]);
+    expect(failuresOf({ autoRenewState: "ON", renewalUnderWay: true })).toEqual(["RENEWAL_UNDER_WAY"]);
+  });
+
+  it("allows enabling again after a termination when the rules hold", () => {
+    expect(failuresOf({ autoRenewState: "TERMINATED" })).toEqual([]);
+  });
+
+  it("follows the table as data: a brand added later qualifies", () => {
+    const extended = [...SUPPORTED, { brand: "GeoTrust", certificateType: "DV", domainType: "SINGLE" } as const];
+    expect(autoRenewEligibilityFailures(facts({ brand: "GeoTrust" }), extended, now)).toEqual([]);
+  });
+});
+
+describe("dates of a renewal", () => {
+  it("deducts 30 × 24 hours before expiry", () => {
+    expect(deductionTime(new Date("2026-11-01T00:00:00Z")).toISOString()).toBe("2026-10-02T00:00:00.000Z");
+  });
+
+  it("extends to the old expiry plus one calendar year (the source's example)", () => {
+    expect(renewedExpiry(new Date("2021-11-01T00:00:00Z")).toISOString()).toBe("2022-11-01T00:00:00.000Z");
+    expect(renewedExpiry(new Date("2028-02-29T08:00:00Z")).toISOString()).toBe("2029-02-28T08:00:00.000Z");
+  });
+
+  it("gives a new certificate 7 days to be validated", () => {
+    expect(validationDeadline(new Date("2026-10-02T00:00:00Z")).toISOString()).toBe("2026-10-09T00:00:00.000Z");
+  });
+});
+
+describe("display status and deactivation", () => {
+  it("shows an issued certificate past its expiry as expired", () => {
+    expect(displayStatus("ISSUED", daysFromNow(0), now)).toBe("EXPIRED");
+    expect(displayStatus("ISSUED", daysFromNow(0, 1), now)).toBe("ISSUED");
+    expect(displayStatus("PENDING_VALIDATION", null, now)).toBe("PENDING_VALIDATION");
+  });
+
+  it("can be turned off only while on and before the fee is deducted", () => {
+    expect(deactivationRefusal("ON", false)).toBeNull();
+    expect(deactivationRefusal("ON", true)).toBe("ALREADY_DEDUCTED");
+    expect(deactivationRefusal("OFF", false)).toBe("NOT_ON");
+    expect(deactivationRefusal("TERMINATED", false)).toBe("NOT_ON");
+  });
+});

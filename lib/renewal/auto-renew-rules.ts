@@ -1,0 +1,110 @@
+// The auto-renewal rules (../shared/notes/domain.md), pure: every function gets the
+// facts and `now`, and the dialog, the server action and the job all ask these.
+import type {
+  AutoRenewState,
+  CertificateSource,
+  CertificateStatus,
+  CertificateType,
+  DomainType,
+} from "@/lib/generated/prisma/enums";
+import { addCalendarYears, addDays, wholeDaysBetween } from "@/lib/time";
+
+export const MIN_DAYS_LEFT_TO_ENABLE = 14;
+export const DEDUCT_DAYS_BEFORE_EXPIRY = 30;
+export const VALIDATION_WINDOW_DAYS = 7;
+export const EXPIRING_SOON_DAYS = 30;
+
+/** When the renewal fee is deducted: 30 × 24 h before expiry. */
+export function deductionTime(expiresAt: Date): Date {
+  return addDays(expiresAt, -DEDUCT_DAYS_BEFORE_EXPIRY);
+}
+
+/** A renewal is valid until the old certificate's expiry plus one calendar year. */
+export function renewedExpiry(oldExpiresAt: Date): Date {
+  return addCalendarYears(oldExpiresAt, 1);
+}
+
+/** The last moment a renewal created now can be validated. */
+export function validationDeadline(createdAt: Date): Date {
+  return addDays(createdAt, VALIDATION_WINDOW_DAYS);
+}
+
+export function daysRemaining(expiresAt: Date, now: Date): number {
+  return wholeDaysBetween(now, expiresAt);
+}
+
+export type DisplayStatus = CertificateStatus | "EXPIRED";
+
+/** Issued certificates past their expiry show (and filter) as expired. */
+export function displayStatus(status: CertificateStatus, expiresAt: Date | null, now: Date): DisplayStatus {
+  if (status === "ISSUED" && expiresAt && expiresAt.getTime() <= now.getTime()) return "EXPIRED";
+  return status;
+}
+
+export type SupportedCombination = { brand: string; certificateType: CertificateType; domainType: DomainType };
+
+export type EligibilityFacts = {
+  source: CertificateSource;
+  brand: string;
+  certificateType: CertificateType;
+  domainType: DomainType;
+  validityYears: number;
+  status: CertificateStatus;
+  expiresAt: Date | null;
+  autoRenewState: AutoRenewState;
+  /** A renewal has been paid for this certificate and is under way. */
+  renewalUnderWay: boolean;
+};
+
+export const ELIGIBILITY_FAILURES = [
+  "UPLOADED",
+  "NOT_PAID",
+  "BRAND_NOT_SUPPORTED",
+  "TYPE_NOT_SUPPORTED",
+  "DOMAIN_TYPE_NOT_SUPPORTED",
+  "NOT_ONE_YEAR",
+  "NOT_ISSUED",
+  "EXPIRED",
+  "TOO_LATE",
+  "ALREADY_ON",
+  "RENEWAL_UNDER_WAY",
+] as const;
+export type EligibilityFailure = (typeof ELIGIBILITY_FAILURES)[number];
+
+/**
+ * Every condition that keeps this certificate out of auto-renewal, in the order
+ * the dialog lists them; empty when it can be enrolled.
+ */
+export function autoRenewEligibilityFailures(
+  facts: EligibilityFacts,
+  supported: readonly SupportedCombination[],
+  now: Date,
+): EligibilityFailure[] {
+  const failures: EligibilityFailure[] = [];
+  if (facts.source === "UPLOADED") failures.push("UPLOADED");
+  else if (facts.source !== "PURCHASED") failures.push("NOT_PAID");
+
+  const sameBrand = supported.filter((row) => row.brand === facts.brand);
+  const sameType = sameBrand.filter((row) => row.certificateType === facts.certificateType);
+  if (sameBrand.length === 0) failures.push("BRAND_NOT_SUPPORTED");
+  else if (sameType.length === 0) failures.push("TYPE_NOT_SUPPORTED");
+  else if (!sameType.some((row) => row.domainType === facts.domainType)) failures.push("DOMAIN_TYPE_NOT_SUPPORTED");
+
+  if (facts.validityYears !== 1) failures.push("NOT_ONE_YEAR");
+  if (facts.status !== "ISSUED" || !facts.expiresAt) failures.push("NOT_ISSUED");
+  else if (facts.expiresAt.getTime() <= now.getTime()) failures.push("EXPIRED");
+  else if (daysRemaining(facts.expiresAt, now) < MIN_DAYS_LEFT_TO_ENABLE) failures.push("TOO_LATE");
+
+  if (facts.renewalUnderWay) failures.push("RENEWAL_UNDER_WAY");
+  else if (facts.autoRenewState === "ON") failures.push("ALREADY_ON");
+  return failures;
+}
+
+export type DeactivationRefusal = "NOT_ON" | "ALREADY_DEDUCTED";
+
+/** (ours) Auto-renewal can be turned off until the fee has been deducted. */
+export function deactivationRefusal(state: AutoRenewState, renewalUnderWay: boolean): DeactivationRefusal | null {
+  if (renewalUnderWay) return "ALREADY_DEDUCTED";
+  if (state !== "ON") return "NOT_ON";
+  return null;
+}

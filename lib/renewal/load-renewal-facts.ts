@@ -1,0 +1,64 @@
+import "server-only";
+import { listPrices, type PriceRow } from "@/lib/billing/list-prices";
+import type { DbTransaction, db } from "@/lib/db/client";
+import type { AutoRenewEndReason } from "@/lib/generated/prisma/enums";
+import type { EligibilityFacts } from "@/lib/renewal/auto-renew-rules";
+import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+
+export type RenewalFacts = EligibilityFacts & {
+  id: string;
+  ownerId: string;
+  domain: string;
+  alias: string | null;
+  autoRenewChangedAt: Date | null;
+  autoRenewEndReason: AutoRenewEndReason | null;
+};
+
+/**
+ * What the auto-renewal rules need about one of the owner's certificates, plus the
+ * price list. Null when the certificate does not exist or belongs to someone else:
+ * callers answer "not found" either way.
+ */
+export async function loadRenewalFacts(
+  client: DbTransaction | typeof db,
+  ownerId: string,
+  certificateId: string,
+): Promise<{ facts: RenewalFacts; prices: PriceRow[] } | null> {
+  const [certificate, prices] = await Promise.all([
+    client.certificate.findFirst({
+      where: { id: certificateId, ownerId },
+      select: {
+        id: true,
+        ownerId: true,
+        domain: true,
+        alias: true,
+        source: true,
+        brand: true,
+        certificateType: true,
+        domainType: true,
+        validityYears: true,
+        status: true,
+        expiresAt: true,
+        autoRenewState: true,
+        autoRenewChangedAt: true,
+        autoRenewEndReason: true,
+        renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      },
+    }),
+    listPrices(client),
+  ]);
+  if (!certificate) return null;
+  const { renewalOrders, ...rest } = certificate;
+  return { facts: { ...rest, renewalUnderWay: renewalOrders.length > 0 }, prices };
+}
+
+/** Locks the owner's certificate row until the transaction ends (serialises enable/disable/job). */
+export async function lockOwnedCertificate(
+  tx: DbTransaction,
+  ownerId: string,
+  certificateId: string,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Certificate" WHERE id = ${certificateId} AND "ownerId" = ${ownerId} FOR UPDATE`;
+  return rows.length > 0;
+}

@@ -21,6 +21,8 @@ if (e2eDatabaseUrl) {
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** Where the e2e app writes its database URL, so tests can seed their own data (e2e/fixtures.ts). */
+export const databaseUrlFile = `.data/e2e-${port}.database-url`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -72,6 +74,7 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? (port === 3100 ? ".next" : `.next-e2e-${port}`),
       CERTDESK_EPHEMERAL_DB: "true",
       CERTDESK_SEED: "true",
+      CERTDESK_DATABASE_URL_FILE: databaseUrlFile,
       DEMO_MODE: "true",
       AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
       CRON_SECRET: "e2e-cron-secret-0123456789-abcdefghijklmnop",

@@ -62,6 +62,12 @@ if (owner && database.source === "embedded" && !ephemeral) {
 }
 logger.info(`database: ${database.description}`);
 process.env.DATABASE_URL = database.url;
+// End-to-end tests seed their own data straight into the app's database: tell them where it is.
+const urlFile = process.env.CERTDESK_DATABASE_URL_FILE;
+if (urlFile) {
+  mkdirSync(path.dirname(path.resolve(urlFile)), { recursive: true });
+  writeFileSync(urlFile, database.url, { mode: 0o600 });
+}
 
 let child: ChildProcess | undefined;
 let stopping = false;
@@ -76,6 +82,7 @@ async function shutdown(code: number): Promise<never> {
     }
     await database.release().catch((error: unknown) => logger.error({ err: error }, "stopping PostgreSQL failed"));
     if (owner) rmSync(launcherPidFile, { force: true });
+    if (urlFile) rmSync(urlFile, { force: true });
   }
   process.exit(code);
 }

@@ -3,8 +3,12 @@ import { getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { AppShell } from "@/components/console/app-shell";
 import { BalanceIndicator } from "@/components/console/balance-indicator";
+import { BalanceWarningBanner } from "@/components/console/balance-warning-banner";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
+import { getBalanceWarning } from "@/lib/billing/get-balance-warning";
+import { serializeBalanceWarning } from "@/lib/billing/serialize-balance-warning";
+import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { accountKeys } from "@/lib/queries/account";
 import { getQueryClient } from "@/lib/queries/query-client";
@@ -13,7 +17,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const user = await requireUser();
   const t = await getTranslations();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) });
+  const today = await now();
+  await Promise.all([
+    queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) }),
+    queryClient.prefetchQuery({
+      queryKey: accountKeys.balanceWarning,
+      queryFn: async () => serializeBalanceWarning(await getBalanceWarning(user.id, today)),
+    }),
+  ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <AppShell
@@ -21,6 +32,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         area={t("app.console")}
         demoMode={getConfig().demoMode}
         headerItems={<BalanceIndicator />}
+        banner={<BalanceWarningBanner />}
         nav={[
           { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
           { href: "/billing", label: t("nav.billing"), icon: "billing" },

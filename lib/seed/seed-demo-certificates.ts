@@ -43,8 +43,9 @@ export async function seedDemoCertificates(ownerId: string, now: Date): Promise<
       source: "PURCHASED",
       alias: "Shop wildcard (2025)",
       ...issued(oldExpiry),
-      autoRenewState: "ON",
-      autoRenewChangedAt: days(-420),
+      // Its renewal was issued: auto-renewal moved on to the new certificate.
+      autoRenewState: "OFF",
+      autoRenewChangedAt: renewedAt,
     },
     {
       key: "shop-wildcard",
@@ -321,9 +322,12 @@ export async function seedDemoCertificates(ownerId: string, now: Date): Promise<
         now: deductedAt,
       });
 
-      for (const zone of ["example-shop.com", "corp-intranet.io"]) {
-        await tx.hostedZone.create({ data: { ownerId, name: zone, createdAt: days(-700) } });
-      }
+      // Zone names are unique across customers: extra demo customers (e2e tests) share the
+      // demo domains but not their zones, so their renewals validate by hand.
+      await tx.hostedZone.createMany({
+        data: ["example-shop.com", "corp-intranet.io"].map((name) => ({ ownerId, name, createdAt: days(-700) })),
+        skipDuplicates: true,
+      });
       return certificates.length;
     },
     { timeout: 30_000 },

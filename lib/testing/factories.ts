@@ -1,7 +1,9 @@
 // Builders for integration tests: real rows through the same domain functions the app uses.
 import { randomBytes } from "node:crypto";
 import { registerUser } from "@/lib/auth/register-user";
-import type { Role } from "@/lib/generated/prisma/client";
+import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
+import { db } from "@/lib/db/client";
+import type { Prisma, Role } from "@/lib/generated/prisma/client";
 
 export const TEST_NOW = new Date("2026-06-15T08:00:00Z");
 
@@ -19,4 +21,59 @@ export async function createTestUser(options: { email?: string; password?: strin
     now: TEST_NOW,
   });
   return { ...user, password };
+}
+
+export const TEST_PRICES = [
+  { brand: "DNSPod", certificateType: "DV", domainType: "SINGLE", priceMinor: 2_900, autoRenewSupported: true },
+  { brand: "DNSPod", certificateType: "DV", domainType: "WILDCARD", priceMinor: 9_900, autoRenewSupported: true },
+  { brand: "TrustAsia", certificateType: "DV", domainType: "WILDCARD", priceMinor: 12_900, autoRenewSupported: true },
+  { brand: "WoTrus", certificateType: "DV", domainType: "WILDCARD", priceMinor: 11_900, autoRenewSupported: true },
+  { brand: "GeoTrust", certificateType: "OV", domainType: "SINGLE", priceMinor: 19_900, autoRenewSupported: false },
+] as const;
+
+/** The price list the tests assume (idempotent). */
+export async function seedTestPrices(): Promise<void> {
+  await db.price.createMany({
+    data: TEST_PRICES.map((price) => ({ ...price, validityYears: 1, currency: "USD" })),
+    skipDuplicates: true,
+  });
+}
+
+/** An issued 1-year DNSPod DV certificate expiring `expiresInDays` after TEST_NOW, unless overridden. */
+export async function createTestCertificate(
+  ownerId: string,
+  overrides: Partial<Prisma.CertificateUncheckedCreateInput> & { expiresInDays?: number } = {},
+) {
+  const { expiresInDays = 60, ...rest } = overrides;
+  const expiresAt = new Date(TEST_NOW.getTime() + expiresInDays * 86_400_000);
+  return db.certificate.create({
+    data: {
+      ownerId,
+      domain: `${randomBytes(3).toString("hex")}.example.test`,
+      sans: [],
+      brand: "DNSPod",
+      certificateType: "DV",
+      domainType: "SINGLE",
+      source: "PURCHASED",
+      status: "ISSUED",
+      notBefore: new Date(expiresAt.getTime() - 365 * 86_400_000),
+      issuedAt: new Date(expiresAt.getTime() - 365 * 86_400_000),
+      expiresAt,
+      ...rest,
+    },
+  });
+}
+
+/** Credits the owner's balance through the ledger, as a top-up would. */
+export async function fundAccount(ownerId: string, amountMinor: number): Promise<void> {
+  const account = await db.billingAccount.findUniqueOrThrow({ where: { ownerId }, select: { id: true } });
+  await db.$transaction((tx) =>
+    postLedgerEntry(tx, {
+      accountId: account.id,
+      kind: "TOP_UP",
+      amountMinor,
+      idempotencyKey: `test-topup:${randomBytes(8).toString("hex")}`,
+      now: TEST_NOW,
+    }),
+  );
 }

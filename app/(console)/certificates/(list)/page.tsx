@@ -1,0 +1,37 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { CertificateTable } from "@/components/certificates/certificate-table";
+import { PageHeader } from "@/components/console/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
+import { listCertificates } from "@/lib/certificates/list-certificates";
+import { now } from "@/lib/clock";
+import { certificateKeys } from "@/lib/queries/certificates";
+import { getQueryClient } from "@/lib/queries/query-client";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("certificates");
+  return { title: t("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CertificatesPage({ searchParams }: Props) {
+  const [user, t, query] = await Promise.all([requireUser(), getTranslations("certificates"), searchParams]);
+  const params = parseCertificateListParams(query);
+  const queryClient = getQueryClient();
+  const today = await now();
+  await queryClient.prefetchQuery({
+    queryKey: certificateKeys.list(params),
+    queryFn: () => listCertificates(user.id, params, today),
+  });
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CertificateTable />
+      </HydrationBoundary>
+    </>
+  );
+}

@@ -1,0 +1,306 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ArrowLeftIcon, RefreshCwIcon } from "lucide-react";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type * as React from "react";
+import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
+import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
+import { ExpiryCell } from "@/components/certificates/expiry-cell";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
+import { formatMoney } from "@/lib/money";
+import { certificateDetailQuery } from "@/lib/queries/certificates";
+import { cn } from "@/lib/utils";
+
+export function CertificateDetailView({ certificateId, extraSections }: { certificateId: string; extraSections?: React.ReactNode }) {
+  const { data } = useQuery(certificateDetailQuery(certificateId));
+  const t = useTranslations("certificates");
+  if (!data) return null;
+  return (
+    <div className="grid gap-6">
+      <div>
+        <Link href="/certificates" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+          <ArrowLeftIcon className="size-4" aria-hidden />
+          {t("detail.back")}
+        </Link>
+        <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="truncate text-2xl font-semibold tracking-tight" data-testid="certificate-domain">
+              {data.domain}
+            </h1>
+            <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+              <span className="font-mono">{data.id}</span>
+              {data.alias && <span>· {data.alias}</span>}
+              <StatusBadge status={data.status} />
+              <AutoRenewBadge state={data.autoRenewState} reason={data.autoRenewEndReason} />
+            </div>
+          </div>
+          {data.source !== "UPLOADED" && (
+            <AutoRenewDialog certificateId={data.id} domain={data.domain}>
+              <Button>
+                <RefreshCwIcon aria-hidden />
+                {data.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
+              </Button>
+            </AutoRenewDialog>
+          )}
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <OverviewCard data={data} />
+        <AutoRenewCard data={data} />
+      </div>
+      {extraSections}
+      <HistoryCard data={data} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <LedgerCard data={data} />
+        <ResourcesCard data={data} />
+      </div>
+    </div>
+  );
+}
+
+function Field({ label, children, mono }: { label: string; children: React.ReactNode; mono?: boolean }) {
+  return (
+    <div className="grid content-start gap-1">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className={cn("text-sm break-words", mono && "font-mono text-xs")}>{children}</dd>
+    </div>
+  );
+}
+
+function OverviewCard({ data }: { data: CertificateDetail }) {
+  const t = useTranslations("certificates");
+  const format = useFormatter();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), "dateTime") : "—");
+  return (
+    <Card className="lg:col-span-2">
+      <CardHeader>
+        <CardTitle>{t("detail.overview")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          <Field label={t("detail.id")} mono>
+            {data.id}
+          </Field>
+          <Field label={t("detail.alias")}>{data.alias ?? t("noAlias")}</Field>
+          <Field label={t("detail.domain")}>{data.domain}</Field>
+          <Field label={t("detail.sans")}>
+            {data.sans.length === 0 ? (
+              t("detail.noSans")
+            ) : (
+              <ul className="grid gap-0.5" data-testid="certificate-sans">
+                {data.sans.map((san) => (
+                  <li key={san}>{san}</li>
+                ))}
+              </ul>
+            )}
+          </Field>
+          <Field label={t("detail.brand")}>{data.brand}</Field>
+          <Field label={t("detail.type")}>
+            {t(`type.${data.certificateType}`)} · {t(`domainType.${data.domainType}`)}
+          </Field>
+          <Field label={t("detail.source")}>{t(`source.${data.source}`)}</Field>
+          <Field label={t("detail.validityPeriod")}>{t("detail.years", { years: data.validityYears })}</Field>
+          <Field label={t("detail.notBefore")}>{when(data.notBefore)}</Field>
+          <Field label={t("detail.expiresAt")}>
+            <ExpiryCell expiresAt={data.expiresAt} daysRemaining={data.daysRemaining} expired={data.status === "EXPIRED"} />
+          </Field>
+          <Field label={t("detail.tags")}>
+            {data.tags.length === 0 ? (
+              t("detail.noTags")
+            ) : (
+              <span className="flex flex-wrap gap-1">
+                {data.tags.map((tag) => (
+                  <Badge key={tag} variant="outline">
+                    {tag}
+                  </Badge>
+                ))}
+              </span>
+            )}
+          </Field>
+          {data.serialNumber && (
+            <Field label={t("detail.serial")} mono>
+              {data.serialNumber}
+            </Field>
+          )}
+          {data.fingerprintSha256 && (
+            <Field label={t("detail.fingerprint")} mono>
+              {data.fingerprintSha256}
+            </Field>
+          )}
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}
+
+function AutoRenewCard({ data }: { data: CertificateDetail }) {
+  const t = useTranslations("certificates");
+  const format = useFormatter();
+  return (
+    <Card data-testid="auto-renew-card">
+      <CardHeader>
+        <CardTitle>{t("detail.autoRenew")}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        <div>
+          <AutoRenewBadge state={data.autoRenewState} reason={data.autoRenewEndReason} />
+        </div>
+        {data.autoRenewChangedAt && (
+          <p className="text-muted-foreground">
+            {t("detail.autoRenewSince", { date: format.dateTime(new Date(data.autoRenewChangedAt), "dateTime") })}
+          </p>
+        )}
+        {data.autoRenewEndReason && (
+          <p data-testid="auto-renew-reason">{t("detail.autoRenewWhy", { reason: t(`endReason.${data.autoRenewEndReason}`) })}</p>
+        )}
+        {data.nextDeductionAt && (
+          <p>{t("detail.nextDeduction", { date: format.dateTime(new Date(data.nextDeductionAt), "dateTime") })}</p>
+        )}
+        {data.renewalPaid && <p className="text-muted-foreground">{t("renewalPaid")}</p>}
+      </CardContent>
+    </Card>
+  );
+}
+
+function HistoryCard({ data }: { data: CertificateDetail }) {
+  const t = useTranslations("certificates");
+  const format = useFormatter();
+  const locale = useLocale();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("detail.history")}</CardTitle>
+        <CardDescription>{t("detail.historyDescription")}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {data.chain.length <= 1 ? (
+          <p className="text-sm text-muted-foreground">{t("detail.noHistory")}</p>
+        ) : (
+          <ol className="grid gap-2" data-testid="renewal-chain">
+            {data.chain.map((link) => (
+              <li
+                key={link.id}
+                className={cn(
+                  "flex flex-wrap items-center gap-3 rounded-md border px-3 py-2 text-sm",
+                  link.id === data.id && "border-primary bg-primary/5",
+                )}
+              >
+                {link.id === data.id ? (
+                  <span className="font-mono text-xs font-medium">{link.id}</span>
+                ) : (
+                  <Link href={`/certificates/${link.id}`} className="font-mono text-xs text-primary hover:underline">
+                    {link.id}
+                  </Link>
+                )}
+                <StatusBadge status={link.status} />
+                <span className="text-muted-foreground">
+                  {link.notBefore ? format.dateTime(new Date(link.notBefore), "date") : "—"} →{" "}
+                  {link.expiresAt ? format.dateTime(new Date(link.expiresAt), "dateZone") : "—"}
+                </span>
+                {link.id === data.id && <Badge variant="outline">{t("detail.thisCertificate")}</Badge>}
+              </li>
+            ))}
+          </ol>
+        )}
+        {data.orders.length > 0 && (
+          <div>
+            <h3 className="mb-2 text-sm font-medium">{t("detail.orders")}</h3>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>ID</TableHead>
+                  <TableHead>{t("columns.status")}</TableHead>
+                  <TableHead className="text-right">{t("detail.fee")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.orders.map((order) => (
+                  <TableRow key={order.id}>
+                    <TableCell className="font-mono text-xs">
+                      {order.id}
+                      <div className="font-sans text-muted-foreground">
+                        {format.dateTime(new Date(order.createdAt), "dateTime")}
+                      </div>
+                    </TableCell>
+                    <TableCell>{t(`orderStatus.${order.status}`)}</TableCell>
+                    <TableCell className="text-right tabular-nums">
+                      {formatMoney(order.priceMinor, order.currency, locale)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function LedgerCard({ data }: { data: CertificateDetail }) {
+  const t = useTranslations("certificates");
+  const format = useFormatter();
+  const locale = useLocale();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("detail.ledger")}</CardTitle>
+        <CardDescription>{t("detail.ledgerDescription")}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        {data.ledger.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("detail.noLedger")}</p>
+        ) : (
+          <ul className="grid gap-2" data-testid="certificate-ledger">
+            {data.ledger.map((entry) => (
+              <li key={entry.id} className="flex items-center justify-between gap-3 text-sm">
+                <div>
+                  <div>{t(`ledgerKind.${entry.kind}`)}</div>
+                  <div className="text-xs text-muted-foreground">{format.dateTime(new Date(entry.createdAt), "dateTime")}</div>
+                </div>
+                <span className={cn("font-medium tabular-nums", entry.amountMinor < 0 ? "text-destructive" : "text-success")}>
+                  {entry.amountMinor > 0 ? "+" : ""}
+                  {formatMoney(entry.amountMinor, entry.currency, locale)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ResourcesCard({ data }: { data: CertificateDetail }) {
+  const t = useTranslations("certificates");
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("detail.resources")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {data.resources.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("detail.noResources")}</p>
+        ) : (
+          <ul className="grid gap-2" data-testid="certificate-resources">
+            {data.resources.map((resource) => (
+              <li key={resource.id} className="flex items-center justify-between gap-3 text-sm">
+                <span className="font-medium">{resource.name}</span>
+                <span className="text-muted-foreground">
+                  {t(`resourceType.${resource.type}`)} · {resource.region}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,205 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type {
+  AutoRenewEndReason,
+  AutoRenewState,
+  CertificateSource,
+  CertificateStatus,
+  CertificateType,
+  CloudResourceType,
+  DomainType,
+  KeyAlgorithm,
+  LedgerKind,
+  RenewalOrderStatus,
+  RenewalTrigger,
+  ValidationMethod,
+} from "@/lib/generated/prisma/enums";
+import {
+  type DisplayStatus,
+  daysRemaining,
+  deductionTime,
+  displayStatus,
+} from "@/lib/renewal/auto-renew-rules";
+import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+
+// Deep enough for decades of yearly renewals; guards against a corrupted cycle.
+const MAX_CHAIN = 50;
+
+export type ChainLink = { id: string; domain: string; status: DisplayStatus; notBefore: string | null; expiresAt: string | null };
+
+export type CertificateDetail = {
+  id: string;
+  alias: string | null;
+  domain: string;
+  sans: string[];
+  tags: string[];
+  brand: string;
+  certificateType: CertificateType;
+  domainType: DomainType;
+  source: CertificateSource;
+  validityYears: number;
+  status: DisplayStatus;
+  notBefore: string | null;
+  expiresAt: string | null;
+  issuedAt: string | null;
+  daysRemaining: number | null;
+  autoRenewState: AutoRenewState;
+  autoRenewEndReason: AutoRenewEndReason | null;
+  autoRenewChangedAt: string | null;
+  /** When the job will deduct the fee, while auto-renewal is on and nothing has been paid yet. */
+  nextDeductionAt: string | null;
+  renewalPaid: boolean;
+  autoUpdateResources: boolean;
+  ignoreNotifications: boolean;
+  keyAlgorithm: KeyAlgorithm | null;
+  serialNumber: string | null;
+  fingerprintSha256: string | null;
+  hasCertificateFile: boolean;
+  validation: {
+    method: ValidationMethod | null;
+    recordName: string | null;
+    recordValue: string | null;
+    deadline: string | null;
+    checkedAt: string | null;
+    validatedAt: string | null;
+  };
+  /** Newest first: renewals of this certificate, itself, then what it renewed. */
+  chain: ChainLink[];
+  orders: {
+    id: string;
+    certificateId: string;
+    newCertificateId: string;
+    trigger: RenewalTrigger;
+    status: RenewalOrderStatus;
+    priceMinor: number;
+    currency: string;
+    createdAt: string;
+    issuedAt: string | null;
+    endedAt: string | null;
+  }[];
+  ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; createdAt: string; note: string | null }[];
+  resources: { id: string; type: CloudResourceType; name: string; region: string }[];
+};
+
+const linkSelect = { id: true, domain: true, status: true, notBefore: true, expiresAt: true } as const;
+
+/** One of the owner's certificates with its history; null for anyone else's (answered as "not found"). */
+export async function getCertificateDetail(ownerId: string, id: string, now: Date): Promise<CertificateDetail | null> {
+  const certificate = await db.certificate.findFirst({
+    where: { id, ownerId },
+    include: {
+      resources: { select: { id: true, type: true, name: true, region: true }, orderBy: { name: "asc" } },
+      renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!certificate) return null;
+
+  const toLink = (row: {
+    id: string;
+    domain: string;
+    status: CertificateStatus;
+    notBefore: Date | null;
+    expiresAt: Date | null;
+  }): ChainLink => ({
+    id: row.id,
+    domain: row.domain,
+    status: displayStatus(row.status, row.expiresAt, now),
+    notBefore: row.notBefore?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+  });
+
+  // Walk the chain both ways, one hop at a time, always within the owner's certificates.
+  const older: ChainLink[] = [];
+  let previousId = certificate.renewsId;
+  while (previousId && older.length < MAX_CHAIN) {
+    const previous = await db.certificate.findFirst({ where: { id: previousId, ownerId }, select: { ...linkSelect, renewsId: true } });
+    if (!previous) break;
+    older.push(toLink(previous));
+    previousId = previous.renewsId;
+  }
+  const newer: ChainLink[] = [];
+  let currentId = certificate.id;
+  while (newer.length < MAX_CHAIN) {
+    const next = await db.certificate.findFirst({
+      where: { renewsId: currentId, ownerId },
+      orderBy: { createdAt: "desc" },
+      select: linkSelect,
+    });
+    if (!next) break;
+    newer.unshift(toLink(next));
+    currentId = next.id;
+  }
+
+  const [orders, ledger] = await Promise.all([
+    db.renewalOrder.findMany({
+      where: { ownerId, OR: [{ certificateId: certificate.id }, { newCertificateId: certificate.id }] },
+      orderBy: { createdAt: "desc" },
+    }),
+    db.ledgerEntry.findMany({
+      where: {
+        account: { ownerId },
+        OR: [{ certificateId: certificate.id }, { renewalOrder: { OR: [{ certificateId: certificate.id }, { newCertificateId: certificate.id }] } }],
+      },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, kind: true, amountMinor: true, currency: true, createdAt: true, note: true },
+    }),
+  ]);
+
+  const renewalPaid = certificate.renewalOrders.length > 0;
+  const nextDeductionAt =
+    certificate.autoRenewState === "ON" && !renewalPaid && certificate.expiresAt && certificate.expiresAt > now
+      ? deductionTime(certificate.expiresAt).toISOString()
+      : null;
+
+  return {
+    id: certificate.id,
+    alias: certificate.alias,
+    domain: certificate.domain,
+    sans: certificate.sans,
+    tags: certificate.tags,
+    brand: certificate.brand,
+    certificateType: certificate.certificateType,
+    domainType: certificate.domainType,
+    source: certificate.source,
+    validityYears: certificate.validityYears,
+    status: displayStatus(certificate.status, certificate.expiresAt, now),
+    notBefore: certificate.notBefore?.toISOString() ?? null,
+    expiresAt: certificate.expiresAt?.toISOString() ?? null,
+    issuedAt: certificate.issuedAt?.toISOString() ?? null,
+    daysRemaining: certificate.expiresAt ? daysRemaining(certificate.expiresAt, now) : null,
+    autoRenewState: certificate.autoRenewState,
+    autoRenewEndReason: certificate.autoRenewEndReason,
+    autoRenewChangedAt: certificate.autoRenewChangedAt?.toISOString() ?? null,
+    nextDeductionAt,
+    renewalPaid,
+    autoUpdateResources: certificate.autoUpdateResources,
+    ignoreNotifications: certificate.ignoreNotifications,
+    keyAlgorithm: certificate.keyAlgorithm,
+    serialNumber: certificate.serialNumber,
+    fingerprintSha256: certificate.fingerprintSha256,
+    hasCertificateFile: Boolean(certificate.certificatePem),
+    validation: {
+      method: certificate.validationMethod,
+      recordName: certificate.validationRecordName,
+      recordValue: certificate.validationRecordValue,
+      deadline: certificate.validationDeadline?.toISOString() ?? null,
+      checkedAt: certificate.validationCheckedAt?.toISOString() ?? null,
+      validatedAt: certificate.validatedAt?.toISOString() ?? null,
+    },
+    chain: [...newer, toLink(certificate), ...older],
+    orders: orders.map((order) => ({
+      id: order.id,
+      certificateId: order.certificateId,
+      newCertificateId: order.newCertificateId,
+      trigger: order.trigger,
+      status: order.status,
+      priceMinor: order.priceMinor,
+      currency: order.currency,
+      createdAt: order.createdAt.toISOString(),
+      issuedAt: order.issuedAt?.toISOString() ?? null,
+      endedAt: order.endedAt?.toISOString() ?? null,
+    })),
+    ledger: ledger.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+    resources: certificate.resources,
+  };
+}

@@ -1,0 +1,41 @@
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import {
+  type CertificateListParams,
+  certificateListQueryString,
+} from "@/lib/certificates/certificate-list-params";
+import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
+import type { CertificatePage } from "@/lib/certificates/list-certificates";
+import { fetchJson } from "@/lib/queries/fetch-json";
+import type { AutoRenewOffer } from "@/lib/renewal/get-auto-renew-offer";
+
+export const certificateKeys = {
+  all: ["certificates"] as const,
+  lists: ["certificates", "list"] as const,
+  list: (params: CertificateListParams) => ["certificates", "list", params] as const,
+  offer: (id: string) => ["certificates", "auto-renew-offer", id] as const,
+  detail: (id: string) => ["certificates", "detail", id] as const,
+};
+
+export function certificateDetailQuery(certificateId: string) {
+  return queryOptions({
+    queryKey: certificateKeys.detail(certificateId),
+    queryFn: () => fetchJson<CertificateDetail>(`/api/certificates/${encodeURIComponent(certificateId)}`),
+  });
+}
+
+export function certificateListQuery(params: CertificateListParams) {
+  return queryOptions({
+    queryKey: certificateKeys.list(params),
+    queryFn: () => fetchJson<CertificatePage>(`/api/certificates?${certificateListQueryString(params)}`),
+    // Keep the current page on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function autoRenewOfferQuery(certificateId: string) {
+  return queryOptions({
+    queryKey: certificateKeys.offer(certificateId),
+    queryFn: () => fetchJson<AutoRenewOffer>(`/api/certificates/${encodeURIComponent(certificateId)}/auto-renew-offer`),
+    staleTime: 0,
+  });
+}

@@ -1,0 +1,39 @@
+// Runs server actions in Vitest the way Next.js would: a signed-in session (or
+// none), request headers, and real translations. Import this module BEFORE the
+// action under test (vi.mock calls are hoisted within this module).
+import { createTranslator } from "next-intl";
+import { vi } from "vitest";
+import { loadMessages } from "@/messages/load-messages";
+
+type FakeSession = { userId: string; sessionVersion: number } | null;
+
+const state = vi.hoisted(() => ({
+  session: null as { userId: string; sessionVersion: number } | null,
+  headers: new Map<string, string>([["x-forwarded-for", "198.51.100.10"]]),
+}));
+
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => state.session }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers([...state.headers.entries()]),
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+}));
+vi.mock("next-intl/server", async () => {
+  const messages = await loadMessages("en");
+  return {
+    getTranslations: async (namespace?: string) =>
+      createTranslator({ locale: "en", messages, namespace: namespace as never }),
+  };
+});
+// Actions revalidate or redirect after success; neither means anything in a test.
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+/** Acts as this user (session version 0, as after a fresh sign-in); null signs out. */
+export function actAs(user: { id: string } | null, sessionVersion = 0): void {
+  state.session = user ? { userId: user.id, sessionVersion } : null;
+}
+
+export function setRequestHeader(name: string, value: string): void {
+  state.headers.set(name.toLowerCase(), value);
+}
+
+export type { FakeSession };

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangleIcon, CheckCircle2Icon, InfoIcon, XCircleIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import type * as React from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { disableAutoRenewalAction, enableAutoRenewalAction } from "@/app/(console)/certificates/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -43,7 +43,15 @@ export function AutoRenewDialog({ certificateId, domain, children }: Props) {
   );
 }
 
-function AutoRenewDialogBody({ certificateId, domain, onDone }: { certificateId: string; domain: string; onDone: () => void }) {
+function AutoRenewDialogBody({
+  certificateId,
+  domain,
+  onDone,
+}: {
+  certificateId: string;
+  domain: string;
+  onDone: () => void;
+}) {
   const t = useTranslations("autoRenew");
   const queryClient = useQueryClient();
   const offer = useQuery(autoRenewOfferQuery(certificateId));

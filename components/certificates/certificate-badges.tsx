@@ -1,6 +1,13 @@
 "use client";
 
-import { AlertTriangleIcon, CheckCircle2Icon, CircleOffIcon, ClockIcon, RefreshCwIcon, XCircleIcon } from "lucide-react";
+import {
+  AlertTriangleIcon,
+  CheckCircle2Icon,
+  CircleOffIcon,
+  ClockIcon,
+  RefreshCwIcon,
+  XCircleIcon,
+} from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { AutoRenewEndReason, AutoRenewState } from "@/lib/generated/prisma/enums";

@@ -17,14 +17,23 @@ import { formatMoney } from "@/lib/money";
 import { certificateDetailQuery } from "@/lib/queries/certificates";
 import { cn } from "@/lib/utils";
 
-export function CertificateDetailView({ certificateId, extraSections }: { certificateId: string; extraSections?: React.ReactNode }) {
+export function CertificateDetailView({
+  certificateId,
+  extraSections,
+}: {
+  certificateId: string;
+  extraSections?: React.ReactNode;
+}) {
   const { data } = useQuery(certificateDetailQuery(certificateId));
   const t = useTranslations("certificates");
   if (!data) return null;
   return (
     <div className="grid gap-6">
       <div>
-        <Link href="/certificates" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <Link
+          href="/certificates"
+          className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+        >
           <ArrowLeftIcon className="size-4" aria-hidden />
           {t("detail.back")}
         </Link>
@@ -109,7 +118,11 @@ function OverviewCard({ data }: { data: CertificateDetail }) {
           <Field label={t("detail.validityPeriod")}>{t("detail.years", { years: data.validityYears })}</Field>
           <Field label={t("detail.notBefore")}>{when(data.notBefore)}</Field>
           <Field label={t("detail.expiresAt")}>
-            <ExpiryCell expiresAt={data.expiresAt} daysRemaining={data.daysRemaining} expired={data.status === "EXPIRED"} />
+            <ExpiryCell
+              expiresAt={data.expiresAt}
+              daysRemaining={data.daysRemaining}
+              expired={data.status === "EXPIRED"}
+            />
           </Field>
           <Field label={t("detail.tags")}>
             {data.tags.length === 0 ? (
@@ -158,7 +171,9 @@ function AutoRenewCard({ data }: { data: CertificateDetail }) {
           </p>
         )}
         {data.autoRenewEndReason && (
-          <p data-testid="auto-renew-reason">{t("detail.autoRenewWhy", { reason: t(`endReason.${data.autoRenewEndReason}`) })}</p>
+          <p data-testid="auto-renew-reason">
+            {t("detail.autoRenewWhy", { reason: t(`endReason.${data.autoRenewEndReason}`) })}
+          </p>
         )}
         {data.nextDeductionAt && (
           <p>{t("detail.nextDeduction", { date: format.dateTime(new Date(data.nextDeductionAt), "dateTime") })}</p>
@@ -263,9 +278,16 @@ function LedgerCard({ data }: { data: CertificateDetail }) {
               <li key={entry.id} className="flex items-center justify-between gap-3 text-sm">
                 <div>
                   <div>{t(`ledgerKind.${entry.kind}`)}</div>
-                  <div className="text-xs text-muted-foreground">{format.dateTime(new Date(entry.createdAt), "dateTime")}</div>
+                  <div className="text-xs text-muted-foreground">
+                    {format.dateTime(new Date(entry.createdAt), "dateTime")}
+                  </div>
                 </div>
-                <span className={cn("font-medium tabular-nums", entry.amountMinor < 0 ? "text-destructive" : "text-success")}>
+                <span
+                  className={cn(
+                    "font-medium tabular-nums",
+                    entry.amountMinor < 0 ? "text-destructive" : "text-success",
+                  )}
+                >
                   {entry.amountMinor > 0 ? "+" : ""}
                   {formatMoney(entry.amountMinor, entry.currency, locale)}
                 </span>

@@ -104,7 +104,10 @@ export function CertificateTable() {
         )}
       </Card>
       {data && data.total > 0 && (
-        <nav className="flex flex-wrap items-center justify-between gap-3 text-sm" aria-label={t("pagination.page", { page: data.page, pages })}>
+        <nav
+          className="flex flex-wrap items-center justify-between gap-3 text-sm"
+          aria-label={t("pagination.page", { page: data.page, pages })}
+        >
           <p className="text-muted-foreground" data-testid="pagination-summary">
             {t("pagination.summary", {
               from: (data.page - 1) * data.pageSize + 1,
@@ -116,7 +119,9 @@ export function CertificateTable() {
             <NativeSelect
               aria-label={t("pagination.pageSize")}
               value={String(params.pageSize)}
-              onChange={(event) => update({ pageSize: Number(event.target.value) as CertificateListParams["pageSize"], page: 1 })}
+              onChange={(event) =>
+                update({ pageSize: Number(event.target.value) as CertificateListParams["pageSize"], page: 1 })
+              }
               className="w-20"
             >
               {PAGE_SIZES.map((size) => (
@@ -208,7 +213,12 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
         <div className="flex justify-end gap-1">
           {row.source !== "UPLOADED" && (
             <AutoRenewDialog certificateId={row.id} domain={row.domain}>
-              <Button variant="link" size="sm" className="px-1" aria-label={`${row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}: ${label}`}>
+              <Button
+                variant="link"
+                size="sm"
+                className="px-1"
+                aria-label={`${row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}: ${label}`}
+              >
                 {row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
               </Button>
             </AutoRenewDialog>

@@ -24,14 +24,21 @@ export function BalanceWarningBanner() {
       <AlertTriangleIcon className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
       <div className="grid flex-1 gap-1">
         <p className="font-medium">
-          {t("title", { due: money(data.dueMinor), balance: money(data.balanceMinor), missing: money(data.missingMinor) })}
+          {t("title", {
+            due: money(data.dueMinor),
+            balance: money(data.balanceMinor),
+            missing: money(data.missingMinor),
+          })}
         </p>
         <p>
           {t("atRisk", { count: data.atRisk.length })}{" "}
           {shown.map((deduction, index) => (
             <span key={deduction.certificateId}>
               {index > 0 && ", "}
-              <Link href={`/certificates/${deduction.certificateId}`} className="font-medium underline underline-offset-2">
+              <Link
+                href={`/certificates/${deduction.certificateId}`}
+                className="font-medium underline underline-offset-2"
+              >
                 {deduction.domain}
               </Link>
             </span>

@@ -14,18 +14,19 @@ import type {
   RenewalTrigger,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
-import {
-  type DisplayStatus,
-  daysRemaining,
-  deductionTime,
-  displayStatus,
-} from "@/lib/renewal/auto-renew-rules";
+import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 
 // Deep enough for decades of yearly renewals; guards against a corrupted cycle.
 const MAX_CHAIN = 50;
 
-export type ChainLink = { id: string; domain: string; status: DisplayStatus; notBefore: string | null; expiresAt: string | null };
+export type ChainLink = {
+  id: string;
+  domain: string;
+  status: DisplayStatus;
+  notBefore: string | null;
+  expiresAt: string | null;
+};
 
 export type CertificateDetail = {
   id: string;
@@ -77,7 +78,14 @@ export type CertificateDetail = {
     issuedAt: string | null;
     endedAt: string | null;
   }[];
-  ledger: { id: string; kind: LedgerKind; amountMinor: number; currency: string; createdAt: string; note: string | null }[];
+  ledger: {
+    id: string;
+    kind: LedgerKind;
+    amountMinor: number;
+    currency: string;
+    createdAt: string;
+    note: string | null;
+  }[];
   resources: { id: string; type: CloudResourceType; name: string; region: string }[];
 };
 
@@ -112,7 +120,10 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
   const older: ChainLink[] = [];
   let previousId = certificate.renewsId;
   while (previousId && older.length < MAX_CHAIN) {
-    const previous = await db.certificate.findFirst({ where: { id: previousId, ownerId }, select: { ...linkSelect, renewsId: true } });
+    const previous = await db.certificate.findFirst({
+      where: { id: previousId, ownerId },
+      select: { ...linkSelect, renewsId: true },
+    });
     if (!previous) break;
     older.push(toLink(previous));
     previousId = previous.renewsId;
@@ -138,7 +149,10 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     db.ledgerEntry.findMany({
       where: {
         account: { ownerId },
-        OR: [{ certificateId: certificate.id }, { renewalOrder: { OR: [{ certificateId: certificate.id }, { newCertificateId: certificate.id }] } }],
+        OR: [
+          { certificateId: certificate.id },
+          { renewalOrder: { OR: [{ certificateId: certificate.id }, { newCertificateId: certificate.id }] } },
+        ],
       },
       orderBy: { createdAt: "desc" },
       select: { id: true, kind: true, amountMinor: true, currency: true, createdAt: true, note: true },

@@ -14,8 +14,7 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) =>
-  [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 const english = flatten((await loadMessages("en")) as unknown as Tree);
 const chinese = flatten((await loadMessages("zh-CN")) as unknown as Tree);

@@ -1,8 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { FORMATS } from "@/lib/i18n/formats";
 import { isLocale, isTimeZone, LOCALE_COOKIE, localeFromAcceptLanguage, TIME_ZONE_COOKIE } from "@/lib/i18n/locales";
 import { loadMessages } from "@/messages/load-messages";
-import { FORMATS } from "@/lib/i18n/formats";
 
 // No locale in the URL: the choice lives in a cookie (set by the language switch),
 // falling back to the browser's Accept-Language. Times are shown in the viewer's

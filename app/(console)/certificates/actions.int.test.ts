@@ -1,6 +1,8 @@
-import { actAs } from "@/lib/testing/action-harness";
+// First: it mocks the session, headers and translations before anything loads them.
+
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
+import { actAs } from "@/lib/testing/action-harness";
 import { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } from "@/lib/testing/factories";
 
 // The clock is the app's only "now": pin it so the 14-day rule is tested exactly.
@@ -94,10 +96,16 @@ describe("disableAutoRenewalAction", () => {
     actAs(user);
     expect(await disableAutoRenewalAction({ certificateId: certificate.id })).toEqual({ ok: true, data: undefined });
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).autoRenewState).toBe("OFF");
-    expect(await disableAutoRenewalAction({ certificateId: certificate.id })).toMatchObject({ code: "AUTO_RENEW_NOT_ON" });
+    expect(await disableAutoRenewalAction({ certificateId: certificate.id })).toMatchObject({
+      code: "AUTO_RENEW_NOT_ON",
+    });
 
     const paid = await createTestCertificate(user.id, { autoRenewState: "ON", expiresInDays: 20 });
-    const renewal = await createTestCertificate(user.id, { status: "PENDING_VALIDATION", expiresAt: null, renewsId: paid.id });
+    const renewal = await createTestCertificate(user.id, {
+      status: "PENDING_VALIDATION",
+      expiresAt: null,
+      renewsId: paid.id,
+    });
     await db.renewalOrder.create({
       data: {
         ownerId: user.id,
@@ -131,7 +139,10 @@ describe("disableAutoRenewalAction", () => {
       expect(disabled.ok).toBe(true);
       if (enabled.ok) {
         expect(final).toBe("ON");
-        expect(audits.map((a) => a.action).sort()).toEqual(["certificate.auto_renew.disable", "certificate.auto_renew.enable"]);
+        expect(audits.map((a) => a.action).sort()).toEqual([
+          "certificate.auto_renew.disable",
+          "certificate.auto_renew.enable",
+        ]);
       } else {
         expect(enabled).toMatchObject({ code: "AUTO_RENEW_NOT_ELIGIBLE" });
         expect(final).toBe("OFF");

@@ -1,5 +1,3 @@
-// First: it mocks the session, headers and translations before anything loads them.
-
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { actAs } from "@/lib/testing/action-harness";
@@ -8,6 +6,7 @@ import { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } from 
 // The clock is the app's only "now": pin it so the 14-day rule is tested exactly.
 vi.mock("@/lib/clock", () => ({ now: async () => TEST_NOW, systemNow: () => TEST_NOW }));
 
+// Loaded after the harness has mocked the session, headers and translations.
 const { disableAutoRenewalAction, enableAutoRenewalAction } = await import("./actions");
 
 beforeAll(seedTestPrices);

@@ -45,13 +45,13 @@ const ERROR_CODES: Record<string, DnsLookupErrorCode> = {
   ECONNREFUSED: "CONNECTION_REFUSED",
 };
 
-function parseResolver(resolver: string): { host: string; port: number } {
+function parseResolver(resolver: string, name: string): { host: string; port: number } {
   const match =
     /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/i.exec(resolver.trim()) ??
     /^([^\s:[\]]+)(?::(\d{1,5}))?$/.exec(resolver.trim());
   const port = match?.[2] === undefined ? DEFAULT_DNS_PORT : Number(match[2]);
   if (!match?.[1] || port < 1 || port > 65_535) {
-    throw new DnsLookupError("BAD_RESOLVER", "(resolver)", { detail: `"${resolver}" is not host:port` });
+    throw new DnsLookupError("BAD_RESOLVER", name, { detail: `"${resolver}" is not host:port` });
   }
   return { host: match[1], port };
 }
@@ -59,7 +59,7 @@ function parseResolver(resolver: string): { host: string; port: number } {
 // c-ares only accepts IP addresses as servers; a host name (e.g. a container's
 // "dns:53") is resolved once through the system first.
 async function serverAddress(resolver: string, name: string): Promise<string> {
-  const { host, port } = parseResolver(resolver);
+  const { host, port } = parseResolver(resolver, name);
   let address = host;
   if (isIP(host) === 0) {
     try {

@@ -48,7 +48,7 @@ export function parseLedgerListParams(
   const entries = input instanceof URLSearchParams ? input.entries() : Object.entries(input);
   for (const [key, value] of entries) {
     const single = Array.isArray(value) ? value[0] : value;
-    if (single !== undefined && single !== "") record[key] = single;
+    if (single !== undefined && single !== "" && !(key in record)) record[key] = single;
   }
   return ledgerListParamsSchema.parse(record);
 }

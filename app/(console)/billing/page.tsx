@@ -1,13 +1,71 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
+import { BalanceCard } from "@/components/billing/balance-card";
+import { BalanceForecastChart } from "@/components/billing/balance-forecast-chart";
+import { LedgerSection } from "@/components/billing/ledger-section";
+import { UpcomingDeductions } from "@/components/billing/upcoming-deductions";
 import { PageHeader } from "@/components/console/page-header";
+import { requireUser } from "@/lib/auth/session";
+import { getAccountBalance } from "@/lib/billing/get-account-balance";
+import { getBalanceForecast } from "@/lib/billing/get-balance-forecast";
+import { parseLedgerListParams } from "@/lib/billing/ledger-list-params";
+import { listLedgerEntries } from "@/lib/billing/list-ledger-entries";
+import { listPaymentProviders } from "@/lib/billing/payment-providers/get-payment-provider";
+import { now } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
+import { accountKeys } from "@/lib/queries/account";
+import { billingKeys } from "@/lib/queries/billing";
+import { getQueryClient } from "@/lib/queries/query-client";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("billing");
   return { title: t("title") };
 }
 
-export default async function BillingPage() {
-  const t = await getTranslations("billing");
-  return <PageHeader title={t("title")} description={t("description")} />;
+export default async function BillingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [user, t, timeZone, query, today] = await Promise.all([
+    requireUser(),
+    getTranslations("billing"),
+    getTimeZone(),
+    searchParams,
+    now(),
+  ]);
+  const params = parseLedgerListParams(query);
+  const queryClient = getQueryClient();
+  // Same keys as the client's query options, filled by the same lib functions the routes call.
+  await Promise.all([
+    queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) }),
+    queryClient.prefetchQuery({
+      queryKey: billingKeys.forecast,
+      queryFn: () => getBalanceForecast(user.id, today, timeZone),
+    }),
+    queryClient.prefetchQuery({
+      queryKey: billingKeys.ledger(params),
+      queryFn: () => listLedgerEntries(user.id, params, timeZone),
+    }),
+  ]);
+  const providers = listPaymentProviders(getConfig()).map(({ id, label }) => ({ id, label }));
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <div className="grid gap-6">
+          <div className="grid gap-6 lg:grid-cols-3">
+            <BalanceCard providers={providers} />
+            <div className="min-w-0 lg:col-span-2">
+              <BalanceForecastChart />
+            </div>
+          </div>
+          <UpcomingDeductions />
+          <LedgerSection />
+        </div>
+      </HydrationBoundary>
+    </>
+  );
 }

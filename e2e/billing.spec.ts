@@ -1,30 +1,22 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CUSTOMER_STATE, watchForPageErrors } from "./support";
-
-test.use({ storageState: CUSTOMER_STATE });
 
 const usd = (amountMinor: number) =>
   new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(amountMinor / 100);
 
-/** The balance as the Billing page shows it, in cents. */
-async function shownBalanceMinor(page: Page): Promise<number> {
-  const balance = page.getByTestId("billing-balance");
-  await expect(balance).toHaveAttribute("data-balance-minor", /^\d+$/);
-  return Number(await balance.getAttribute("data-balance-minor"));
-}
-
 test.describe("billing", () => {
+  // Tests that move money get a customer of their own: the demo certificates and $50.00.
   test("tops up $150 with the demo provider and shows the new balance everywhere without a reload", async ({
-    page,
+    customerPage: page,
   }) => {
     const errors = watchForPageErrors(page);
     await page.goto("/billing");
     await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+    await expect(page.getByTestId("billing-balance")).toHaveText("$50.00");
     await expect(page.getByTestId("balance-forecast-chart").locator("svg.recharts-surface")).toBeVisible();
     await expect(page.getByTestId("forecast-summary")).toContainText("in the next 90 days");
     await expect(page.getByTestId("upcoming-deductions").locator("tbody tr").first()).toBeVisible();
-    const before = await shownBalanceMinor(page);
-    const after = usd(before + 15_000);
+    await expect(page.getByTestId("balance-warning")).toBeVisible();
     // A property on window survives only if the page is never reloaded.
     await page.evaluate(() => Object.assign(window, { billingE2eMarker: true }));
 
@@ -37,18 +29,20 @@ test.describe("billing", () => {
 
     await expect(dialog).toBeHidden();
     await expect(page.getByText("$150.00 added to your balance")).toBeVisible();
-    await expect(page.getByTestId("header-balance")).toContainText(after);
-    await expect(page.getByTestId("billing-balance")).toHaveText(after);
+    await expect(page.getByTestId("header-balance")).toContainText(usd(20_000));
+    await expect(page.getByTestId("billing-balance")).toHaveText(usd(20_000));
+    // The fees due within 30 days ($198.00) are covered now: the banner goes away.
+    await expect(page.getByTestId("balance-warning")).toBeHidden();
     const newest = page.getByTestId("ledger-table").locator("tbody tr").first();
     await expect(newest).toContainText("Top-up");
     await expect(newest).toContainText("Demo payment");
     await expect(newest).toContainText(`+${usd(15_000)}`);
-    await expect(newest).toContainText(after);
+    await expect(newest).toContainText(usd(20_000));
     expect(await page.evaluate(() => "billingE2eMarker" in window)).toBe(true);
     expect(errors).toEqual([]);
   });
 
-  test("a declined demo payment says so, keeps the dialog open and credits nothing", async ({ page }) => {
+  test("a declined demo payment says so, keeps the dialog open and credits nothing", async ({ customerPage: page }) => {
     await page.goto("/billing");
     await page.getByTestId("top-up-open").click();
     const dialog = page.getByRole("dialog", { name: "Top up balance" });
@@ -65,44 +59,49 @@ test.describe("billing", () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(dialog).toBeHidden();
+    await expect(page.getByTestId("billing-balance")).toHaveText("$50.00");
     await expect(page.getByTestId("ledger-table")).not.toContainText("$13.13");
   });
 
-  test("filters the ledger by type and dates, with the filters in the URL", async ({ page }) => {
-    await page.goto("/billing");
-    const ledger = page.getByTestId("ledger-table");
-    await expect(ledger.locator("tbody tr").first()).toBeVisible();
+  test.describe("as the demo customer", () => {
+    test.use({ storageState: CUSTOMER_STATE });
 
-    await page.getByLabel("Type").selectOption("RENEWAL_DEDUCTION");
-    await expect(page).toHaveURL(/[?&]kind=RENEWAL_DEDUCTION/);
-    await expect(ledger.locator("tbody tr[data-kind]")).not.toHaveCount(0);
-    await expect(ledger.locator("tbody tr:not([data-kind=RENEWAL_DEDUCTION])")).toHaveCount(0);
+    test("filters the ledger by type and dates, with the filters in the URL", async ({ page }) => {
+      await page.goto("/billing");
+      const ledger = page.getByTestId("ledger-table");
+      await expect(ledger.locator("tbody tr").first()).toBeVisible();
 
-    await page.getByLabel("From").fill("2099-01-01");
-    await expect(page).toHaveURL(/from=2099-01-01/);
-    await expect(page.getByTestId("ledger-empty")).toContainText("No entries match these filters.");
+      await page.getByLabel("Type").selectOption("RENEWAL_DEDUCTION");
+      await expect(page).toHaveURL(/[?&]kind=RENEWAL_DEDUCTION/);
+      await expect(ledger.locator("tbody tr[data-kind]")).not.toHaveCount(0);
+      await expect(ledger.locator("tbody tr:not([data-kind=RENEWAL_DEDUCTION])")).toHaveCount(0);
 
-    await page.reload();
-    await expect(page.getByLabel("Type")).toHaveValue("RENEWAL_DEDUCTION");
-    await expect(page.getByTestId("ledger-empty")).toBeVisible();
-    await page.getByTestId("ledger-empty").getByRole("button", { name: "Clear filters" }).click();
-    await expect(page).toHaveURL(/\/billing$/);
-    await expect(ledger.locator("tbody tr").first()).toBeVisible();
-  });
+      await page.getByLabel("From").fill("2099-01-01");
+      await expect(page).toHaveURL(/from=2099-01-01/);
+      await expect(page.getByTestId("ledger-empty")).toContainText("No entries match these filters.");
 
-  test("is in Simplified Chinese when that is the chosen language", async ({ page, context }) => {
-    await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", domain: "localhost", path: "/" }]);
-    await page.goto("/billing");
-    await expect(page.getByRole("heading", { level: 1, name: "费用中心" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "账户余额" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "余额预测" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "即将扣款" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "收支明细" })).toBeVisible();
-    await expect(page.getByTestId("ledger-table")).toContainText("续费扣款");
+      await page.reload();
+      await expect(page.getByLabel("Type")).toHaveValue("RENEWAL_DEDUCTION");
+      await expect(page.getByTestId("ledger-empty")).toBeVisible();
+      await page.getByTestId("ledger-empty").getByRole("button", { name: "Clear filters" }).click();
+      await expect(page).toHaveURL(/\/billing$/);
+      await expect(ledger.locator("tbody tr").first()).toBeVisible();
+    });
 
-    await page.getByTestId("top-up-open").click();
-    const dialog = page.getByRole("dialog", { name: "账户充值" });
-    await expect(dialog.getByText("演示支付 — 不会收取真实费用。")).toBeVisible();
-    await expect(dialog.getByLabel("金额（USD）")).toBeVisible();
+    test("is in Simplified Chinese when that is the chosen language", async ({ page, context }) => {
+      await context.addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", domain: "localhost", path: "/" }]);
+      await page.goto("/billing");
+      await expect(page.getByRole("heading", { level: 1, name: "费用中心" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "账户余额" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "余额预测" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "即将扣款" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "收支明细" })).toBeVisible();
+      await expect(page.getByTestId("ledger-table")).toContainText("续费扣款");
+
+      await page.getByTestId("top-up-open").click();
+      const dialog = page.getByRole("dialog", { name: "账户充值" });
+      await expect(dialog.getByText("演示支付 — 不会收取真实费用。")).toBeVisible();
+      await expect(dialog.getByLabel("金额（USD）")).toBeVisible();
+    });
   });
 });

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   INSUFFICIENT_BALANCE: 409,
   PAYMENT_PROVIDER_UNAVAILABLE: 403,
   PAYMENT_FAILED: 402,
+  DEBIT_EXCEEDS_BALANCE: 409,
+  CANNOT_DISABLE_SELF: 409,
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

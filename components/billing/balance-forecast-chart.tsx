@@ -85,7 +85,7 @@ function ForecastFigure({ forecast }: { forecast: BalanceForecast }) {
           {t("legendBalance")}
         </li>
         <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm bg-primary/55" />
+          <span className="size-2.5 rounded-sm bg-muted-foreground/60" />
           {t("legendCovered")}
         </li>
         <li className="flex items-center gap-1.5">
@@ -110,6 +110,7 @@ function ForecastFigure({ forecast }: { forecast: BalanceForecast }) {
             tickLine={false}
             axisLine={{ stroke: "var(--color-border)" }}
             minTickGap={24}
+            interval="preserveStartEnd"
           />
           <YAxis
             tickFormatter={(value: number) => axisMoney.format(value)}
@@ -125,7 +126,13 @@ function ForecastFigure({ forecast }: { forecast: BalanceForecast }) {
               <ForecastTooltip {...props} byDate={byDate} money={money} dayLabel={dayLabel} scale={scale} />
             )}
           />
-          <Bar dataKey="deducted" stackId="fees" fill="var(--color-primary)" fillOpacity={0.55} maxBarSize={10} />
+          <Bar
+            dataKey="deducted"
+            stackId="fees"
+            fill="var(--color-muted-foreground)"
+            fillOpacity={0.6}
+            maxBarSize={10}
+          />
           <Bar dataKey="uncovered" stackId="fees" fill="var(--color-destructive)" maxBarSize={10} />
           <Line
             dataKey="balance"
@@ -157,15 +164,19 @@ function ForecastFigure({ forecast }: { forecast: BalanceForecast }) {
             </caption>
             <TableHeader>
               <TableRow>
-                <TableHead scope="col">{t("columns.date")}</TableHead>
-                <TableHead scope="col">{t("columns.certificates")}</TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" className="whitespace-normal">
+                  {t("columns.date")}
+                </TableHead>
+                <TableHead scope="col" className="whitespace-normal">
+                  {t("columns.certificates")}
+                </TableHead>
+                <TableHead scope="col" className="text-right whitespace-normal">
                   {t("columns.deducted")}
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" className="text-right whitespace-normal">
                   {t("columns.uncovered")}
                 </TableHead>
-                <TableHead scope="col" className="text-right">
+                <TableHead scope="col" className="text-right whitespace-normal">
                   {t("columns.balance")}
                 </TableHead>
               </TableRow>

@@ -43,6 +43,10 @@ const configSchema = z
         .optional(),
     ),
     MAIL_FROM: z.string().default("CertDesk <no-reply@certdesk.localhost>"),
+    APP_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+/, "APP_URL must be the console's public address, e.g. https://certs.example.com")
+      .default("http://localhost:3000"),
     DNS_RESOLVER: optionalString.pipe(
       z
         .string()
@@ -73,6 +77,7 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  appUrl: string;
   dnsResolver: string | undefined;
   logLevel: string;
 };
@@ -113,6 +118,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl: c.DATABASE_URL,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    appUrl: c.APP_URL.replace(/\/+$/, ""),
     dnsResolver: c.DNS_RESOLVER,
     logLevel: c.LOG_LEVEL,
   };

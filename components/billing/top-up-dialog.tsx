@@ -208,6 +208,8 @@ export function TopUpDialog({
                     onChange={() => {
                       setProviderId(provider.id);
                       setProviderError(null);
+                      // A token belongs to one provider's charge.
+                      setToken(newIdempotencyToken());
                     }}
                     aria-describedby={hintId}
                     className="mt-0.5 size-4 accent-primary focus-visible:outline-none"

@@ -184,7 +184,7 @@ function EntryDate({ entry }: { entry: LedgerEntryRow }) {
 
 function EntryKind({ entry }: { entry: LedgerEntryRow }) {
   const t = useTranslations("billing.ledger");
-  return <Badge variant={entry.amountMinor > 0 ? "success" : "secondary"}>{t(`kinds.${entry.kind}`)}</Badge>;
+  return <Badge variant={entry.amountMinor > 0 ? "outline" : "secondary"}>{t(`kinds.${entry.kind}`)}</Badge>;
 }
 
 /** What the entry was for: the certificate (linked), the payment method of a top-up, or the note. */

@@ -1,0 +1,73 @@
+import "server-only";
+import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
+import { listUpcomingDeductions } from "@/lib/billing/list-upcoming-deductions";
+import { projectDeductions } from "@/lib/billing/project-deductions";
+import { db } from "@/lib/db/client";
+import type { AutoRenewState, Role } from "@/lib/generated/prisma/enums";
+import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { addDays } from "@/lib/time";
+
+export type CustomerDetail = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: string | null;
+  createdAt: string;
+  sessionVersion: number;
+  balanceMinor: number;
+  currency: string;
+  certificateCount: number;
+  autoRenew: Record<AutoRenewState, number>;
+  /** Renewal fees the job will deduct within 30 days, at today's prices. */
+  dueIn30Days: { count: number; dueMinor: number; uncoveredCount: number; missingMinor: number };
+};
+
+/** One account with its balance and what it owes soon; null when there is no such account. */
+export async function getCustomerDetail(actor: Actor, customerId: string, now: Date): Promise<CustomerDetail | null> {
+  assertAdmin(actor);
+  const user = await db.user.findUnique({
+    where: { id: customerId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabledAt: true,
+      createdAt: true,
+      sessionVersion: true,
+      billingAccount: { select: { balanceMinor: true, currency: true } },
+      _count: { select: { certificates: true } },
+    },
+  });
+  if (!user) return null;
+  const until = addDays(now, EXPIRING_SOON_DAYS);
+  const [states, deductions] = await Promise.all([
+    db.certificate.groupBy({ by: ["autoRenewState"], where: { ownerId: user.id }, _count: { _all: true } }),
+    listUpcomingDeductions(user.id, now, until),
+  ]);
+  const balanceMinor = user.billingAccount?.balanceMinor ?? 0;
+  const due = deductions.filter((deduction) => deduction.deductAt.getTime() <= until.getTime());
+  const dueMinor = due.reduce((sum, deduction) => sum + deduction.feeMinor, 0);
+  const autoRenew: Record<AutoRenewState, number> = { ON: 0, OFF: 0, TERMINATED: 0 };
+  for (const row of states) autoRenew[row.autoRenewState] = row._count._all;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    sessionVersion: user.sessionVersion,
+    balanceMinor,
+    currency: user.billingAccount?.currency ?? "USD",
+    certificateCount: user._count.certificates,
+    autoRenew,
+    dueIn30Days: {
+      count: due.length,
+      dueMinor,
+      uncoveredCount: projectDeductions(balanceMinor, due).filter((deduction) => !deduction.covered).length,
+      missingMinor: Math.max(0, dueMinor - balanceMinor),
+    },
+  };
+}

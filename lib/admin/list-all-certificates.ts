@@ -1,0 +1,139 @@
+import "server-only";
+import type { AdminCertificateListParams } from "@/lib/admin/admin-certificate-list-params";
+import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
+import type { CertificateRow } from "@/lib/certificates/list-certificates";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { daysRemaining, displayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { addDays } from "@/lib/time";
+
+export type AdminCertificateRow = CertificateRow & { owner: { id: string; email: string; name: string } };
+
+export type AdminCertificatePage = {
+  items: AdminCertificateRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  brands: string[];
+};
+
+// The same filters as My Certificates (lib/certificates/list-certificates.ts), over
+// every owner: this listing is scoped by the role, checked first, not by an owner.
+function filterWhere(params: AdminCertificateListParams, now: Date, ownerId?: string): Prisma.CertificateWhereInput {
+  const and: Prisma.CertificateWhereInput[] = [];
+  switch (params.status) {
+    case "ISSUED":
+      and.push({ status: "ISSUED", expiresAt: { gt: now } });
+      break;
+    case "EXPIRED":
+      and.push({ status: "ISSUED", expiresAt: { lte: now } });
+      break;
+    case "PENDING":
+      and.push({ status: { in: ["PENDING_VALIDATION", "DNS_RECORD_ADDED"] } });
+      break;
+    case "FAILED":
+      and.push({ status: "VALIDATION_FAILED" });
+      break;
+    case "CANCELED":
+    case "REVOKED":
+      and.push({ status: params.status });
+      break;
+  }
+  if (params.brand) and.push({ brand: params.brand });
+  if (params.autoRenew) and.push({ autoRenewState: params.autoRenew });
+  if (params.expiring) and.push({ status: "ISSUED", expiresAt: { gt: now, lte: addDays(now, EXPIRING_SOON_DAYS) } });
+  if (params.q) {
+    const q = params.q;
+    and.push({
+      OR: [
+        { id: q },
+        { domain: { contains: q, mode: "insensitive" } },
+        { alias: { contains: q, mode: "insensitive" } },
+        { sans: { has: q.toLowerCase() } },
+      ],
+    });
+  }
+  if (params.owner) and.push({ owner: { email: { contains: params.owner, mode: "insensitive" } } });
+  if (ownerId) and.push({ ownerId });
+  return { AND: and };
+}
+
+function orderBy(sort: AdminCertificateListParams["sort"]): Prisma.CertificateOrderByWithRelationInput[] {
+  switch (sort) {
+    case "expiresAt.desc":
+      return [{ expiresAt: { sort: "desc", nulls: "last" } }, { id: "asc" }];
+    case "createdAt.desc":
+      return [{ createdAt: "desc" }, { id: "asc" }];
+    default:
+      return [{ expiresAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+  }
+}
+
+/** One page of every customer's certificates (or one customer's, with `ownerId`), with their owners. */
+export async function listAllCertificates(
+  actor: Actor,
+  params: AdminCertificateListParams,
+  now: Date,
+  options: { ownerId?: string } = {},
+): Promise<AdminCertificatePage> {
+  assertAdmin(actor);
+  const where = filterWhere(params, now, options.ownerId);
+  const [total, rows, brands] = await Promise.all([
+    db.certificate.count({ where }),
+    db.certificate.findMany({
+      where,
+      orderBy: orderBy(params.sort),
+      skip: (params.page - 1) * params.pageSize,
+      take: params.pageSize,
+      select: {
+        id: true,
+        alias: true,
+        domain: true,
+        sans: true,
+        brand: true,
+        certificateType: true,
+        domainType: true,
+        source: true,
+        status: true,
+        expiresAt: true,
+        autoRenewState: true,
+        autoRenewEndReason: true,
+        tags: true,
+        owner: { select: { id: true, email: true, name: true } },
+        _count: { select: { resources: true } },
+        renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      },
+    }),
+    db.certificate.groupBy({
+      by: ["brand"],
+      where: options.ownerId ? { ownerId: options.ownerId } : {},
+      orderBy: { brand: "asc" },
+    }),
+  ]);
+  return {
+    total,
+    page: params.page,
+    pageSize: params.pageSize,
+    brands: brands.map((row) => row.brand),
+    items: rows.map((row) => ({
+      id: row.id,
+      alias: row.alias,
+      domain: row.domain,
+      sansCount: row.sans.length,
+      brand: row.brand,
+      certificateType: row.certificateType,
+      domainType: row.domainType,
+      source: row.source,
+      status: displayStatus(row.status, row.expiresAt, now),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+      daysRemaining: row.expiresAt ? daysRemaining(row.expiresAt, now) : null,
+      autoRenewState: row.autoRenewState,
+      autoRenewEndReason: row.autoRenewEndReason,
+      renewalPaid: row.renewalOrders.length > 0,
+      resourceCount: row._count.resources,
+      tags: row.tags,
+      owner: row.owner,
+    })),
+  };
+}

@@ -4,6 +4,7 @@ import type * as React from "react";
 import { AppShell } from "@/components/console/app-shell";
 import { BalanceIndicator } from "@/components/console/balance-indicator";
 import { BalanceWarningBanner } from "@/components/console/balance-warning-banner";
+import { SimulatedClockBadge } from "@/components/console/simulated-clock-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
 import { getBalanceWarning } from "@/lib/billing/get-balance-warning";
@@ -31,7 +32,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         user={user}
         area={t("app.console")}
         demoMode={getConfig().demoMode}
-        headerItems={<BalanceIndicator />}
+        headerItems={
+          <>
+            <SimulatedClockBadge />
+            <BalanceIndicator />
+          </>
+        }
         banner={<BalanceWarningBanner />}
         nav={[
           { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },

@@ -1,6 +1,7 @@
 "use client";
 
 import {
+  ArrowLeftIcon,
   BellIcon,
   ClipboardListIcon,
   ClockIcon,
@@ -28,6 +29,7 @@ const ICONS = {
   audit: ClipboardListIcon,
   clock: ClockIcon,
   ledger: ReceiptIcon,
+  console: ArrowLeftIcon,
 } satisfies Record<string, LucideIcon>;
 
 export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; badge?: number; exact?: boolean };

@@ -5,7 +5,7 @@
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
-/** Real time, for things that must never be simulated (rate limits, audit times, tokens). */
+/** Real time, for what must never follow the demo clock: sign-in limits, job heartbeats, tokens. */
 export function systemNow(): Date {
   return new Date();
 }

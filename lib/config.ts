@@ -53,6 +53,12 @@ const configSchema = z
         .regex(/^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i, "DNS_RESOLVER must be host:port, e.g. 1.1.1.1:53")
         .optional(),
     ),
+    RENEWAL_BATCH_SIZE: z.coerce
+      .number({ error: "RENEWAL_BATCH_SIZE must be a whole number between 1 and 5000" })
+      .int()
+      .min(1)
+      .max(5000)
+      .default(500),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
@@ -79,6 +85,7 @@ export type AppConfig = {
   mailFrom: string;
   appUrl: string;
   dnsResolver: string | undefined;
+  renewalBatchSize: number;
   logLevel: string;
 };
 
@@ -120,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     mailFrom: c.MAIL_FROM,
     appUrl: c.APP_URL.replace(/\/+$/, ""),
     dnsResolver: c.DNS_RESOLVER,
+    renewalBatchSize: c.RENEWAL_BATCH_SIZE,
     logLevel: c.LOG_LEVEL,
   };
 }

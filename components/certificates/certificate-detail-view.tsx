@@ -1,13 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon, RefreshCwIcon } from "lucide-react";
+import { ArrowLeftIcon, RefreshCwIcon, RotateCwIcon, XCircleIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
 import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
+import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
+import { ValidationCard } from "@/components/certificates/validation-card";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,6 +29,7 @@ export function CertificateDetailView({
 }) {
   const { data } = useQuery(certificateDetailQuery(certificateId));
   const t = useTranslations("certificates");
+  const tr = useTranslations("renewal");
   if (!data) return null;
   return (
     <div className="grid gap-6">
@@ -49,17 +53,34 @@ export function CertificateDetailView({
               <AutoRenewBadge state={data.autoRenewState} reason={data.autoRenewEndReason} />
             </div>
           </div>
-          {data.source !== "UPLOADED" && (
-            <AutoRenewDialog certificateId={data.id} domain={data.domain}>
-              <Button>
-                <RefreshCwIcon aria-hidden />
-                {data.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
-              </Button>
-            </AutoRenewDialog>
-          )}
+          <div className="flex flex-wrap gap-2">
+            {canRenewNow(data) && (
+              <ManualRenewDialog certificateId={data.id} domain={data.domain}>
+                <Button variant="outline" data-testid="renew-now">
+                  <RotateCwIcon aria-hidden />
+                  {tr("renewNow")}
+                </Button>
+              </ManualRenewDialog>
+            )}
+            {data.source !== "UPLOADED" && data.status === "ISSUED" && (
+              <AutoRenewDialog certificateId={data.id} domain={data.domain}>
+                <Button>
+                  <RefreshCwIcon aria-hidden />
+                  {data.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
+                </Button>
+              </AutoRenewDialog>
+            )}
+          </div>
         </div>
       </div>
 
+      {data.status === "VALIDATION_FAILED" && (
+        <Alert variant="destructive" data-testid="validation-timed-out">
+          <XCircleIcon aria-hidden />
+          <AlertDescription>{tr("validation.timedOut")}</AlertDescription>
+        </Alert>
+      )}
+      {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && <ValidationCard data={data} />}
       <div className="grid gap-6 lg:grid-cols-3">
         <OverviewCard data={data} />
         <AutoRenewCard data={data} />
@@ -71,6 +92,18 @@ export function CertificateDetailView({
         <ResourcesCard data={data} />
       </div>
     </div>
+  );
+}
+
+/** Within 30 days of expiry with auto-renewal off or terminated: the dialog has the full rules. */
+function canRenewNow(data: CertificateDetail): boolean {
+  return (
+    data.source === "PURCHASED" &&
+    data.status === "ISSUED" &&
+    data.daysRemaining !== null &&
+    data.daysRemaining < 30 &&
+    data.autoRenewState !== "ON" &&
+    !data.renewalPaid
   );
 }
 

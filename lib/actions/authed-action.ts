@@ -59,7 +59,13 @@ export function authedAction<Schema extends z.ZodType, T>(
 export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
   const t = await getTranslations();
   const message = t(`errors.${code}`, details);
-  if (typeof details.reasons !== "string" || !details.reasons) return message;
-  const reasons = details.reasons.split(",").map((reason) => t(`autoRenew.failure.${reason}`));
-  return `${message} ${reasons.join(" ")}`;
+  const reasons = [
+    ...listed(details.reasons).map((reason) => t(`autoRenew.failure.${reason}`)),
+    ...listed(details.manualReasons).map((reason) => t(`renewal.manualFailure.${reason}`)),
+  ];
+  return reasons.length > 0 ? `${message} ${reasons.join(" ")}` : message;
+}
+
+function listed(value: string | number | undefined): string[] {
+  return typeof value === "string" && value ? value.split(",") : [];
 }

@@ -29,6 +29,8 @@ export type ChainLink = {
 };
 
 export type CertificateDetail = {
+  /** The app's "now" the detail was computed at (the demo clock may differ from the browser's). */
+  asOf: string;
   id: string;
   alias: string | null;
   domain: string;
@@ -166,6 +168,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       : null;
 
   return {
+    asOf: now.toISOString(),
     id: certificate.id,
     alias: certificate.alias,
     domain: certificate.domain,

@@ -1,6 +1,7 @@
 import "server-only";
-import { type AbstractIntlMessages, createTranslator } from "next-intl";
 import nodemailer, { type Transporter } from "nodemailer";
+// The React-free core: this runs in the job (also from the CLI), not in a component.
+import { type AbstractIntlMessages, createTranslator } from "use-intl/core";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";

@@ -4,6 +4,7 @@ import type { CertificateDetail } from "@/lib/certificates/get-certificate-detai
 import type { CertificatePage } from "@/lib/certificates/list-certificates";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import type { AutoRenewOffer } from "@/lib/renewal/get-auto-renew-offer";
+import type { ManualRenewalOffer } from "@/lib/renewal/get-manual-renewal-offer";
 
 export const certificateKeys = {
   all: ["certificates"] as const,
@@ -11,7 +12,17 @@ export const certificateKeys = {
   list: (params: CertificateListParams) => ["certificates", "list", params] as const,
   offer: (id: string) => ["certificates", "auto-renew-offer", id] as const,
   detail: (id: string) => ["certificates", "detail", id] as const,
+  manualOffer: (id: string) => ["certificates", "manual-renewal-offer", id] as const,
 };
+
+export function manualRenewalOfferQuery(certificateId: string) {
+  return queryOptions({
+    queryKey: certificateKeys.manualOffer(certificateId),
+    queryFn: () =>
+      fetchJson<ManualRenewalOffer>(`/api/certificates/${encodeURIComponent(certificateId)}/manual-renewal-offer`),
+    staleTime: 0,
+  });
+}
 
 export function certificateDetailQuery(certificateId: string) {
   return queryOptions({

@@ -1,5 +1,6 @@
 import "server-only";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
+import { getConfig } from "@/lib/config";
 import { type DbTransaction, db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
@@ -52,7 +53,7 @@ const TERMINATION_COUNTER = {
  */
 export async function deductDueRenewals(options: Options): Promise<DeductStepResult> {
   const { now } = options;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? getConfig().renewalBatchSize;
   const result: DeductStepResult = {
     deducted: 0,
     terminatedInsufficientBalance: 0,

@@ -5,6 +5,7 @@ import {
   deductionTime,
   displayStatus,
   type EligibilityFacts,
+  manualRenewalFailures,
   renewedExpiry,
   type SupportedCombination,
   validationDeadline,
@@ -125,5 +126,31 @@ describe("display status and deactivation", () => {
     expect(deactivationRefusal("ON", true)).toBe("ALREADY_DEDUCTED");
     expect(deactivationRefusal("OFF", false)).toBe("NOT_ON");
     expect(deactivationRefusal("TERMINATED", false)).toBe("NOT_ON");
+  });
+});
+
+describe("manual renewal", () => {
+  const manual = (overrides: Partial<EligibilityFacts>, hasPrice = true) =>
+    manualRenewalFailures(
+      facts({ expiresAt: daysFromNow(20), autoRenewState: "TERMINATED", ...overrides }),
+      hasPrice,
+      now,
+    );
+
+  it("is open within 30 days of expiry when auto-renewal is off or terminated", () => {
+    expect(manual({})).toEqual([]);
+    expect(manual({ autoRenewState: "OFF", expiresAt: daysFromNow(30) })).toEqual([]);
+    expect(manual({ expiresAt: daysFromNow(30, 1) })).toEqual(["TOO_EARLY"]);
+    expect(manual({ expiresAt: daysFromNow(0, 1) })).toEqual([]);
+    expect(manual({ expiresAt: now })).toEqual(["EXPIRED"]);
+  });
+
+  it("leaves auto-renewal and paid renewals alone, and needs a DV price", () => {
+    expect(manual({ autoRenewState: "ON" })).toEqual(["AUTO_RENEW_ON"]);
+    expect(manual({ renewalUnderWay: true })).toEqual(["RENEWAL_UNDER_WAY"]);
+    expect(manual({ certificateType: "OV" })).toEqual(["NEEDS_ORGANIZATION_REVIEW"]);
+    expect(manual({}, false)).toEqual(["NO_PRICE"]);
+    expect(manual({ source: "UPLOADED" })).toEqual(["UPLOADED"]);
+    expect(manual({ source: "FREE" })).toEqual(["NOT_PAID"]);
   });
 });

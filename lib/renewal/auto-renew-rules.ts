@@ -108,3 +108,38 @@ export function deactivationRefusal(state: AutoRenewState, renewalUnderWay: bool
   if (state !== "ON") return "NOT_ON";
   return null;
 }
+
+export const MANUAL_RENEWAL_FAILURES = [
+  "UPLOADED",
+  "NOT_PAID",
+  "NEEDS_ORGANIZATION_REVIEW",
+  "NO_PRICE",
+  "NOT_ONE_YEAR",
+  "NOT_ISSUED",
+  "EXPIRED",
+  "TOO_EARLY",
+  "AUTO_RENEW_ON",
+  "RENEWAL_UNDER_WAY",
+] as const;
+export type ManualRenewalFailure = (typeof MANUAL_RENEWAL_FAILURES)[number];
+
+/**
+ * Manual renewal: the same pipeline as auto-renewal, paid at once, for a certificate
+ * within 30 days of expiry whose auto-renewal is off or was terminated. OV and EV
+ * renewals need the organisation re-validated, which happens outside CertDesk.
+ */
+export function manualRenewalFailures(facts: EligibilityFacts, hasPrice: boolean, now: Date): ManualRenewalFailure[] {
+  const failures: ManualRenewalFailure[] = [];
+  if (facts.source === "UPLOADED") failures.push("UPLOADED");
+  else if (facts.source !== "PURCHASED") failures.push("NOT_PAID");
+  if (facts.certificateType !== "DV") failures.push("NEEDS_ORGANIZATION_REVIEW");
+  else if (!hasPrice) failures.push("NO_PRICE");
+  if (facts.validityYears !== 1) failures.push("NOT_ONE_YEAR");
+  if (facts.status !== "ISSUED" || !facts.expiresAt) failures.push("NOT_ISSUED");
+  else if (facts.expiresAt.getTime() <= now.getTime()) failures.push("EXPIRED");
+  else if (facts.expiresAt.getTime() - now.getTime() > DEDUCT_DAYS_BEFORE_EXPIRY * 86_400_000)
+    failures.push("TOO_EARLY");
+  if (facts.renewalUnderWay) failures.push("RENEWAL_UNDER_WAY");
+  else if (facts.autoRenewState === "ON") failures.push("AUTO_RENEW_ON");
+  return failures;
+}

@@ -174,7 +174,7 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       </TableCell>
       <TableCell>
         <div className="flex flex-wrap items-center gap-1.5">
-          <Link href={`/certificates/${row.id}`} className="max-w-60 truncate font-medium hover:underline">
+          <Link href={`/certificates/${row.id}`} className="max-w-52 truncate font-medium hover:underline">
             {row.domain}
           </Link>
           {row.sansCount > 0 && <Badge variant="outline">{t("moreSans", { count: row.sansCount })}</Badge>}
@@ -183,7 +183,8 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       <TableCell className="whitespace-nowrap">
         <div>{row.brand}</div>
         <div className="text-xs text-muted-foreground">
-          {row.certificateType} · {t(`domainType.${row.domainType}`)} · {t(`source.${row.source}`)}
+          {row.certificateType} · {t(`domainType.${row.domainType}`)}
+          {row.source !== "PURCHASED" && ` · ${t(`source.${row.source}`)}`}
         </div>
       </TableCell>
       <TableCell>
@@ -206,7 +207,11 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
             </Tooltip>
           )}
         </div>
-        {row.renewalPaid && <div className="mt-1 text-xs text-muted-foreground">{t("renewalPaid")}</div>}
+        {row.renewalId && (
+          <Link href={`/certificates/${row.renewalId}`} className="mt-1 block text-xs text-primary hover:underline">
+            {t("viewRenewal")}
+          </Link>
+        )}
       </TableCell>
       <TableCell className="text-right tabular-nums">{row.resourceCount}</TableCell>
       <TableCell className="text-right">

@@ -28,6 +28,8 @@ export type CertificateRow = {
   autoRenewState: AutoRenewState;
   autoRenewEndReason: AutoRenewEndReason | null;
   renewalPaid: boolean;
+  /** The renewal paid for this certificate (pending validation or issued), if any. */
+  renewalId: string | null;
   resourceCount: number;
   tags: string[];
 };
@@ -118,7 +120,11 @@ export async function listCertificates(
         autoRenewEndReason: true,
         tags: true,
         _count: { select: { resources: true } },
-        renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+        renewalOrders: {
+          where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
+          select: { newCertificateId: true },
+          take: 1,
+        },
       },
     }),
     db.certificate.groupBy({ by: ["brand"], where: { ownerId }, orderBy: { brand: "asc" } }),
@@ -143,6 +149,7 @@ export async function listCertificates(
       autoRenewState: row.autoRenewState,
       autoRenewEndReason: row.autoRenewEndReason,
       renewalPaid: row.renewalOrders.length > 0,
+      renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
       resourceCount: row._count.resources,
       tags: row.tags,
     })),

@@ -23,11 +23,23 @@ import { cn } from "@/lib/utils";
 export function CertificateDetailView({
   certificateId,
   extraSections,
+  detail,
+  linkBase = "/certificates",
+  backLabel,
+  readOnly = false,
 }: {
   certificateId: string;
   extraSections?: React.ReactNode;
+  /** The detail when the caller loads it (the admin dashboard); otherwise the customer's own is fetched. */
+  detail?: CertificateDetail;
+  /** The list the back link and the renewal history link to. */
+  linkBase?: string;
+  backLabel?: string;
+  /** Without the owner's actions (auto-renewal, manual renewal, Verify now): for administrators. */
+  readOnly?: boolean;
 }) {
-  const { data } = useQuery(certificateDetailQuery(certificateId));
+  const own = useQuery({ ...certificateDetailQuery(certificateId), enabled: !detail });
+  const data = detail ?? own.data;
   const t = useTranslations("certificates");
   const tr = useTranslations("renewal");
   if (!data) return null;
@@ -35,11 +47,11 @@ export function CertificateDetailView({
     <div className="grid gap-6">
       <div>
         <Link
-          href="/certificates"
+          href={linkBase}
           className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
         >
           <ArrowLeftIcon className="size-4" aria-hidden />
-          {t("detail.back")}
+          {backLabel ?? t("detail.back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
@@ -54,7 +66,7 @@ export function CertificateDetailView({
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
-            {canRenewNow(data) && (
+            {!readOnly && canRenewNow(data) && (
               <ManualRenewDialog certificateId={data.id} domain={data.domain}>
                 <Button variant="outline" data-testid="renew-now">
                   <RotateCwIcon aria-hidden />
@@ -62,7 +74,7 @@ export function CertificateDetailView({
                 </Button>
               </ManualRenewDialog>
             )}
-            {data.source !== "UPLOADED" && data.status === "ISSUED" && (
+            {!readOnly && data.source !== "UPLOADED" && data.status === "ISSUED" && (
               <AutoRenewDialog certificateId={data.id} domain={data.domain}>
                 <Button>
                   <RefreshCwIcon aria-hidden />
@@ -80,13 +92,15 @@ export function CertificateDetailView({
           <AlertDescription>{tr("validation.timedOut")}</AlertDescription>
         </Alert>
       )}
-      {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && <ValidationCard data={data} />}
+      {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && (
+        <ValidationCard data={data} readOnly={readOnly} />
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <OverviewCard data={data} />
         <AutoRenewCard data={data} />
       </div>
       {extraSections}
-      <HistoryCard data={data} />
+      <HistoryCard data={data} linkBase={linkBase} />
       <div className="grid gap-6 lg:grid-cols-2">
         <LedgerCard data={data} />
         <ResourcesCard data={data} />
@@ -217,7 +231,7 @@ function AutoRenewCard({ data }: { data: CertificateDetail }) {
   );
 }
 
-function HistoryCard({ data }: { data: CertificateDetail }) {
+function HistoryCard({ data, linkBase }: { data: CertificateDetail; linkBase: string }) {
   const t = useTranslations("certificates");
   const format = useFormatter();
   const locale = useLocale();
@@ -243,7 +257,7 @@ function HistoryCard({ data }: { data: CertificateDetail }) {
                 {link.id === data.id ? (
                   <span className="font-mono text-xs font-medium">{link.id}</span>
                 ) : (
-                  <Link href={`/certificates/${link.id}`} className="font-mono text-xs text-primary hover:underline">
+                  <Link href={`${linkBase}/${link.id}`} className="font-mono text-xs text-primary hover:underline">
                     {link.id}
                   </Link>
                 )}

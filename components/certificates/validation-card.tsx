@@ -14,8 +14,8 @@ import { VALIDATION_RECORD_TTL, VALIDATION_RECORD_TYPE } from "@/lib/dns/validat
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys } from "@/lib/queries/certificates";
 
-/** The record to add (or that we added), the deadline, and "Verify now". */
-export function ValidationCard({ data }: { data: CertificateDetail }) {
+/** The record to add (or that we added), the deadline, and "Verify now" (not when read-only). */
+export function ValidationCard({ data, readOnly = false }: { data: CertificateDetail; readOnly?: boolean }) {
   const t = useTranslations("renewal.validation");
   const format = useFormatter();
   const queryClient = useQueryClient();
@@ -88,9 +88,11 @@ export function ValidationCard({ data }: { data: CertificateDetail }) {
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
-            {verify.isPending ? t("verifying") : t("verifyNow")}
-          </Button>
+          {!readOnly && (
+            <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
+              {verify.isPending ? t("verifying") : t("verifyNow")}
+            </Button>
+          )}
           <span className="text-xs text-muted-foreground">
             {validation.checkedAt
               ? t("lastChecked", { date: format.dateTime(new Date(validation.checkedAt), "dateTime") })

@@ -272,7 +272,8 @@ function HistoryCard({ data, linkBase }: { data: CertificateDetail; linkBase: st
           </ol>
         )}
         {data.orders.length > 0 && (
-          <div>
+          // min-w-0: the table scrolls inside the card instead of widening the page on phones.
+          <div className="min-w-0">
             <h3 className="mb-2 text-sm font-medium">{t("detail.orders")}</h3>
             <Table>
               <TableHeader>

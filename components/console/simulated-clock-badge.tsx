@@ -17,8 +17,9 @@ export async function SimulatedClockBadge() {
     <Badge variant="warning" data-testid="simulated-clock-badge" title={t("simulatedTime", { time })}>
       <ClockIcon aria-hidden />
       <span className="sr-only sm:not-sr-only">{t("simulatedTime", { time })}</span>
+      {/* Phones: the day only, so the header still fits; the full time is in the title and read out. */}
       <span aria-hidden className="sm:hidden">
-        {format.dateTime(simulated, "date")}
+        {format.dateTime(simulated, { month: "short", day: "numeric" })}
       </span>
     </Badge>
   );

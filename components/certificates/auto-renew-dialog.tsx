@@ -83,7 +83,7 @@ function AutoRenewDialogBody({
       </DialogHeader>
 
       {offer.isPending && (
-        <div className="grid gap-3" aria-busy="true" aria-label={t("loading")}>
+        <div className="grid gap-3" role="status" aria-busy="true" aria-label={t("loading")}>
           <Skeleton className="h-12" />
           <Skeleton className="h-32" />
         </div>

@@ -39,7 +39,7 @@ export function CertificateFilters({ params, brands, onChange }: Props) {
 
   const filtered = Boolean(params.q || params.status || params.brand || params.autoRenew || params.expiring);
   return (
-    <div className="flex flex-wrap items-end gap-2" role="search">
+    <search className="flex flex-wrap items-end gap-2">
       <div className="relative min-w-56 flex-1">
         <SearchIcon
           className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
@@ -150,6 +150,6 @@ export function CertificateFilters({ params, brands, onChange }: Props) {
           {t("filters.clear")}
         </Button>
       )}
-    </div>
+    </search>
   );
 }

@@ -199,9 +199,14 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
           {atRisk && (
             <Tooltip>
               <TooltipTrigger asChild>
-                <span className="inline-flex text-warning" data-testid="at-risk" tabIndex={0} aria-label={t("atRisk")}>
+                <button
+                  type="button"
+                  className="inline-flex rounded-sm text-warning focus-visible:outline-2 focus-visible:outline-ring"
+                  data-testid="at-risk"
+                  aria-label={t("atRisk")}
+                >
                   <AlertTriangleIcon className="size-4" aria-hidden />
-                </span>
+                </button>
               </TooltipTrigger>
               <TooltipContent>{t("atRisk")}</TooltipContent>
             </Tooltip>

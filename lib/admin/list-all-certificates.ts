@@ -102,7 +102,11 @@ export async function listAllCertificates(
         tags: true,
         owner: { select: { id: true, email: true, name: true } },
         _count: { select: { resources: true } },
-        renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+        renewalOrders: {
+          where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
+          select: { newCertificateId: true },
+          take: 1,
+        },
       },
     }),
     db.certificate.groupBy({
@@ -131,6 +135,7 @@ export async function listAllCertificates(
       autoRenewState: row.autoRenewState,
       autoRenewEndReason: row.autoRenewEndReason,
       renewalPaid: row.renewalOrders.length > 0,
+      renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
       resourceCount: row._count.resources,
       tags: row.tags,
       owner: row.owner,

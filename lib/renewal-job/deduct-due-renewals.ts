@@ -1,12 +1,14 @@
 import "server-only";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
+import { systemNow } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { type DbTransaction, db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
 import { createRenewals } from "@/lib/renewal/create-renewals";
+import { sortableIds } from "@/lib/renewal/sortable-ids";
 import { type AccountState, type DueCertificate, planDeductions } from "@/lib/renewal-job/plan-deductions";
 import { addDays } from "@/lib/time";
 
@@ -50,6 +52,11 @@ const TERMINATION_COUNTER = {
  * one transaction: rows are claimed with FOR UPDATE SKIP LOCKED, so runs that overlap
  * (or run on several instances) share the work instead of repeating it, and a run
  * killed halfway leaves only whole batches behind.
+ *
+ * Each claim starts after the last row of the previous one (the claim order is
+ * expiry, then id), so a run does not walk again over the rows it has renewed: they
+ * stay "on" and due until their renewal is issued. Rows passed over while another
+ * run held them are picked up by a last claim from the start, which ends the step.
  */
 export async function deductDueRenewals(options: Options): Promise<DeductStepResult> {
   const { now } = options;
@@ -66,18 +73,24 @@ export async function deductDueRenewals(options: Options): Promise<DeductStepRes
   const skip: string[] = [];
 
   const context: BatchContext = { now, batchSize, skip, prices, jobRunId: options.jobRunId, result };
+  let after: ClaimCursor | undefined;
   for (;;) {
-    let claimed = 0;
+    let claim: { claimed: number; last: ClaimCursor | undefined };
     try {
-      const outcome = await db.$transaction((tx) => processBatch(tx, context), { timeout: 120_000, maxWait: 30_000 });
+      const outcome = await db.$transaction((tx) => processBatch(tx, context, after), {
+        timeout: 120_000,
+        maxWait: 30_000,
+      });
       count(result, outcome);
-      claimed = outcome.claimed;
+      claim = outcome;
     } catch (error) {
       logger.warn({ err: error }, "renewal deduction batch failed; retrying its certificates one by one");
-      claimed = await isolateFailures(context);
+      claim = await isolateFailures(context, after);
     }
     await options.onBatch?.(result);
-    if (claimed < batchSize) return result;
+    if (claim.claimed >= batchSize) after = claim.last ?? after;
+    else if (after) after = undefined;
+    else return result;
   }
 }
 
@@ -90,14 +103,26 @@ type BatchContext = {
   result: DeductStepResult;
 };
 
-async function claimDue(tx: DbTransaction, context: BatchContext, limit: number): Promise<ClaimedRow[]> {
+/** Where the previous claim of this run ended, in claim order. */
+type ClaimCursor = { expiresAt: Date; id: string };
+
+async function claimDue(
+  tx: DbTransaction,
+  context: BatchContext,
+  limit: number,
+  after: ClaimCursor | undefined,
+): Promise<ClaimedRow[]> {
   const horizon = addDays(context.now, DEDUCT_DAYS_BEFORE_EXPIRY);
+  const afterCursor = after
+    ? Prisma.sql`AND c."expiresAt" >= ${after.expiresAt} AND (c."expiresAt", c.id) > (${after.expiresAt}::timestamptz, ${after.id}::text)`
+    : Prisma.empty;
   return tx.$queryRaw<ClaimedRow[]>`
     SELECT c.id, c."ownerId", c.brand, c."certificateType"::text AS "certificateType",
            c."domainType"::text AS "domainType", c."validityYears", c."expiresAt", c.domain
       FROM "Certificate" c
      WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED'
        AND c."expiresAt" <= ${horizon}
+       ${afterCursor}
        AND NOT (c.id = ANY(${context.skip}::text[]))
        AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o
                         WHERE o."certificateId" = c.id AND o.status IN ('PENDING_VALIDATION', 'ISSUED'))
@@ -106,7 +131,13 @@ async function claimDue(tx: DbTransaction, context: BatchContext, limit: number)
      FOR UPDATE OF c SKIP LOCKED`;
 }
 
-type BatchOutcome = { claimed: number; deducted: number; terminations: AutoRenewEndReason[] };
+type BatchOutcome = {
+  claimed: number;
+  /** The last claimed row, where the next claim starts. */
+  last: ClaimCursor | undefined;
+  deducted: number;
+  terminations: AutoRenewEndReason[];
+};
 
 /** Counts only what committed: called after the batch's transaction. */
 function count(result: DeductStepResult, outcome: BatchOutcome): void {
@@ -117,10 +148,13 @@ function count(result: DeductStepResult, outcome: BatchOutcome): void {
 async function processBatch(
   tx: DbTransaction,
   context: BatchContext,
+  after: ClaimCursor | undefined,
   limit = context.batchSize,
 ): Promise<BatchOutcome> {
-  const claimed = await claimDue(tx, context, limit);
-  if (claimed.length === 0) return { claimed: 0, deducted: 0, terminations: [] };
+  const claimed = await claimDue(tx, context, limit, after);
+  if (claimed.length === 0) return { claimed: 0, last: undefined, deducted: 0, terminations: [] };
+  const lastRow = claimed[claimed.length - 1];
+  const last = lastRow && { expiresAt: lastRow.expiresAt, id: lastRow.id };
   // The claim's snapshot may predate another run's commit on a row it then locked;
   // now that the rows are ours, look again with a fresh statement before charging.
   const stillDue = new Set(
@@ -170,11 +204,13 @@ async function processBatch(
 
   return {
     claimed: claimed.length,
+    last,
     deducted: plan.deductions.length,
     terminations: plan.terminations.map((termination) => termination.reason),
   };
 }
 
+/** Ends auto-renewal for these certificates, with a notice and an audit entry each, in one statement. */
 async function terminate(
   tx: DbTransaction,
   terminations: { certificate: DueCertificate; reason: AutoRenewEndReason }[],
@@ -183,64 +219,74 @@ async function terminate(
 ): Promise<void> {
   if (terminations.length === 0) return;
   const domains = new Map(rows.map((row) => [row.id, row.domain]));
-  const byReason = new Map<AutoRenewEndReason, string[]>();
-  for (const { certificate, reason } of terminations)
-    byReason.set(reason, [...(byReason.get(reason) ?? []), certificate.id]);
-  for (const [reason, ids] of byReason) {
-    await tx.certificate.updateMany({
-      where: { id: { in: ids } },
-      data: { autoRenewState: "TERMINATED", autoRenewEndReason: reason, autoRenewChangedAt: now },
-    });
-  }
-  const notifications: Prisma.NotificationCreateManyInput[] = terminations.map(({ certificate, reason }) => ({
-    ownerId: certificate.ownerId,
-    kind: "AUTO_RENEW_TERMINATED",
-    certificateId: certificate.id,
-    dedupeKey: `terminated:${certificate.id}:${certificate.expiresAt.toISOString()}`,
-    params: { domain: domains.get(certificate.id) ?? "", certificateId: certificate.id, reason },
-    emailStatus: "PENDING",
-    createdAt: now,
-  }));
-  await tx.notification.createMany({ data: notifications, skipDuplicates: true });
-  await tx.auditLog.createMany({
-    data: terminations.map(({ certificate, reason }) => ({
-      actorId: null,
-      action: "certificate.auto_renew.terminate",
-      targetType: "Certificate",
-      targetId: certificate.id,
-      before: { autoRenewState: "ON" },
-      after: { autoRenewState: "TERMINATED", autoRenewEndReason: reason },
-      createdAt: now,
-    })),
-  });
+  const nextId = sortableIds(systemNow());
+  const ids = terminations.map(({ certificate }) => certificate.id);
+  const owners = terminations.map(({ certificate }) => certificate.ownerId);
+  const reasons = terminations.map(({ reason }) => reason);
+  const domainNames = terminations.map(({ certificate }) => domains.get(certificate.id) ?? "");
+  const dedupeKeys = terminations.map(
+    ({ certificate }) => `terminated:${certificate.id}:${certificate.expiresAt.toISOString()}`,
+  );
+  const noticeIds = terminations.map(() => nextId());
+  const auditIds = terminations.map(() => nextId());
+  await tx.$executeRaw`
+    WITH input AS (
+      SELECT * FROM unnest(${ids}::text[], ${owners}::text[], ${reasons}::text[], ${domainNames}::text[],
+                           ${dedupeKeys}::text[], ${noticeIds}::text[], ${auditIds}::text[])
+             AS t(id, owner_id, reason, domain, dedupe_key, notice_id, audit_id)
+    ),
+    ended AS (
+      UPDATE "Certificate" AS c
+         SET "autoRenewState" = 'TERMINATED', "autoRenewEndReason" = t.reason::"AutoRenewEndReason",
+             "autoRenewChangedAt" = ${now}::timestamptz, "updatedAt" = CURRENT_TIMESTAMP
+        FROM input t
+       WHERE c.id = t.id
+    ),
+    notices AS (
+      INSERT INTO "Notification" (id, "ownerId", kind, "certificateId", "dedupeKey", params, "emailStatus", "createdAt")
+      SELECT notice_id, owner_id, 'AUTO_RENEW_TERMINATED', id, dedupe_key,
+             jsonb_build_object('domain', domain, 'certificateId', id, 'reason', reason), 'PENDING', ${now}::timestamptz
+        FROM input
+      ON CONFLICT DO NOTHING
+    )
+    INSERT INTO "AuditLog" (id, "actorId", action, "targetType", "targetId", before, after, "createdAt")
+    SELECT audit_id, NULL, 'certificate.auto_renew.terminate', 'Certificate', id, '{"autoRenewState": "ON"}'::jsonb,
+           jsonb_build_object('autoRenewState', 'TERMINATED', 'autoRenewEndReason', reason), ${now}::timestamptz
+      FROM input`;
 }
 
 /**
  * A batch failed as a whole: take its certificates one per transaction, so only the
  * ones that fail on their own are skipped (and reported) for the rest of this run.
  */
-async function isolateFailures(context: BatchContext): Promise<number> {
+async function isolateFailures(
+  context: BatchContext,
+  after: ClaimCursor | undefined,
+): Promise<{ claimed: number; last: ClaimCursor | undefined }> {
   let processed = 0;
+  let last = after;
   for (let i = 0; i < context.batchSize; i++) {
-    let claimedId: string | undefined;
+    let claimedRow: ClaimedRow | undefined;
     try {
       const outcome = await db.$transaction(async (tx) => {
-        const [row] = await claimDue(tx, context, 1);
-        claimedId = row?.id;
-        return row ? processBatch(tx, context, 1) : null;
+        const [row] = await claimDue(tx, context, 1, last);
+        claimedRow = row;
+        return row ? processBatch(tx, context, last, 1) : null;
       });
       if (!outcome) break;
       count(context.result, outcome);
+      last = outcome.last ?? last;
       processed += 1;
     } catch (error) {
-      if (!claimedId) throw error;
-      context.skip.push(claimedId);
+      if (!claimedRow) throw error;
+      context.skip.push(claimedRow.id);
       context.result.errors.push({
-        certificateId: claimedId,
+        certificateId: claimedRow.id,
         message: error instanceof Error ? error.message : String(error),
       });
+      last = { expiresAt: claimedRow.expiresAt, id: claimedRow.id };
       processed += 1;
     }
   }
-  return processed;
+  return { claimed: processed, last };
 }

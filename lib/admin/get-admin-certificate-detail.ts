@@ -3,8 +3,8 @@ import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { type CertificateDetail, getCertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import { db } from "@/lib/db/client";
 
-export type AdminCertificateDetail = {
-  certificate: CertificateDetail;
+/** The certificate exactly as its owner sees it, plus who the owner is. */
+export type AdminCertificateDetail = CertificateDetail & {
   owner: { id: string; email: string; name: string; disabledAt: string | null };
 };
 
@@ -25,5 +25,5 @@ export async function getAdminCertificateDetail(
   if (!found) return null;
   const certificate = await getCertificateDetail(found.owner.id, certificateId, now);
   if (!certificate) return null;
-  return { certificate, owner: { ...found.owner, disabledAt: found.owner.disabledAt?.toISOString() ?? null } };
+  return { ...certificate, owner: { ...found.owner, disabledAt: found.owner.disabledAt?.toISOString() ?? null } };
 }

@@ -42,7 +42,11 @@ describe("listAllCertificates", () => {
     const owner = await createTestUser();
     const certificate = await createTestCertificate(owner.id);
     const detail = await getAdminCertificateDetail(admin, certificate.id, TEST_NOW);
-    expect(detail).toMatchObject({ certificate: { id: certificate.id }, owner: { id: owner.id, email: owner.email } });
+    expect(detail).toMatchObject({
+      id: certificate.id,
+      domain: certificate.domain,
+      owner: { id: owner.id, email: owner.email },
+    });
     expect(await getAdminCertificateDetail(admin, "missing", TEST_NOW)).toBeNull();
   });
 });

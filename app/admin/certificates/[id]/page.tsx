@@ -1,0 +1,36 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AdminCertificateDetail } from "@/components/admin/admin-certificate-detail";
+import { getAdminCertificateDetail } from "@/lib/admin/get-admin-certificate-detail";
+import { requireAdminPage } from "@/lib/auth/session";
+import { now } from "@/lib/clock";
+import { adminKeys } from "@/lib/queries/admin";
+import { getQueryClient } from "@/lib/queries/query-client";
+
+type Props = { params: Promise<{ id: string }> };
+
+// Metadata and page share one load per request.
+const loadDetail = cache(async (id: string) => {
+  const user = await requireAdminPage();
+  return id.length <= 64 ? getAdminCertificateDetail(user, id, await now()) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: (await loadDetail(id))?.domain ?? id };
+}
+
+export default async function AdminCertificatePage({ params }: Props) {
+  const { id } = await params;
+  const detail = await loadDetail(id);
+  if (!detail) notFound();
+  const queryClient = getQueryClient();
+  queryClient.setQueryData(adminKeys.certificate(id), detail);
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <AdminCertificateDetail certificateId={id} />
+    </HydrationBoundary>
+  );
+}

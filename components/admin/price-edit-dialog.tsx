@@ -1,0 +1,160 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { PencilIcon, XCircleIcon } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import type * as React from "react";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { updatePriceAction } from "@/app/admin/prices/actions";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FieldError } from "@/components/ui/field-error";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
+import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
+
+const PRICE_PROBLEMS = ["INVALID", "TOO_LARGE"];
+
+/** Edit one renewal price and whether auto-renewal is offered for it. */
+export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label: string }) {
+  const t = useTranslations("admin.prices.edit");
+  const locale = useLocale();
+  const router = useRouter();
+  const id = useId();
+  const initial = (price.priceMinor / 10 ** minorDigits(price.currency)).toFixed(minorDigits(price.currency));
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(initial);
+  const [supported, setSupported] = useState(price.autoRenewSupported);
+  const [priceError, setPriceError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const mutation = useMutation({ mutationFn: updatePriceAction });
+
+  function reset() {
+    setValue(initial);
+    setSupported(price.autoRenewSupported);
+    setPriceError(null);
+    setFormError(null);
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = parseMajorAmount(value, price.currency);
+    if (parsed === null || parsed <= 0) {
+      setPriceError(t("priceErrors.INVALID"));
+      return;
+    }
+    setFormError(null);
+    mutation.mutate(
+      { priceId: price.id, price: value, currency: price.currency, autoRenewSupported: supported },
+      {
+        onSuccess: (result) => {
+          if (result.ok) {
+            toast.success(
+              result.data.changed
+                ? t("saved", { label, price: formatMoney(result.data.priceMinor, result.data.currency, locale) })
+                : t("unchanged"),
+            );
+            setOpen(false);
+            router.refresh();
+            return;
+          }
+          const problem = result.fieldErrors?.price?.[0];
+          if (problem && PRICE_PROBLEMS.includes(problem)) setPriceError(t(`priceErrors.${problem}`));
+          else setFormError(result.message);
+        },
+        onError: () => setFormError(t("networkError")),
+      },
+    );
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (mutation.isPending) return;
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={t("open", { label })} data-testid="price-edit">
+          <PencilIcon aria-hidden />
+          {t("button")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t("close")} data-testid="price-edit-dialog">
+        <DialogHeader>
+          <DialogTitle>{t("title", { label })}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        <form className="grid gap-5" noValidate onSubmit={submit}>
+          {formError && (
+            <Alert variant="destructive">
+              <XCircleIcon aria-hidden />
+              <AlertDescription>{formError}</AlertDescription>
+            </Alert>
+          )}
+          <div className="grid gap-2">
+            <Label htmlFor={`${id}-price`}>{t("price", { currency: price.currency })}</Label>
+            <Input
+              id={`${id}-price`}
+              inputMode="decimal"
+              autoComplete="off"
+              value={value}
+              disabled={mutation.isPending}
+              onChange={(event) => {
+                setValue(event.target.value);
+                setPriceError(null);
+              }}
+              aria-invalid={priceError ? true : undefined}
+              aria-describedby={priceError ? `${id}-price-error` : undefined}
+              className="text-base tabular-nums sm:text-sm"
+              data-testid="price-input"
+            />
+            <FieldError id={`${id}-price-error`} messages={priceError ? [priceError] : undefined} />
+          </div>
+          <label className="flex items-start gap-3 text-sm">
+            <input
+              type="checkbox"
+              checked={supported}
+              disabled={mutation.isPending}
+              onChange={(event) => setSupported(event.target.checked)}
+              className="mt-0.5 size-4 accent-[var(--color-primary)]"
+              aria-describedby={`${id}-supported-hint`}
+              data-testid="price-auto-renew"
+            />
+            <span className="grid gap-1">
+              <span className="font-medium">{t("autoRenewSupported")}</span>
+              <span id={`${id}-supported-hint`} className="text-muted-foreground">
+                {t("autoRenewHint")}
+              </span>
+            </span>
+          </label>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline" disabled={mutation.isPending}>
+                {t("cancel")}
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={mutation.isPending} data-testid="price-save">
+              {mutation.isPending ? t("saving") : t("save")}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -5,13 +5,16 @@ import { AppShell } from "@/components/console/app-shell";
 import { BalanceIndicator } from "@/components/console/balance-indicator";
 import { BalanceWarningBanner } from "@/components/console/balance-warning-banner";
 import { SimulatedClockBadge } from "@/components/console/simulated-clock-badge";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
 import { getBalanceWarning } from "@/lib/billing/get-balance-warning";
 import { serializeBalanceWarning } from "@/lib/billing/serialize-balance-warning";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
+import { countUnreadNotifications } from "@/lib/notifications/count-unread-notifications";
 import { accountKeys } from "@/lib/queries/account";
+import { notificationKeys } from "@/lib/queries/notifications";
 import { getQueryClient } from "@/lib/queries/query-client";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
@@ -25,6 +28,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       queryKey: accountKeys.balanceWarning,
       queryFn: async () => serializeBalanceWarning(await getBalanceWarning(user.id, today)),
     }),
+    queryClient.prefetchQuery({ queryKey: notificationKeys.unread, queryFn: () => countUnreadNotifications(user.id) }),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
@@ -36,6 +40,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <>
             <SimulatedClockBadge />
             <BalanceIndicator />
+            <NotificationBell />
           </>
         }
         banner={<BalanceWarningBanner />}

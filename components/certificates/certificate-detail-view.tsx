@@ -10,6 +10,11 @@ import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certifica
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
 import { ValidationCard } from "@/components/certificates/validation-card";
+import {
+  CertificateFileActions,
+  DeploymentSections,
+  UpdateResourcesPrompt,
+} from "@/components/resources/deployment-sections";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -66,6 +71,9 @@ export function CertificateDetailView({
             </div>
           </div>
           <div className="flex flex-wrap gap-2">
+            {!readOnly && (data.status === "ISSUED" || data.status === "EXPIRED") && (
+              <CertificateFileActions certificateId={data.id} domain={data.domain} />
+            )}
             {!readOnly && canRenewNow(data) && (
               <ManualRenewDialog certificateId={data.id} domain={data.domain}>
                 <Button variant="outline" data-testid="renew-now">
@@ -86,6 +94,7 @@ export function CertificateDetailView({
         </div>
       </div>
 
+      {!readOnly && <UpdateResourcesPrompt certificateId={data.id} domain={data.domain} />}
       {data.status === "VALIDATION_FAILED" && (
         <Alert variant="destructive" data-testid="validation-timed-out">
           <XCircleIcon aria-hidden />
@@ -99,6 +108,7 @@ export function CertificateDetailView({
         <OverviewCard data={data} />
         <AutoRenewCard data={data} />
       </div>
+      {!readOnly && <DeploymentSections certificateId={data.id} />}
       {extraSections}
       <HistoryCard data={data} linkBase={linkBase} />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -10,6 +10,7 @@ import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
 import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
+import { CertificateRowActions } from "@/components/resources/certificate-row-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -220,7 +221,7 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       </TableCell>
       <TableCell className="text-right tabular-nums">{row.resourceCount}</TableCell>
       <TableCell className="text-right">
-        <div className="flex justify-end gap-1">
+        <div className="flex items-center justify-end gap-1">
           {row.source !== "UPLOADED" && (
             <AutoRenewDialog certificateId={row.id} domain={row.domain}>
               <Button
@@ -233,6 +234,7 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
               </Button>
             </AutoRenewDialog>
           )}
+          <CertificateRowActions row={row} />
         </div>
       </TableCell>
     </TableRow>

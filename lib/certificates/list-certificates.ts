@@ -31,6 +31,12 @@ export type CertificateRow = {
   /** The renewal paid for this certificate (pending validation or issued), if any. */
   renewalId: string | null;
   resourceCount: number;
+  /**
+   * An issued, unexpired renewal whose predecessor still has cloud resources bound: the
+   * predecessor's id (the row prompts "Update to cloud resources"), else null. Set by the
+   * customer's list only (the admin list reuses this row type without it).
+   */
+  resourceUpdateFromId?: string | null;
   tags: string[];
 };
 
@@ -120,6 +126,7 @@ export async function listCertificates(
         autoRenewEndReason: true,
         tags: true,
         _count: { select: { resources: true } },
+        renews: { select: { id: true, _count: { select: { resources: { where: { ownerId } } } } } },
         renewalOrders: {
           where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
           select: { newCertificateId: true },
@@ -151,6 +158,10 @@ export async function listCertificates(
       renewalPaid: row.renewalOrders.length > 0,
       renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
       resourceCount: row._count.resources,
+      resourceUpdateFromId:
+        row.status === "ISSUED" && row.expiresAt && row.expiresAt > now && (row.renews?._count.resources ?? 0) > 0
+          ? (row.renews?.id ?? null)
+          : null,
       tags: row.tags,
     })),
   };

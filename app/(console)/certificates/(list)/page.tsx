@@ -1,8 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { UploadIcon } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CertificateTable } from "@/components/certificates/certificate-table";
 import { PageHeader } from "@/components/console/page-header";
+import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
 import { listCertificates } from "@/lib/certificates/list-certificates";
@@ -18,7 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CertificatesPage({ searchParams }: Props) {
-  const [user, t, query] = await Promise.all([requireUser(), getTranslations("certificates"), searchParams]);
+  const [user, t, tu, query] = await Promise.all([
+    requireUser(),
+    getTranslations("certificates"),
+    getTranslations("upload"),
+    searchParams,
+  ]);
   const params = parseCertificateListParams(query);
   const queryClient = getQueryClient();
   const today = await now();
@@ -28,7 +36,18 @@ export default async function CertificatesPage({ searchParams }: Props) {
   });
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button variant="outline" asChild>
+            <Link href="/certificates/upload" data-testid="upload-certificate">
+              <UploadIcon aria-hidden />
+              {tu("open")}
+            </Link>
+          </Button>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <CertificateTable />
       </HydrationBoundary>

@@ -8,6 +8,8 @@ import { getCertificateDetail } from "@/lib/certificates/get-certificate-detail"
 import { now } from "@/lib/clock";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { getQueryClient } from "@/lib/queries/query-client";
+import { resourceKeys } from "@/lib/queries/resources";
+import { getCertificateDeployment } from "@/lib/resources/get-certificate-deployment";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,6 +30,12 @@ export default async function CertificateDetailPage({ params }: Props) {
   if (!detail) notFound();
   const queryClient = getQueryClient();
   queryClient.setQueryData(certificateKeys.detail(id), detail);
+  // The "Update to cloud resources" prompt and the download menu render with the page, not after it.
+  const user = await requireUser();
+  queryClient.setQueryData(
+    resourceKeys.deployment(id),
+    await getCertificateDeployment(user.id, id, new Date(detail.asOf)),
+  );
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <CertificateDetailView certificateId={id} />

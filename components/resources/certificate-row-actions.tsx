@@ -1,0 +1,87 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { CloudUploadIcon, MoreHorizontalIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { DownloadItems } from "@/components/downloads/download-menu";
+import { useCertificateDownload } from "@/components/downloads/use-certificate-download";
+import { UpdateResourcesDialog } from "@/components/resources/update-resources-dialog";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import type { CertificateRow } from "@/lib/certificates/list-certificates";
+import { certificateDeploymentQuery } from "@/lib/queries/resources";
+
+/**
+ * My Certificates row actions after issuance: the "Update to cloud resources" prompt on an
+ * issued renewal whose predecessor still serves resources, and a menu with the downloads
+ * and "Deploy to cloud resources" (what is available is asked when the menu opens).
+ */
+export function CertificateRowActions({ row }: { row: CertificateRow }) {
+  const t = useTranslations("resources");
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [dialog, setDialog] = useState<"update" | "deploy" | null>(null);
+  const deployment = useQuery({ ...certificateDeploymentQuery(row.id), enabled: menuOpen });
+  const { download, pending, passwordDialog } = useCertificateDownload(row.id);
+  const label = row.alias ? `${row.domain} (${row.alias})` : row.domain;
+  if (row.status !== "ISSUED" && row.status !== "EXPIRED") return null;
+  const updateFrom = row.resourceUpdateFromId ?? null;
+  return (
+    <>
+      {updateFrom && (
+        <Button
+          variant="link"
+          size="sm"
+          className="px-1"
+          onClick={() => setDialog("update")}
+          aria-label={`${t("prompt.action")}: ${label}`}
+          data-testid="row-update-resources"
+        >
+          {t("prompt.action")}
+        </Button>
+      )}
+      <DropdownMenu open={menuOpen} onOpenChange={setMenuOpen}>
+        <DropdownMenuTrigger asChild>
+          <Button
+            variant="ghost"
+            size="icon"
+            className="size-8"
+            aria-label={t("rowMenu", { certificate: label })}
+            data-testid="row-more-actions"
+          >
+            <MoreHorizontalIcon aria-hidden />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-72">
+          <DownloadItems availability={deployment.data?.download} pending={pending} onDownload={download} />
+          {row.status === "ISSUED" && (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => setDialog(updateFrom ? "update" : "deploy")} data-testid="row-deploy">
+                <CloudUploadIcon aria-hidden />
+                {updateFrom ? t("prompt.action") : t("deploy")}
+              </DropdownMenuItem>
+            </>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {dialog && (
+        <UpdateResourcesDialog
+          certificateId={row.id}
+          domain={row.domain}
+          predecessorId={updateFrom}
+          mode={dialog}
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+        />
+      )}
+      {passwordDialog}
+    </>
+  );
+}

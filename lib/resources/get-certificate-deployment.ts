@@ -1,0 +1,132 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { CloudResourceType, DeploymentResult } from "@/lib/generated/prisma/enums";
+
+const HISTORY_LIMIT = 50;
+
+/** What can be downloaded: everything, the certificate without its key (uploaded without one), or nothing. */
+export type DownloadAvailability = "FULL" | "CERTIFICATE_ONLY" | "NONE";
+
+export type DeploymentEntry = {
+  id: string;
+  resource: { id: string; type: CloudResourceType; name: string; region: string };
+  fromCertificateId: string | null;
+  toCertificateId: string;
+  /** "to": deployed onto this certificate; "from": moved from this one to another. */
+  direction: "to" | "from";
+  /** "automatic" when the update after renewal did it; null when the account is gone. */
+  actor: "automatic" | { id: string; name: string } | null;
+  result: DeploymentResult;
+  /** For a failed deployment: the host names the certificate does not cover. */
+  uncoveredHosts: string | null;
+  createdAt: string;
+};
+
+export type CertificateDeployment = {
+  certificateId: string;
+  domain: string;
+  /** Issued and not expired: it can be deployed to resources. */
+  deployable: boolean;
+  resourceCount: number;
+  /** The certificate this one renewed, with how many of the owner's resources still use it. */
+  predecessor: { id: string; domain: string; resourceCount: number } | null;
+  /** An issued renewal whose predecessor still has resources: the console prompts "Update to cloud resources". */
+  updatePrompt: boolean;
+  autoUpdateResources: boolean;
+  ignoreNotifications: boolean;
+  download: DownloadAvailability;
+  deployments: DeploymentEntry[];
+};
+
+/** Deployment facts and history of one of the owner's certificates; null for anyone else's. */
+export async function getCertificateDeployment(
+  ownerId: string,
+  certificateId: string,
+  now: Date,
+): Promise<CertificateDeployment | null> {
+  const certificate = await db.certificate.findFirst({
+    where: { id: certificateId, ownerId },
+    select: {
+      id: true,
+      domain: true,
+      status: true,
+      expiresAt: true,
+      autoUpdateResources: true,
+      ignoreNotifications: true,
+      certificatePem: true,
+      privateKeyEncrypted: true,
+      _count: { select: { resources: { where: { ownerId } } } },
+      renews: {
+        select: {
+          id: true,
+          ownerId: true,
+          domain: true,
+          _count: { select: { resources: { where: { ownerId } } } },
+        },
+      },
+    },
+  });
+  if (!certificate) return null;
+
+  const deployments = await db.deployment.findMany({
+    where: {
+      resource: { ownerId },
+      OR: [{ toCertificateId: certificate.id }, { fromCertificateId: certificate.id }],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: HISTORY_LIMIT,
+    select: {
+      id: true,
+      fromCertificateId: true,
+      toCertificateId: true,
+      actorId: true,
+      result: true,
+      message: true,
+      createdAt: true,
+      resource: { select: { id: true, type: true, name: true, region: true } },
+    },
+  });
+  const actorIds = [...new Set(deployments.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
+  // Deployments of the owner's resources are made by the owner (or the system); names are looked up only for those.
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((user) => [
+      user.id,
+      user,
+    ]),
+  );
+
+  const deployable =
+    certificate.status === "ISSUED" &&
+    certificate.expiresAt !== null &&
+    certificate.expiresAt.getTime() > now.getTime();
+  const predecessor =
+    certificate.renews && certificate.renews.ownerId === ownerId
+      ? {
+          id: certificate.renews.id,
+          domain: certificate.renews.domain,
+          resourceCount: certificate.renews._count.resources,
+        }
+      : null;
+  return {
+    certificateId: certificate.id,
+    domain: certificate.domain,
+    deployable,
+    resourceCount: certificate._count.resources,
+    predecessor,
+    updatePrompt: deployable && (predecessor?.resourceCount ?? 0) > 0,
+    autoUpdateResources: certificate.autoUpdateResources,
+    ignoreNotifications: certificate.ignoreNotifications,
+    download: !certificate.certificatePem ? "NONE" : certificate.privateKeyEncrypted ? "FULL" : "CERTIFICATE_ONLY",
+    deployments: deployments.map((row) => ({
+      id: row.id,
+      resource: row.resource,
+      fromCertificateId: row.fromCertificateId,
+      toCertificateId: row.toCertificateId,
+      direction: row.toCertificateId === certificate.id ? "to" : "from",
+      actor: row.actorId === null ? "automatic" : (actors.get(row.actorId) ?? null),
+      result: row.result,
+      uncoveredHosts: row.result === "FAILED" ? row.message : null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
+}

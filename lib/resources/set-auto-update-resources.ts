@@ -1,0 +1,43 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { PENDING_STATUSES } from "@/lib/renewal/issue-renewal";
+
+export type AuditContext = { actorId: string; ip?: string | null; now: Date };
+
+/**
+ * (ours) "Update cloud resources automatically after renewal" for one of the owner's
+ * certificates. A renewal already paid and waiting for validation copied the setting
+ * when it was created, and it is that copy the issuance reads, so it follows too.
+ */
+export async function setAutoUpdateResources(
+  ownerId: string,
+  certificateId: string,
+  enabled: boolean,
+  context: AuditContext,
+): Promise<{ autoUpdateResources: boolean }> {
+  return db.$transaction(async (tx) => {
+    const certificate = await tx.certificate.findFirst({
+      where: { id: certificateId, ownerId },
+      select: { id: true, autoUpdateResources: true },
+    });
+    if (!certificate) throw new AppError("NOT_FOUND");
+    await tx.certificate.update({ where: { id: certificate.id }, data: { autoUpdateResources: enabled } });
+    const pending = await tx.certificate.updateMany({
+      where: { ownerId, renewsId: certificate.id, status: { in: [...PENDING_STATUSES] } },
+      data: { autoUpdateResources: enabled },
+    });
+    await recordAudit(tx, {
+      actorId: context.actorId,
+      action: enabled ? "certificate.auto_update_resources.enable" : "certificate.auto_update_resources.disable",
+      targetType: "Certificate",
+      targetId: certificate.id,
+      before: { autoUpdateResources: certificate.autoUpdateResources },
+      after: { autoUpdateResources: enabled, pendingRenewalsUpdated: pending.count },
+      ip: context.ip ?? null,
+      at: context.now,
+    });
+    return { autoUpdateResources: enabled };
+  });
+}

@@ -10,7 +10,7 @@ export const STEP_COUNTS = [
   { step: "validate", counts: ["validationRecordsAdded", "validated"] },
   { step: "issue", counts: ["issued"] },
   { step: "timeout", counts: ["timedOut", "refunded"] },
-  { step: "notify", counts: ["notificationsCreated", "emailsSent"] },
+  { step: "notify", counts: ["notificationsCreated", "emailsSent", "webhooksDelivered"] },
 ] as const satisfies readonly { step: JobStep; counts: readonly (keyof JobCounts)[] }[];
 
 /** Where the run is: the steps done, the one going on, and those still to come. */

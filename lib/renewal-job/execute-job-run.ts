@@ -3,6 +3,7 @@ import { systemNow } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
 import { createScheduledNotices } from "@/lib/notifications/create-scheduled-notices";
+import { deliverWebhooks } from "@/lib/notifications/deliver-webhooks";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { deductDueRenewals } from "@/lib/renewal-job/deduct-due-renewals";
 import { issueValidatedCertificates } from "@/lib/renewal-job/issue-validated-certificates";
@@ -20,7 +21,7 @@ import { validatePendingCertificates } from "@/lib/renewal-job/validate-pending-
 
 /**
  * Runs every step of a created run in order — deduct, validate, issue, time out,
- * notify — with the run's own "now", recording progress on the run row as it goes
+ * notify (in-app, e-mail, webhooks) — with the run's own "now", recording progress on the run row as it goes
  * (the admin page polls it). A failure ends the run as FAILED with the error; what
  * committed before it stays, and the next run picks up the rest.
  */
@@ -77,6 +78,9 @@ export async function executeJobRun(runId: string): Promise<JobRunView> {
     await progress(step);
     counts.notificationsCreated = await createScheduledNotices(now);
     counts.emailsSent = (await sendPendingEmails()).sent;
+    // Every notice made since the last run (by any step or action) goes to the owner's webhook;
+    // failed deliveries are retried by later runs once their backoff has passed.
+    counts.webhooksDelivered = (await deliverWebhooks({ now, realNow: systemNow() })).delivered;
 
     counts.errors = errors.length;
     const finished = await db.jobRun.update({

@@ -19,6 +19,7 @@ export type JobCounts = {
   refunded: number;
   notificationsCreated: number;
   emailsSent: number;
+  webhooksDelivered: number;
   errors: number;
 };
 
@@ -34,6 +35,7 @@ export const EMPTY_COUNTS: JobCounts = {
   refunded: 0,
   notificationsCreated: 0,
   emailsSent: 0,
+  webhooksDelivered: 0,
   errors: 0,
 };
 

@@ -12,7 +12,13 @@ const state = vi.hoisted(() => ({
   headers: new Map<string, string>([["x-forwarded-for", "198.51.100.10"]]),
 }));
 
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => state.session }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: async () => state.session,
+  // Signing out ends the session; the redirect that follows means nothing in a test.
+  signOut: async () => {
+    state.session = null;
+  },
+}));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers([...state.headers.entries()]),
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
@@ -22,6 +28,8 @@ vi.mock("next-intl/server", async () => {
   return {
     getTranslations: async (namespace?: string) =>
       createTranslator({ locale: "en", messages, namespace: namespace as never }),
+    getLocale: async () => "en",
+    getTimeZone: async () => "UTC",
   };
 });
 // Actions revalidate or redirect after success; neither means anything in a test.

@@ -1,0 +1,636 @@
+// The authorization matrix: every server action and every route handler of the app,
+// found by reading the source, called directly as four callers — signed out,
+// customer A (who owns the objects), customer B and an administrator — against A's
+// objects. Only the calls the table allows may succeed; every refusal must leave the
+// database exactly as it was, and a call that acts on the caller's own data ("self")
+// must leave A's rows alone and show nothing of A. An action or route that is missing
+// from the tables fails the test: adding one means deciding who may call it.
+//
+// lib/admin/access-matrix.int.test.ts goes one layer deeper for the admin use cases
+// (the role check inside every admin lib function).
+import { randomUUID } from "node:crypto";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { actAs } from "@/lib/testing/action-harness";
+
+vi.hoisted(() => {
+  // The demo payment provider and the demo clock exist only in DEMO_MODE.
+  process.env.DEMO_MODE = "true";
+});
+vi.mock("@/lib/clock", async () => {
+  const { TEST_NOW } = await import("@/lib/testing/factories");
+  return {
+    now: async () => TEST_NOW,
+    systemNow: () => new Date(),
+    isClockSimulated: async () => false,
+    getClockOffsetMs: async () => 0,
+  };
+});
+// "Run now" schedules the run after the response; here nothing runs after anything.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: () => undefined,
+}));
+
+// The sign-in actions import Auth.js's error class; Auth.js itself cannot load outside Next.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+
+const { LocalDnsServer } = await import("@/lib/dns/local-dns-server");
+const dns = new LocalDnsServer();
+process.env.DNS_RESOLVER = await dns.start();
+afterAll(() => dns.close());
+
+const { db } = await import("@/lib/db/client");
+const factories = await import("@/lib/testing/factories");
+const { renewManually } = await import("@/lib/renewal/renew-manually");
+const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
+const { fingerprintDatabase, fingerprintOwner } = await import("@/lib/security/database-fingerprint");
+const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
+
+const ROOT = process.cwd();
+const actionModules = {
+  "app/(auth)/actions.ts": await import("@/app/(auth)/actions"),
+  "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
+  "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
+  "app/(console)/certificates/after-issuance-actions.ts": await import(
+    "@/app/(console)/certificates/after-issuance-actions"
+  ),
+  "app/(console)/notifications/actions.ts": await import("@/app/(console)/notifications/actions"),
+  "app/actions/set-locale.ts": await import("@/app/actions/set-locale"),
+  "app/actions/set-time-zone.ts": await import("@/app/actions/set-time-zone"),
+  "app/actions/sign-out.ts": await import("@/app/actions/sign-out"),
+  "app/admin/clock/actions.ts": await import("@/app/admin/clock/actions"),
+  "app/admin/customers/actions.ts": await import("@/app/admin/customers/actions"),
+  "app/admin/jobs/actions.ts": await import("@/app/admin/jobs/actions"),
+  "app/admin/prices/actions.ts": await import("@/app/admin/prices/actions"),
+} as const;
+const a = {
+  auth: actionModules["app/(auth)/actions.ts"],
+  billing: actionModules["app/(console)/billing/actions.ts"],
+  certificates: actionModules["app/(console)/certificates/actions.ts"],
+  afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
+  notifications: actionModules["app/(console)/notifications/actions.ts"],
+  locale: actionModules["app/actions/set-locale.ts"],
+  timeZone: actionModules["app/actions/set-time-zone.ts"],
+  signOut: actionModules["app/actions/sign-out.ts"],
+  clock: actionModules["app/admin/clock/actions.ts"],
+  customers: actionModules["app/admin/customers/actions.ts"],
+  jobs: actionModules["app/admin/jobs/actions.ts"],
+  prices: actionModules["app/admin/prices/actions.ts"],
+};
+// Auth.js's own handlers are not imported here (the harness replaces lib/auth/auth):
+// they hold no CertDesk data, and e2e/security.spec.ts checks their CSRF protection.
+const routeModules = {
+  "app/api/account/balance-warning/route.ts": await import("@/app/api/account/balance-warning/route"),
+  "app/api/account/balance/route.ts": await import("@/app/api/account/balance/route"),
+  "app/api/admin/certificates/[id]/route.ts": await import("@/app/api/admin/certificates/[id]/route"),
+  "app/api/admin/certificates/route.ts": await import("@/app/api/admin/certificates/route"),
+  "app/api/admin/clock/route.ts": await import("@/app/api/admin/clock/route"),
+  "app/api/admin/jobs/[id]/route.ts": await import("@/app/api/admin/jobs/[id]/route"),
+  "app/api/admin/jobs/route.ts": await import("@/app/api/admin/jobs/route"),
+  "app/api/billing/forecast/route.ts": await import("@/app/api/billing/forecast/route"),
+  "app/api/billing/ledger/route.ts": await import("@/app/api/billing/ledger/route"),
+  "app/api/certificates/[id]/auto-renew-offer/route.ts": await import(
+    "@/app/api/certificates/[id]/auto-renew-offer/route"
+  ),
+  "app/api/certificates/[id]/deployment/route.ts": await import("@/app/api/certificates/[id]/deployment/route"),
+  "app/api/certificates/[id]/download/route.ts": await import("@/app/api/certificates/[id]/download/route"),
+  "app/api/certificates/[id]/manual-renewal-offer/route.ts": await import(
+    "@/app/api/certificates/[id]/manual-renewal-offer/route"
+  ),
+  "app/api/certificates/[id]/route.ts": await import("@/app/api/certificates/[id]/route"),
+  "app/api/certificates/route.ts": await import("@/app/api/certificates/route"),
+  "app/api/certificates/upload/route.ts": await import("@/app/api/certificates/upload/route"),
+  "app/api/jobs/renewals/route.ts": await import("@/app/api/jobs/renewals/route"),
+  "app/api/notifications/unread/route.ts": await import("@/app/api/notifications/unread/route"),
+  "app/api/resources/route.ts": await import("@/app/api/resources/route"),
+} as const;
+const r = routeModules;
+const NOT_IMPORTED_ROUTE_FILES = ["app/api/auth/[...nextauth]/route.ts"];
+
+type User = Awaited<ReturnType<typeof factories.createTestUser>>;
+const CALLERS = ["anonymous", "customerB", "customerA", "admin"] as const;
+type Caller = (typeof CALLERS)[number];
+
+/**
+ * "ok": it works. "self": it works, on the caller's own data only (A's rows unchanged,
+ * nothing of A in the answer). Anything else: the refusal code (actions) or HTTP
+ * status (routes), with the whole database unchanged.
+ */
+type ActionExpectation = "ok" | "self" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "FORM_ERROR";
+type RouteExpectation = 200 | 201 | "self" | 401 | 403 | 404;
+type Row<E> = Record<Caller, E>;
+
+const OWNER_ONLY: Row<ActionExpectation> = {
+  anonymous: "UNAUTHENTICATED",
+  customerB: "NOT_FOUND",
+  customerA: "ok",
+  admin: "NOT_FOUND",
+};
+const OWN_DATA: Row<ActionExpectation> = {
+  anonymous: "UNAUTHENTICATED",
+  customerB: "self",
+  customerA: "ok",
+  admin: "self",
+};
+const ADMIN_ONLY: Row<ActionExpectation> = {
+  anonymous: "UNAUTHENTICATED",
+  customerB: "FORBIDDEN",
+  customerA: "FORBIDDEN",
+  admin: "ok",
+};
+const ANYONE_OWN_COOKIE: Row<ActionExpectation> = {
+  anonymous: "self",
+  customerB: "self",
+  customerA: "self",
+  admin: "self",
+};
+// Sign-in and sign-up need no session and answer the same to everyone; called here with
+// a form the schema refuses (the credential flow itself needs Auth.js: e2e and lib/auth tests).
+const ANYONE_FORM: Row<ActionExpectation> = {
+  anonymous: "FORM_ERROR",
+  customerB: "FORM_ERROR",
+  customerA: "FORM_ERROR",
+  admin: "FORM_ERROR",
+};
+
+const OWNER_ROUTE: Row<RouteExpectation> = { anonymous: 401, customerB: 404, customerA: 200, admin: 404 };
+const OWN_DATA_ROUTE: Row<RouteExpectation> = { anonymous: 401, customerB: "self", customerA: 200, admin: "self" };
+const ADMIN_ROUTE: Row<RouteExpectation> = { anonymous: 401, customerB: 403, customerA: 403, admin: 200 };
+// The job route ignores sessions: only the bearer secret opens it (see `cron` below).
+const SECRET_ONLY_ROUTE: Row<RouteExpectation> = { anonymous: 401, customerB: 401, customerA: 401, admin: 401 };
+
+let admin: User;
+let customerA: User;
+let customerB: User;
+const users = () => ({ anonymous: null, customerA, customerB, admin }) satisfies Record<Caller, User | null>;
+// A's objects, one per use so that one call's success cannot change another's answer.
+const A = {
+  enableCertificateId: "",
+  disableCertificateId: "",
+  manualCertificateId: "",
+  pendingRenewalId: "",
+  issuedCertificateId: "",
+  resourceId: "",
+  notificationId: "",
+  domainMarker: "",
+};
+let priceId = "";
+let accountToDisable: User;
+const WEBHOOK_URL = "https://hooks.example.test/certdesk";
+let jobRunId = "";
+
+beforeAll(async () => {
+  await factories.seedTestPrices();
+  admin = await factories.createTestUser({ role: "ADMIN", name: "Matrix Admin" });
+  customerA = await factories.createTestUser({ name: "Customer A" });
+  customerB = await factories.createTestUser({ name: "Customer B" });
+  accountToDisable = await factories.createTestUser({ name: "To be disabled" });
+  for (const user of [customerA, customerB]) await factories.fundAccount(user.id, 1_000_000);
+  // Rotating the webhook secret needs a webhook.
+  await db.notificationSettings.createMany({
+    data: [customerA, customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
+  });
+
+  A.domainMarker = `owner-a-${randomUUID().slice(0, 8)}.test`;
+  const certificate = (label: string, overrides: Parameters<typeof factories.createTestCertificate>[1] = {}) =>
+    factories.createTestCertificate(customerA.id, { domain: `${label}.${A.domainMarker}`, ...overrides });
+  A.enableCertificateId = (await certificate("enable")).id;
+  A.disableCertificateId = (await certificate("disable", { autoRenewState: "ON" })).id;
+  A.manualCertificateId = (await certificate("manual", { expiresInDays: 20 })).id;
+  const context = { actorId: customerA.id, ip: null, now: factories.TEST_NOW };
+  // A renewal waiting for its DNS record (the domain is not hosted with us).
+  const pending = await certificate("pending", { expiresInDays: 20 });
+  A.pendingRenewalId = (
+    await renewManually({ ownerId: customerA.id, certificateId: pending.id, ...context })
+  ).newCertificateId;
+  // A renewal issued at once (hosted domain): a certificate with its key, to download and deploy.
+  await db.hostedZone.create({ data: { ownerId: customerA.id, name: `hosted.${A.domainMarker}` } });
+  const hosted = await certificate("www.hosted", { expiresInDays: 12 });
+  const issued = await renewManually({ ownerId: customerA.id, certificateId: hosted.id, ...context });
+  expect(issued.issued).toBe(true);
+  A.issuedCertificateId = issued.newCertificateId;
+  A.resourceId = (
+    await db.cloudResource.create({
+      data: {
+        ownerId: customerA.id,
+        type: "CLB",
+        name: `www.hosted.${A.domainMarker}`,
+        region: "ap-guangzhou",
+        certificateId: hosted.id,
+      },
+    })
+  ).id;
+  A.notificationId = (
+    await db.notification.create({
+      data: { ownerId: customerA.id, kind: "EXPIRY_REMINDER", dedupeKey: `matrix:${randomUUID()}`, params: {} },
+    })
+  ).id;
+  priceId = (await db.price.findFirstOrThrow({ where: { brand: "DNSPod", domainType: "SINGLE" } })).id;
+  jobRunId = (
+    await db.jobRun.create({
+      data: {
+        trigger: "cron",
+        status: "SUCCEEDED",
+        clockNow: factories.TEST_NOW,
+        startedAt: factories.TEST_NOW,
+        heartbeatAt: factories.TEST_NOW,
+        finishedAt: factories.TEST_NOW,
+      },
+    })
+  ).id;
+}, 60_000);
+
+/** Things only A's data contains: none may appear in an answer to someone else. */
+async function markersOfA(): Promise<string[]> {
+  const certificates = await db.certificate.findMany({ where: { ownerId: customerA.id }, select: { id: true } });
+  return [customerA.email, A.domainMarker, A.notificationId, A.resourceId, ...certificates.map((c) => c.id)];
+}
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) data.set(name, value);
+  return data;
+}
+
+type ActionRow = { expect: Row<ActionExpectation>; call: () => Promise<unknown> };
+
+const certificateCall = (action: (input: { certificateId: string }) => Promise<unknown>, id: () => string) => () =>
+  action({ certificateId: id() });
+
+const ACTIONS: Record<string, ActionRow> = {
+  "app/(auth)/actions.ts#signInAction": {
+    expect: ANYONE_FORM,
+    call: () => a.auth.signInAction({ status: "idle" }, form({ email: customerA.email })),
+  },
+  "app/(auth)/actions.ts#signUpAction": {
+    expect: ANYONE_FORM,
+    call: () => a.auth.signUpAction({ status: "idle" }, form({ name: "X", email: customerA.email, password: "short" })),
+  },
+  "app/(console)/billing/actions.ts#topUpAction": {
+    expect: OWN_DATA,
+    call: () =>
+      a.billing.topUpAction({ providerId: "demo", amount: "10.00", currency: "USD", idempotencyToken: randomUUID() }),
+  },
+  "app/(console)/certificates/actions.ts#enableAutoRenewalAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.certificates.enableAutoRenewalAction, () => A.enableCertificateId),
+  },
+  "app/(console)/certificates/actions.ts#disableAutoRenewalAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.certificates.disableAutoRenewalAction, () => A.disableCertificateId),
+  },
+  "app/(console)/certificates/actions.ts#renewManuallyAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.certificates.renewManuallyAction, () => A.manualCertificateId),
+  },
+  "app/(console)/certificates/actions.ts#verifyRenewalNowAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.certificates.verifyRenewalNowAction, () => A.pendingRenewalId),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#updateCloudResourcesAction": {
+    expect: OWNER_ONLY,
+    call: () =>
+      a.afterIssuance.updateCloudResourcesAction({ certificateId: A.issuedCertificateId, resourceIds: [A.resourceId] }),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#setAutoUpdateResourcesAction": {
+    expect: OWNER_ONLY,
+    call: () => a.afterIssuance.setAutoUpdateResourcesAction({ certificateId: A.issuedCertificateId, enabled: false }),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#setIgnoreNotificationsAction": {
+    expect: OWNER_ONLY,
+    call: () => a.afterIssuance.setIgnoreNotificationsAction({ certificateIds: [A.enableCertificateId], ignore: true }),
+  },
+  "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
+    expect: OWN_DATA,
+    call: () => a.notifications.markNotificationsReadAction({ ids: [A.notificationId] }),
+  },
+  "app/(console)/notifications/actions.ts#updateNotificationSettingsAction": {
+    expect: OWN_DATA,
+    call: () =>
+      a.notifications.updateNotificationSettingsAction({
+        reminderDays: "30, 7, 1",
+        inApp: true,
+        email: false,
+        webhookUrl: WEBHOOK_URL,
+      }),
+  },
+  "app/(console)/notifications/actions.ts#rotateWebhookSecretAction": {
+    expect: OWN_DATA,
+    call: () => a.notifications.rotateWebhookSecretAction({}),
+  },
+  "app/actions/set-locale.ts#setLocaleAction": {
+    expect: ANYONE_OWN_COOKIE,
+    call: () => a.locale.setLocaleAction("en"),
+  },
+  "app/actions/set-time-zone.ts#setTimeZoneAction": {
+    expect: ANYONE_OWN_COOKIE,
+    call: () => a.timeZone.setTimeZoneAction("Europe/Paris"),
+  },
+  "app/actions/sign-out.ts#signOutAction": { expect: ANYONE_OWN_COOKIE, call: () => a.signOut.signOutAction() },
+  "app/admin/clock/actions.ts#setDemoClockAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.clock.setDemoClockAction({ now: "2026-07-01T00:00:00Z" }),
+  },
+  "app/admin/clock/actions.ts#resetDemoClockAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.clock.resetDemoClockAction({}),
+  },
+  "app/admin/customers/actions.ts#adjustBalanceAction": {
+    expect: ADMIN_ONLY,
+    call: () =>
+      a.customers.adjustBalanceAction({
+        customerId: customerA.id,
+        direction: "CREDIT",
+        amount: "5.00",
+        currency: "USD",
+        reason: "Goodwill",
+        operationId: randomUUID(),
+      }),
+  },
+  "app/admin/customers/actions.ts#setAccountDisabledAction": {
+    expect: ADMIN_ONLY,
+    // Not A: A must stay able to act for the rest of the matrix.
+    call: () => a.customers.setAccountDisabledAction({ userId: accountToDisable.id, disabled: true }),
+  },
+  "app/admin/jobs/actions.ts#runRenewalJobNowAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.jobs.runRenewalJobNowAction({}),
+  },
+  "app/admin/prices/actions.ts#updatePriceAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.prices.updatePriceAction({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
+  },
+};
+
+type RouteRow = {
+  expect: Row<RouteExpectation>;
+  /** The same request with the bearer secret and no session (the job route only). */
+  cron?: 200;
+  call?: (headers?: Record<string, string>) => Promise<Response>;
+  /** Why this route is not called here (checked elsewhere). */
+  notCalledBecause?: string;
+};
+
+const url = (path: string) => `http://localhost${path}`;
+const get = (path: string, headers: Record<string, string> = {}) => new NextRequest(url(path), { headers });
+const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+
+function uploadRequest(): NextRequest {
+  const keys = generateTestKeyPair("ec-p256");
+  const root = issueTestCertificate({
+    commonName: "Matrix Test Root",
+    isCa: true,
+    notBefore: new Date(factories.TEST_NOW.getTime() - 30 * 86_400_000),
+    notAfter: new Date(factories.TEST_NOW.getTime() + 400 * 86_400_000),
+    keys: generateTestKeyPair("ec-p256"),
+  });
+  const domain = `upload-${randomUUID().slice(0, 8)}.example.test`;
+  const leaf = issueTestCertificate({
+    commonName: domain,
+    sans: [domain],
+    notBefore: new Date(factories.TEST_NOW.getTime() - 86_400_000),
+    notAfter: new Date(factories.TEST_NOW.getTime() + 300 * 86_400_000),
+    keys,
+    issuer: root,
+  });
+  return new NextRequest(url("/api/certificates/upload"), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ certificatePem: leaf.pem, chainPem: root.pem, privateKeyPem: leaf.privateKeyPem }),
+  });
+}
+
+const ROUTES: Record<string, RouteRow> = {
+  "GET /api/account/balance-warning": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/account/balance-warning/route.ts"].GET(),
+  },
+  "GET /api/account/balance": { expect: OWN_DATA_ROUTE, call: () => r["app/api/account/balance/route.ts"].GET() },
+  "GET /api/admin/certificates": {
+    expect: ADMIN_ROUTE,
+    call: () =>
+      r["app/api/admin/certificates/route.ts"].GET(
+        get(`/api/admin/certificates?owner=${encodeURIComponent(customerA.email)}`),
+      ),
+  },
+  "GET /api/admin/certificates/[id]": {
+    expect: ADMIN_ROUTE,
+    call: () =>
+      r["app/api/admin/certificates/[id]/route.ts"].GET(
+        get(`/api/admin/certificates/${A.issuedCertificateId}`),
+        params({ id: A.issuedCertificateId }),
+      ),
+  },
+  "GET /api/admin/clock": {
+    expect: ADMIN_ROUTE,
+    call: () => r["app/api/admin/clock/route.ts"].GET(get("/api/admin/clock")),
+  },
+  "PUT /api/admin/clock": {
+    expect: ADMIN_ROUTE,
+    call: () =>
+      r["app/api/admin/clock/route.ts"].PUT(
+        new NextRequest(url("/api/admin/clock"), {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ now: "2026-07-01T00:00:00+08:00" }),
+        }),
+      ),
+  },
+  "DELETE /api/admin/clock": {
+    expect: ADMIN_ROUTE,
+    call: () =>
+      r["app/api/admin/clock/route.ts"].DELETE(new NextRequest(url("/api/admin/clock"), { method: "DELETE" })),
+  },
+  "GET /api/admin/jobs": {
+    expect: ADMIN_ROUTE,
+    call: () => r["app/api/admin/jobs/route.ts"].GET(get("/api/admin/jobs")),
+  },
+  "GET /api/admin/jobs/[id]": {
+    expect: ADMIN_ROUTE,
+    call: () => r["app/api/admin/jobs/[id]/route.ts"].GET(get(`/api/admin/jobs/${jobRunId}`), params({ id: jobRunId })),
+  },
+  "GET /api/auth/[...nextauth]": {
+    expect: SECRET_ONLY_ROUTE,
+    notCalledBecause: "Auth.js's own endpoints (no CertDesk data); CSRF and cross-site POSTs: e2e/security.spec.ts",
+  },
+  "POST /api/auth/[...nextauth]": {
+    expect: SECRET_ONLY_ROUTE,
+    notCalledBecause: "Auth.js's own endpoints (no CertDesk data); CSRF and cross-site POSTs: e2e/security.spec.ts",
+  },
+  "GET /api/billing/forecast": { expect: OWN_DATA_ROUTE, call: () => r["app/api/billing/forecast/route.ts"].GET() },
+  "GET /api/billing/ledger": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/billing/ledger/route.ts"].GET(get("/api/billing/ledger")),
+  },
+  "GET /api/certificates/[id]/auto-renew-offer": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/auto-renew-offer/route.ts"].GET(
+        get(`/api/certificates/${A.enableCertificateId}/auto-renew-offer`),
+        params({ id: A.enableCertificateId }),
+      ),
+  },
+  "GET /api/certificates/[id]/deployment": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/deployment/route.ts"].GET(
+        get(`/api/certificates/${A.issuedCertificateId}/deployment`),
+        params({ id: A.issuedCertificateId }),
+      ),
+  },
+  "GET /api/certificates/[id]/download": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/download/route.ts"].GET(
+        get(`/api/certificates/${A.issuedCertificateId}/download?type=nginx`),
+        params({ id: A.issuedCertificateId }),
+      ),
+  },
+  "GET /api/certificates/[id]/manual-renewal-offer": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/manual-renewal-offer/route.ts"].GET(
+        get(`/api/certificates/${A.enableCertificateId}/manual-renewal-offer`),
+        params({ id: A.enableCertificateId }),
+      ),
+  },
+  "GET /api/certificates/[id]": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/route.ts"].GET(
+        get(`/api/certificates/${A.issuedCertificateId}`),
+        params({ id: A.issuedCertificateId }),
+      ),
+  },
+  "GET /api/certificates": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/certificates/route.ts"].GET(get(`/api/certificates?search=${A.domainMarker}`)),
+  },
+  "POST /api/certificates/upload": {
+    expect: { anonymous: 401, customerB: "self", customerA: 201, admin: "self" },
+    call: () => r["app/api/certificates/upload/route.ts"].POST(uploadRequest()),
+  },
+  "GET /api/jobs/renewals": {
+    expect: SECRET_ONLY_ROUTE,
+    cron: 200,
+    call: (headers) => r["app/api/jobs/renewals/route.ts"].GET(get("/api/jobs/renewals", headers)),
+  },
+  "POST /api/jobs/renewals": {
+    expect: SECRET_ONLY_ROUTE,
+    cron: 200,
+    call: (headers) =>
+      r["app/api/jobs/renewals/route.ts"].POST(new NextRequest(url("/api/jobs/renewals"), { method: "POST", headers })),
+  },
+  "GET /api/notifications/unread": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/notifications/unread/route.ts"].GET(),
+  },
+  "GET /api/resources": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/resources/route.ts"].GET(get(`/api/resources?certificateId=${A.issuedCertificateId}`)),
+  },
+};
+
+describe("the tables cover every entry point in the code", () => {
+  it("lists every server action, and nothing that is not one", () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual(listServerActions(ROOT).map((entry) => entry.key));
+  });
+
+  it("lists every route handler, and nothing that is not one", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(listRouteHandlers(ROOT).map((entry) => entry.key));
+  });
+
+  it("imports exactly the modules the scan found, so the calls below are the real exports", () => {
+    const scannedActions = listServerActions(ROOT);
+    expect(Object.keys(actionModules).sort()).toEqual([...new Set(scannedActions.map((entry) => entry.file))].sort());
+    for (const [file, module] of Object.entries(actionModules)) {
+      const exported = Object.entries(module).filter(([, value]) => typeof value === "function");
+      expect(exported.map(([name]) => `${file}#${name}`).sort(), file).toEqual(
+        scannedActions.filter((entry) => entry.file === file).map((entry) => entry.key),
+      );
+    }
+    const scannedRoutes = listRouteHandlers(ROOT);
+    expect([...Object.keys(routeModules), ...NOT_IMPORTED_ROUTE_FILES].sort()).toEqual(
+      [...new Set(scannedRoutes.map((entry) => entry.file))].sort(),
+    );
+    for (const entry of scannedRoutes.filter((route) => !NOT_IMPORTED_ROUTE_FILES.includes(route.file))) {
+      const module = routeModules[entry.file as keyof typeof routeModules] as Record<string, unknown>;
+      expect(typeof module[entry.method], entry.key).toBe("function");
+      expect(ROUTES[entry.key]?.call, entry.key).toBeTypeOf("function");
+    }
+  });
+});
+
+function actionOutcome(result: unknown): string {
+  if (result === undefined) return "ok";
+  if (typeof result === "object" && result !== null && "ok" in result) {
+    return result.ok ? "ok" : String((result as { code?: unknown }).code);
+  }
+  if (typeof result === "object" && result !== null && "status" in result) {
+    return result.status === "error" ? "FORM_ERROR" : "ok";
+  }
+  return `unexpected result ${JSON.stringify(result)}`;
+}
+
+async function expectSelfOnly(answer: string, ownerBefore: Record<string, string>, label: string) {
+  expect(await fingerprintOwner(customerA.id), `${label}: A's rows changed`).toEqual(ownerBefore);
+  for (const marker of await markersOfA()) {
+    expect(answer.includes(marker), `${label}: the answer shows A's ${marker}`).toBe(false);
+  }
+}
+
+describe("server actions", () => {
+  it.each(Object.keys(ACTIONS))("%s", async (key) => {
+    const row = ACTIONS[key] as ActionRow;
+    for (const caller of CALLERS) {
+      const expected = row.expect[caller];
+      actAs(users()[caller]);
+      const label = `${key} as ${caller}`;
+      const databaseBefore = await fingerprintDatabase();
+      const ownerBefore = await fingerprintOwner(customerA.id);
+      const result = await row.call();
+      const outcome = actionOutcome(result);
+      if (expected === "ok" || expected === "self") {
+        expect(outcome, `${label}: ${JSON.stringify(result)}`).toBe("ok");
+        if (expected === "self") await expectSelfOnly(JSON.stringify(result ?? null), ownerBefore, label);
+      } else {
+        expect(outcome, `${label}: ${JSON.stringify(result)}`).toBe(expected);
+        expect(await fingerprintDatabase(), `${label}: a refused call changed the database`).toEqual(databaseBefore);
+      }
+    }
+  });
+});
+
+describe("route handlers", () => {
+  it.each(Object.keys(ROUTES))("%s", async (key) => {
+    const row = ROUTES[key] as RouteRow;
+    if (!row.call) {
+      expect(row.notCalledBecause, key).toBeTruthy();
+      return;
+    }
+    for (const caller of CALLERS) {
+      const expected = row.expect[caller];
+      actAs(users()[caller]);
+      const label = `${key} as ${caller}`;
+      const databaseBefore = await fingerprintDatabase();
+      const ownerBefore = await fingerprintOwner(customerA.id);
+      const response = await row.call();
+      const body = await response.text();
+      if (expected === "self") {
+        expect(response.status, `${label}: ${body.slice(0, 300)}`).toBeLessThan(300);
+        await expectSelfOnly(body, ownerBefore, label);
+      } else {
+        expect(response.status, `${label}: ${body.slice(0, 300)}`).toBe(expected);
+        if (expected >= 400) {
+          expect(await fingerprintDatabase(), `${label}: a refused call changed the database`).toEqual(databaseBefore);
+        }
+      }
+    }
+    if (row.cron) {
+      actAs(null);
+      const response = await row.call({ authorization: `Bearer ${process.env.CRON_SECRET}` });
+      expect(response.status, `${key} with the bearer secret`).toBe(row.cron);
+    }
+  });
+});

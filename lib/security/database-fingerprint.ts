@@ -1,0 +1,54 @@
+// Test helpers: digests of database content, to prove that a refused call changed
+// nothing at all, and that a call acting on the caller's own data left another
+// customer's rows alone.
+import { db } from "@/lib/db/client";
+
+async function publicTables(): Promise<string[]> {
+  const rows = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+     ORDER BY table_name`;
+  return rows.map((row) => row.table_name);
+}
+
+/** One digest per table of every row of the database. Equal fingerprints: nothing was written. */
+export async function fingerprintDatabase(): Promise<Record<string, string>> {
+  const fingerprint: Record<string, string> = {};
+  for (const table of await publicTables()) {
+    const [row] = await db.$queryRawUnsafe<{ digest: string }[]>(
+      `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest FROM "${table.replaceAll('"', '""')}" t`,
+    );
+    fingerprint[table] = row?.digest ?? "";
+  }
+  return fingerprint;
+}
+
+// The rows that belong to one customer, table by table ($1 = the customer's user id).
+const OWNED_ROWS: Record<string, string> = {
+  User: `SELECT t::text FROM "User" t WHERE t.id = $1`,
+  BillingAccount: `SELECT t::text FROM "BillingAccount" t WHERE t."ownerId" = $1`,
+  LedgerEntry: `SELECT t::text FROM "LedgerEntry" t JOIN "BillingAccount" a ON a.id = t."accountId" WHERE a."ownerId" = $1`,
+  Payment: `SELECT t::text FROM "Payment" t JOIN "BillingAccount" a ON a.id = t."accountId" WHERE a."ownerId" = $1`,
+  Certificate: `SELECT t::text FROM "Certificate" t WHERE t."ownerId" = $1`,
+  RenewalOrder: `SELECT t::text FROM "RenewalOrder" t WHERE t."ownerId" = $1`,
+  HostedZone: `SELECT t::text FROM "HostedZone" t WHERE t."ownerId" = $1`,
+  DnsRecord: `SELECT t::text FROM "DnsRecord" t JOIN "HostedZone" z ON z.id = t."zoneId" WHERE z."ownerId" = $1`,
+  CloudResource: `SELECT t::text FROM "CloudResource" t WHERE t."ownerId" = $1`,
+  Deployment: `SELECT t::text FROM "Deployment" t JOIN "CloudResource" r ON r.id = t."resourceId" WHERE r."ownerId" = $1`,
+  Notification: `SELECT t::text FROM "Notification" t WHERE t."ownerId" = $1`,
+  NotificationSettings: `SELECT t::text FROM "NotificationSettings" t WHERE t."ownerId" = $1`,
+  WebhookDelivery: `SELECT t::text FROM "WebhookDelivery" t JOIN "Notification" n ON n.id = t."notificationId" WHERE n."ownerId" = $1`,
+};
+
+/** One digest per table of the rows owned by this user. */
+export async function fingerprintOwner(ownerId: string): Promise<Record<string, string>> {
+  const fingerprint: Record<string, string> = {};
+  for (const [table, query] of Object.entries(OWNED_ROWS)) {
+    const [row] = await db.$queryRawUnsafe<{ digest: string }[]>(
+      `SELECT md5(coalesce(string_agg(r.t, E'\\n' ORDER BY r.t), '')) AS digest FROM (${query}) r(t)`,
+      ownerId,
+    );
+    fingerprint[table] = row?.digest ?? "";
+  }
+  return fingerprint;
+}

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { OwnedObjects } from "@/lib/security/create-owned-objects";
 import { actAs } from "@/lib/testing/action-harness";
 
 vi.hoisted(() => {
@@ -42,7 +43,7 @@ afterAll(() => dns.close());
 
 const { db } = await import("@/lib/db/client");
 const factories = await import("@/lib/testing/factories");
-const { renewManually } = await import("@/lib/renewal/renew-manually");
+const { createOwnedObjects } = await import("@/lib/security/create-owned-objects");
 const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
 const { fingerprintDatabase, fingerprintOwner } = await import("@/lib/security/database-fingerprint");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
@@ -164,17 +165,7 @@ let admin: User;
 let customerA: User;
 let customerB: User;
 const users = () => ({ anonymous: null, customerA, customerB, admin }) satisfies Record<Caller, User | null>;
-// A's objects, one per use so that one call's success cannot change another's answer.
-const A = {
-  enableCertificateId: "",
-  disableCertificateId: "",
-  manualCertificateId: "",
-  pendingRenewalId: "",
-  issuedCertificateId: "",
-  resourceId: "",
-  notificationId: "",
-  domainMarker: "",
-};
+let A: OwnedObjects;
 let priceId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
@@ -192,40 +183,7 @@ beforeAll(async () => {
     data: [customerA, customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
   });
 
-  A.domainMarker = `owner-a-${randomUUID().slice(0, 8)}.test`;
-  const certificate = (label: string, overrides: Parameters<typeof factories.createTestCertificate>[1] = {}) =>
-    factories.createTestCertificate(customerA.id, { domain: `${label}.${A.domainMarker}`, ...overrides });
-  A.enableCertificateId = (await certificate("enable")).id;
-  A.disableCertificateId = (await certificate("disable", { autoRenewState: "ON" })).id;
-  A.manualCertificateId = (await certificate("manual", { expiresInDays: 20 })).id;
-  const context = { actorId: customerA.id, ip: null, now: factories.TEST_NOW };
-  // A renewal waiting for its DNS record (the domain is not hosted with us).
-  const pending = await certificate("pending", { expiresInDays: 20 });
-  A.pendingRenewalId = (
-    await renewManually({ ownerId: customerA.id, certificateId: pending.id, ...context })
-  ).newCertificateId;
-  // A renewal issued at once (hosted domain): a certificate with its key, to download and deploy.
-  await db.hostedZone.create({ data: { ownerId: customerA.id, name: `hosted.${A.domainMarker}` } });
-  const hosted = await certificate("www.hosted", { expiresInDays: 12 });
-  const issued = await renewManually({ ownerId: customerA.id, certificateId: hosted.id, ...context });
-  expect(issued.issued).toBe(true);
-  A.issuedCertificateId = issued.newCertificateId;
-  A.resourceId = (
-    await db.cloudResource.create({
-      data: {
-        ownerId: customerA.id,
-        type: "CLB",
-        name: `www.hosted.${A.domainMarker}`,
-        region: "ap-guangzhou",
-        certificateId: hosted.id,
-      },
-    })
-  ).id;
-  A.notificationId = (
-    await db.notification.create({
-      data: { ownerId: customerA.id, kind: "EXPIRY_REMINDER", dedupeKey: `matrix:${randomUUID()}`, params: {} },
-    })
-  ).id;
+  A = await createOwnedObjects(customerA.id);
   priceId = (await db.price.findFirstOrThrow({ where: { brand: "DNSPod", domainType: "SINGLE" } })).id;
   jobRunId = (
     await db.jobRun.create({

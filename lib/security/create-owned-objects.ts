@@ -1,0 +1,61 @@
+// Test fixture for the security tests: one customer with one object of every kind an
+// action or route can act on, each for one use so that one call's success cannot
+// change another's answer. Needs seeded prices, a funded account and DNS_RESOLVER set.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { renewManually } from "@/lib/renewal/renew-manually";
+import { createTestCertificate, TEST_NOW } from "@/lib/testing/factories";
+
+export type OwnedObjects = {
+  /** Part of every domain of this customer: an answer to anyone else must not contain it. */
+  domainMarker: string;
+  /** Eligible for auto-renewal, which is off. */
+  enableCertificateId: string;
+  /** Auto-renewal on, fee not yet due. */
+  disableCertificateId: string;
+  /** 20 days before expiry: may be renewed by hand. */
+  manualCertificateId: string;
+  /** A renewal waiting for its DNS record (the domain is not hosted with us). */
+  pendingRenewalId: string;
+  /** A renewal issued at once (hosted domain): a certificate with its key, to download and deploy. */
+  issuedCertificateId: string;
+  /** A cloud resource using the certificate the issued one renewed. */
+  resourceId: string;
+  notificationId: string;
+};
+
+export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects> {
+  const domainMarker = `owner-${randomUUID().slice(0, 8)}.test`;
+  const certificate = (label: string, overrides: Parameters<typeof createTestCertificate>[1] = {}) =>
+    createTestCertificate(ownerId, { domain: `${label}.${domainMarker}`, ...overrides });
+  const context = { ownerId, actorId: ownerId, ip: null, now: TEST_NOW };
+
+  const pending = await certificate("pending", { expiresInDays: 20 });
+  const pendingRenewal = await renewManually({ ...context, certificateId: pending.id });
+  await db.hostedZone.create({ data: { ownerId, name: `hosted.${domainMarker}` } });
+  const hosted = await certificate("www.hosted", { expiresInDays: 12 });
+  const issued = await renewManually({ ...context, certificateId: hosted.id });
+  if (!issued.issued) throw new Error("the renewal of a hosted domain should be issued at once");
+  const resource = await db.cloudResource.create({
+    data: {
+      ownerId,
+      type: "CLB",
+      name: `www.hosted.${domainMarker}`,
+      region: "ap-guangzhou",
+      certificateId: hosted.id,
+    },
+  });
+  const notification = await db.notification.create({
+    data: { ownerId, kind: "EXPIRY_REMINDER", dedupeKey: `security:${randomUUID()}`, params: {} },
+  });
+  return {
+    domainMarker,
+    enableCertificateId: (await certificate("enable")).id,
+    disableCertificateId: (await certificate("disable", { autoRenewState: "ON" })).id,
+    manualCertificateId: (await certificate("manual", { expiresInDays: 20 })).id,
+    pendingRenewalId: pendingRenewal.newCertificateId,
+    issuedCertificateId: issued.newCertificateId,
+    resourceId: resource.id,
+    notificationId: notification.id,
+  };
+}

@@ -154,7 +154,7 @@ describe("POST /api/certificates/upload: the matrix", () => {
       name: "DER instead of PEM (a .der file)",
       send: () => {
         const form = new FormData();
-        form.set("certificatePem", new Blob([leaf.der]), "certificate.der");
+        form.set("certificatePem", new Blob([new Uint8Array(leaf.der)]), "certificate.der");
         return postForm(form);
       },
       status: 422,

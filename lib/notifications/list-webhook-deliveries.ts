@@ -17,26 +17,36 @@ export type WebhookDeliveryItem = {
   createdAt: string;
 };
 
-/** The owner's most recent webhook deliveries, newest first. */
-export async function listWebhookDeliveries(ownerId: string, limit = 50): Promise<WebhookDeliveryItem[]> {
-  const rows = await db.webhookDelivery.findMany({
-    where: { notification: { ownerId } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(limit, 1), 200),
-    select: {
-      id: true,
-      url: true,
-      status: true,
-      attempts: true,
-      responseStatus: true,
-      lastError: true,
-      nextAttemptAt: true,
-      deliveredAt: true,
-      createdAt: true,
-      notification: { select: { id: true, kind: true, params: true } },
-    },
-  });
-  return rows.map((row) => {
+export const WEBHOOK_DELIVERY_PAGE_SIZE = 20;
+
+export type WebhookDeliveryPage = { items: WebhookDeliveryItem[]; total: number; page: number; pageSize: number };
+
+/** One page of the owner's webhook deliveries, newest first. */
+export async function listWebhookDeliveries(ownerId: string, page = 1): Promise<WebhookDeliveryPage> {
+  const where = { notification: { ownerId } };
+  const pageSize = WEBHOOK_DELIVERY_PAGE_SIZE;
+  const [total, rows] = await Promise.all([
+    db.webhookDelivery.count({ where }),
+    db.webhookDelivery.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (Math.max(1, Math.floor(page)) - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        url: true,
+        status: true,
+        attempts: true,
+        responseStatus: true,
+        lastError: true,
+        nextAttemptAt: true,
+        deliveredAt: true,
+        createdAt: true,
+        notification: { select: { id: true, kind: true, params: true } },
+      },
+    }),
+  ]);
+  const items = rows.map((row) => {
     const params = (row.notification.params ?? {}) as Record<string, unknown>;
     return {
       id: row.id,
@@ -54,4 +64,5 @@ export async function listWebhookDeliveries(ownerId: string, limit = 50): Promis
       createdAt: row.createdAt.toISOString(),
     };
   });
+  return { items, total, page, pageSize };
 }

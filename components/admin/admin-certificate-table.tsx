@@ -20,10 +20,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import {
   type AdminCertificateListParams,
   adminCertificateListQueryString,
-  parseAdminCertificateListParams,
-} from "@/lib/admin/admin-certificate-list-params";
+  readAdminCertificateListQuery,
+} from "@/lib/admin/admin-certificate-list-query";
 import type { AdminCertificateRow } from "@/lib/admin/list-all-certificates";
-import { PAGE_SIZES } from "@/lib/certificates/certificate-list-params";
+import { PAGE_SIZES } from "@/lib/certificates/certificate-list-query";
 import { adminCertificateListQuery } from "@/lib/queries/admin";
 import { cn } from "@/lib/utils";
 
@@ -34,7 +34,7 @@ export function AdminCertificateTable() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const params = useMemo(() => parseAdminCertificateListParams(new URLSearchParams(searchParams)), [searchParams]);
+  const params = useMemo(() => readAdminCertificateListQuery(new URLSearchParams(searchParams)), [searchParams]);
   const list = useQuery(adminCertificateListQuery(params));
 
   const [shownParams, showParams] = useOptimistic(params);

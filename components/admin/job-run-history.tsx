@@ -7,7 +7,7 @@ import { JobRunTable } from "@/components/admin/job-run-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import { jobRunListQueryString, parseJobRunListParams } from "@/lib/admin/job-run-list-params";
+import { jobRunListQueryString, readJobRunListQuery } from "@/lib/admin/job-run-list-query";
 import { jobRunListQuery } from "@/lib/queries/admin";
 import { cn } from "@/lib/utils";
 
@@ -17,7 +17,7 @@ export function JobRunHistory() {
   const tp = useTranslations("admin.pagination");
   const router = useRouter();
   const searchParams = useSearchParams();
-  const params = parseJobRunListParams(new URLSearchParams(searchParams));
+  const params = readJobRunListQuery(new URLSearchParams(searchParams));
   const list = useQuery(jobRunListQuery(params));
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;

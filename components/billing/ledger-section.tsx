@@ -19,8 +19,8 @@ import {
   LEDGER_PAGE_SIZES,
   type LedgerListParams,
   ledgerListQueryString,
-  parseLedgerListParams,
-} from "@/lib/billing/ledger-list-params";
+  readLedgerListQuery,
+} from "@/lib/billing/ledger-list-query";
 import type { LedgerEntryRow } from "@/lib/billing/list-ledger-entries";
 import { formatMoney } from "@/lib/money";
 import { ledgerQuery } from "@/lib/queries/billing";
@@ -38,7 +38,7 @@ export function LedgerSection() {
   const id = useId();
   const timeZone = useTimeZone() ?? "UTC";
   const searchParams = useSearchParams();
-  const params = parseLedgerListParams(new URLSearchParams(searchParams.toString()));
+  const params = readLedgerListQuery(new URLSearchParams(searchParams.toString()));
   const ledger = useQuery(ledgerQuery(params));
   const filtered = Boolean(params.kind || params.from || params.to);
   // An empty page past the end (a stale link) is "nothing matches", not "no entries yet".

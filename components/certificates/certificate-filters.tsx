@@ -11,7 +11,7 @@ import {
   type CertificateListParams,
   SORTS,
   STATUS_FILTERS,
-} from "@/lib/certificates/certificate-list-params";
+} from "@/lib/certificates/certificate-list-query";
 
 type Props = {
   params: CertificateListParams;

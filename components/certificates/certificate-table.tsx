@@ -23,8 +23,8 @@ import {
   type CertificateListParams,
   certificateListQueryString,
   PAGE_SIZES,
-  parseCertificateListParams,
-} from "@/lib/certificates/certificate-list-params";
+  readCertificateListQuery,
+} from "@/lib/certificates/certificate-list-query";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { balanceWarningQuery } from "@/lib/queries/account";
 import { certificateListQuery } from "@/lib/queries/certificates";
@@ -35,7 +35,7 @@ export function CertificateTable() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const params = useMemo(() => parseCertificateListParams(new URLSearchParams(searchParams)), [searchParams]);
+  const params = useMemo(() => readCertificateListQuery(new URLSearchParams(searchParams)), [searchParams]);
   const list = useQuery(certificateListQuery(params));
   const warning = useQuery(balanceWarningQuery);
   const atRisk = useMemo(

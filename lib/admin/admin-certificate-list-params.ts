@@ -1,27 +1,16 @@
-// The admin certificate list: the My Certificates filters plus the owner (an email
-// search). Pure and shared by the page, the data route and the client.
+// The admin certificate list parsed with zod on the server: the My Certificates filters
+// plus the owner (an email search). The browser reads the same URL with
+// admin-certificate-list-query.ts; admin-certificate-list-query.test.ts checks they agree.
+import "server-only";
 import { z } from "zod";
-import { firstValues } from "@/lib/admin/list-params";
-import {
-  type CertificateListParams,
-  certificateListParamsSchema,
-  certificateListQueryString,
-} from "@/lib/certificates/certificate-list-params";
+import { type AdminCertificateListParams, OWNER_MAX_LENGTH } from "@/lib/admin/admin-certificate-list-query";
+import { certificateListParamsSchema } from "@/lib/certificates/certificate-list-params";
+import { firstValues, type SearchInput } from "@/lib/url/search-params";
 
 export const adminCertificateListParamsSchema = certificateListParamsSchema.extend({
-  owner: z.string().trim().max(200).optional().catch(undefined),
+  owner: z.string().trim().max(OWNER_MAX_LENGTH).optional().catch(undefined),
 });
 
-export type AdminCertificateListParams = CertificateListParams & { owner?: string };
-
-export function parseAdminCertificateListParams(
-  input: Record<string, string | string[] | undefined> | URLSearchParams,
-): AdminCertificateListParams {
+export function parseAdminCertificateListParams(input: SearchInput): AdminCertificateListParams {
   return adminCertificateListParamsSchema.parse(firstValues(input));
-}
-
-export function adminCertificateListQueryString(params: Partial<AdminCertificateListParams>): string {
-  const query = new URLSearchParams(certificateListQueryString(params));
-  if (params.owner) query.set("owner", params.owner);
-  return query.toString();
 }

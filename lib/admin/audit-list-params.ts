@@ -1,8 +1,9 @@
 // The audit log's filters and page, as they appear in the URL. Dates are calendar
 // days in the viewer's time zone.
 import { z } from "zod";
-import { firstValues, pageParam, pageSizeParam, queryString, searchParam } from "@/lib/admin/list-params";
+import { pageParam, pageSizeParam, searchParam } from "@/lib/admin/list-params";
 import { isIsoDate } from "@/lib/billing/zoned-dates";
+import { firstValues, queryString } from "@/lib/url/search-params";
 
 const isoDate = z
   .string()

@@ -1,6 +1,7 @@
 // The customer list's search, status filter and page, as they appear in the URL.
 import { z } from "zod";
-import { firstValues, pageParam, pageSizeParam, queryString, searchParam } from "@/lib/admin/list-params";
+import { pageParam, pageSizeParam, searchParam } from "@/lib/admin/list-params";
+import { firstValues, queryString } from "@/lib/url/search-params";
 
 export const CUSTOMER_STATUSES = ["active", "disabled"] as const;
 export const CUSTOMER_ROLES = ["CUSTOMER", "ADMIN"] as const;

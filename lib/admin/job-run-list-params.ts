@@ -1,17 +1,13 @@
-// The job history's page, as it appears in the URL.
+// The job history's page parsed with zod on the server. The browser reads the same URL
+// with job-run-list-query.ts; job-run-list-query.test.ts checks they agree.
+import "server-only";
 import { z } from "zod";
-import { firstValues, pageParam, pageSizeParam, queryString } from "@/lib/admin/list-params";
+import type { JobRunListParams } from "@/lib/admin/job-run-list-query";
+import { pageParam, pageSizeParam } from "@/lib/admin/list-params";
+import { firstValues, type SearchInput } from "@/lib/url/search-params";
 
 export const jobRunListParamsSchema = z.object({ page: pageParam, pageSize: pageSizeParam });
 
-export type JobRunListParams = z.infer<typeof jobRunListParamsSchema>;
-
-export function parseJobRunListParams(
-  input: Record<string, string | string[] | undefined> | URLSearchParams,
-): JobRunListParams {
+export function parseJobRunListParams(input: SearchInput): JobRunListParams {
   return jobRunListParamsSchema.parse(firstValues(input));
-}
-
-export function jobRunListQueryString(params: Partial<JobRunListParams>): string {
-  return queryString({ page: params.page, pageSize: params.pageSize }, { page: 1, pageSize: 20 });
 }

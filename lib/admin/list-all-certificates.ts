@@ -1,5 +1,5 @@
 import "server-only";
-import type { AdminCertificateListParams } from "@/lib/admin/admin-certificate-list-params";
+import type { AdminCertificateListParams } from "@/lib/admin/admin-certificate-list-query";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";

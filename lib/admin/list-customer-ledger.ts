@@ -1,6 +1,6 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
-import type { LedgerListParams } from "@/lib/billing/ledger-list-params";
+import type { LedgerListParams } from "@/lib/billing/ledger-list-query";
 import { type LedgerPage, listLedgerEntries } from "@/lib/billing/list-ledger-entries";
 
 /** A customer's ledger, as they see it in Billing, for an administrator. */

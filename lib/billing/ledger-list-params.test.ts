@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ledgerDateRange, ledgerListQueryString, parseLedgerListParams } from "@/lib/billing/ledger-list-params";
+import { ledgerDateRange, parseLedgerListParams } from "@/lib/billing/ledger-list-params";
+import { ledgerListQueryString } from "@/lib/billing/ledger-list-query";
 
 describe("parseLedgerListParams", () => {
   it("reads the filters and page from the URL", () => {

@@ -1,20 +1,17 @@
-// The ledger filters and page, as they appear in the URL. Pure and shared by the page
-// (server prefetch), the data route and the client, so all three ask for the same thing.
+// The ledger filters and page parsed with zod on the server (the page's prefetch and the
+// data route). The browser reads the same URL with ledger-list-query.ts, which keeps zod
+// out of the client bundle; ledger-list-query.test.ts checks they agree.
+import "server-only";
 import { z } from "zod";
+import {
+  LEDGER_DEFAULT_PAGE_SIZE,
+  LEDGER_KINDS,
+  LEDGER_MAX_PAGE,
+  LEDGER_PAGE_SIZES,
+  type LedgerListParams,
+} from "@/lib/billing/ledger-list-query";
 import { addDaysToDate, isIsoDate, startOfDateInZone } from "@/lib/billing/zoned-dates";
-import type { LedgerKind } from "@/lib/generated/prisma/enums";
-
-export const LEDGER_KINDS = [
-  "TOP_UP",
-  "RENEWAL_DEDUCTION",
-  "MANUAL_RENEWAL",
-  "REFUND",
-  "ADMIN_CREDIT",
-  "ADMIN_DEBIT",
-] as const satisfies readonly LedgerKind[];
-
-export const LEDGER_PAGE_SIZES = [10, 20, 50] as const;
-const DEFAULT_PAGE_SIZE = 20;
+import { firstValues, type SearchInput } from "@/lib/url/search-params";
 
 const isoDate = z
   .string()
@@ -25,43 +22,20 @@ const isoDate = z
 // A bad value in a hand-edited URL falls back to the default instead of failing the page.
 export const ledgerListParamsSchema = z.object({
   kind: z.enum(LEDGER_KINDS).optional().catch(undefined),
-  /** First calendar day shown, in the viewer's time zone. */
   from: isoDate,
-  /** Last calendar day shown (inclusive), in the viewer's time zone. */
   to: isoDate,
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: z.coerce.number().int().min(1).max(LEDGER_MAX_PAGE).default(1).catch(1),
   pageSize: z.coerce
     .number()
     .refine((size): size is (typeof LEDGER_PAGE_SIZES)[number] =>
       (LEDGER_PAGE_SIZES as readonly number[]).includes(size),
     )
-    .default(DEFAULT_PAGE_SIZE)
-    .catch(DEFAULT_PAGE_SIZE),
+    .default(LEDGER_DEFAULT_PAGE_SIZE)
+    .catch(LEDGER_DEFAULT_PAGE_SIZE),
 });
 
-export type LedgerListParams = z.infer<typeof ledgerListParamsSchema>;
-
-export function parseLedgerListParams(
-  input: Record<string, string | string[] | undefined> | URLSearchParams,
-): LedgerListParams {
-  const record: Record<string, string | undefined> = {};
-  const entries = input instanceof URLSearchParams ? input.entries() : Object.entries(input);
-  for (const [key, value] of entries) {
-    const single = Array.isArray(value) ? value[0] : value;
-    if (single !== undefined && single !== "" && !(key in record)) record[key] = single;
-  }
-  return ledgerListParamsSchema.parse(record);
-}
-
-/** The URL query for these params, leaving out defaults so URLs stay short. */
-export function ledgerListQueryString(params: Partial<LedgerListParams>): string {
-  const query = new URLSearchParams();
-  if (params.kind) query.set("kind", params.kind);
-  if (params.from) query.set("from", params.from);
-  if (params.to) query.set("to", params.to);
-  if (params.page && params.page > 1) query.set("page", String(params.page));
-  if (params.pageSize && params.pageSize !== DEFAULT_PAGE_SIZE) query.set("pageSize", String(params.pageSize));
-  return query.toString();
+export function parseLedgerListParams(input: SearchInput): LedgerListParams {
+  return ledgerListParamsSchema.parse(firstValues(input));
 }
 
 /**

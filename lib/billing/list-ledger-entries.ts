@@ -1,5 +1,6 @@
 import "server-only";
-import { type LedgerListParams, ledgerDateRange } from "@/lib/billing/ledger-list-params";
+import { ledgerDateRange } from "@/lib/billing/ledger-list-params";
+import type { LedgerListParams } from "@/lib/billing/ledger-list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";

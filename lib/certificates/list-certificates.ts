@@ -1,5 +1,5 @@
 import "server-only";
-import type { CertificateListParams } from "@/lib/certificates/certificate-list-params";
+import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {

@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import {
   type AdminCertificateListParams,
   adminCertificateListQueryString,
-} from "@/lib/admin/admin-certificate-list-params";
+} from "@/lib/admin/admin-certificate-list-query";
 import type { AdminCertificateDetail } from "@/lib/admin/get-admin-certificate-detail";
-import { type JobRunListParams, jobRunListQueryString } from "@/lib/admin/job-run-list-params";
+import { type JobRunListParams, jobRunListQueryString } from "@/lib/admin/job-run-list-query";
 import type { AdminJobRun, AdminJobRunPage } from "@/lib/admin/list-admin-job-runs";
 import type { AdminCertificatePage } from "@/lib/admin/list-all-certificates";
 import { fetchJson } from "@/lib/queries/fetch-json";

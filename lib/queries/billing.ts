@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { BalanceForecast } from "@/lib/billing/forecast-balance";
-import { type LedgerListParams, ledgerListQueryString } from "@/lib/billing/ledger-list-params";
+import { type LedgerListParams, ledgerListQueryString } from "@/lib/billing/ledger-list-query";
 import type { LedgerPage } from "@/lib/billing/list-ledger-entries";
 import { fetchJson } from "@/lib/queries/fetch-json";
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { type CertificateListParams, certificateListQueryString } from "@/lib/certificates/certificate-list-params";
+import { type CertificateListParams, certificateListQueryString } from "@/lib/certificates/certificate-list-query";
 import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import type { CertificatePage } from "@/lib/certificates/list-certificates";
 import { fetchJson } from "@/lib/queries/fetch-json";

@@ -255,7 +255,7 @@ function HistoryRow({ entry }: { entry: DeploymentEntry }) {
         {entry.actor === "automatic" ? t("automatic") : entry.actor ? entry.actor.name : t("unknownActor")}
       </TableCell>
       <TableCell className="text-right">
-        <Badge variant={entry.result === "SUCCEEDED" ? "success" : "destructive"}>{t(`result.${entry.result}`)}</Badge>
+        <Badge variant={entry.result === "SUCCEEDED" ? "outline" : "destructive"}>{t(`result.${entry.result}`)}</Badge>
         {entry.uncoveredHosts && (
           <div className="mt-1 text-xs text-muted-foreground">{t("notCovered", { hosts: entry.uncoveredHosts })}</div>
         )}

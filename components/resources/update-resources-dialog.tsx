@@ -257,7 +257,7 @@ function ResourceOption({
           {previous ? (
             <Badge variant="warning">{t("previous")}</Badge>
           ) : current ? (
-            <Badge variant="success">{t("current")}</Badge>
+            <Badge variant="outline">{t("current")}</Badge>
           ) : resource.certificate ? (
             <span className="break-all">{t("usesOther", { domain: resource.certificate.domain })}</span>
           ) : (

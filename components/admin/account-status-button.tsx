@@ -5,7 +5,6 @@ import { BanIcon, CheckCircle2Icon, XCircleIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
 import { setAccountDisabledAction } from "@/app/admin/customers/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +18,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 
 /** Disable (signed out at the next request) or enable an account, after a confirmation. */
 export function AccountStatusButton({

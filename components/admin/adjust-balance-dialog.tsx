@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { adjustBalanceAction } from "@/app/admin/customers/actions";
 import { newOperationId } from "@/components/admin/new-operation-id";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -24,6 +23,7 @@ import {
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
 import type { AdjustmentDirection } from "@/lib/admin/adjust-balance";
 import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";

@@ -6,13 +6,13 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { resetDemoClockAction, setDemoClockAction } from "@/app/admin/clock/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import type { DemoClock } from "@/lib/admin/get-demo-clock";
 

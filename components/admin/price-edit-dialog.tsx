@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { updatePriceAction } from "@/app/admin/prices/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -23,6 +22,7 @@ import {
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
 import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
 

@@ -5,7 +5,6 @@ import { FlaskConicalIcon, Loader2Icon, PlusIcon } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { topUpAction } from "@/app/(console)/billing/actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +22,7 @@ import {
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { toast } from "@/components/ui/toast";
 import { DEMO_DECLINED_AMOUNT_MINOR } from "@/lib/billing/payment-providers/demo-payment-provider";
 import { parseTopUpAmount, type TopUpAmountProblem, topUpLimitsMinor } from "@/lib/billing/top-up-amount";
 import { formatMoney, minorDigits } from "@/lib/money";

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { disableAutoRenewalAction, enableAutoRenewalAction } from "@/app/(console)/certificates/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,6 +20,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import { formatMoney } from "@/lib/money";
 import { accountKeys } from "@/lib/queries/account";

@@ -7,7 +7,6 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { renewManuallyAction } from "@/app/(console)/certificates/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,6 +21,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
 import { formatMoney } from "@/lib/money";
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys, manualRenewalOfferQuery } from "@/lib/queries/certificates";

@@ -1,11 +1,10 @@
 "use client";
 
-import { LanguagesIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import type * as React from "react";
 import { useTransition } from "react";
 import { setLocaleAction } from "@/app/actions/set-locale";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -16,7 +15,8 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { LOCALES } from "@/lib/i18n/locales";
 
-export function LocaleSwitch() {
+/** The language menu itself, loaded when first opened (components/console/locale-switch.tsx). */
+export function LocaleMenu({ trigger }: { trigger: React.ReactElement }) {
   const t = useTranslations("language");
   const locale = useLocale();
   const router = useRouter();
@@ -31,12 +31,9 @@ export function LocaleSwitch() {
   }
 
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("label")} disabled={pending} data-testid="locale-switch">
-          <LanguagesIcon aria-hidden />
-          <span className="hidden sm:inline">{t(locale as (typeof LOCALES)[number])}</span>
-        </Button>
+    <DropdownMenu defaultOpen>
+      <DropdownMenuTrigger asChild disabled={pending}>
+        {trigger}
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>{t("label")}</DropdownMenuLabel>

@@ -1,34 +1,29 @@
 "use client";
 
-import { MenuIcon } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
+import type * as React from "react";
 import { useState } from "react";
 import { BrandMark } from "@/components/brand-mark";
 import { type NavItem, NavLinks } from "@/components/console/nav-links";
-import { Button } from "@/components/ui/button";
 
-/** The sidebar as a drawer on narrow screens. */
-export function MobileNav({
-  openLabel,
+/** The drawer itself, loaded when first opened (components/console/mobile-nav.tsx). */
+export function MobileNavDrawer({
+  trigger,
   title,
   brand,
   area,
   items,
 }: {
-  openLabel: string;
+  trigger: React.ReactElement;
   title: string;
   brand: string;
   area: string;
   items: NavItem[];
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(true);
   return (
     <DialogPrimitive.Root open={open} onOpenChange={setOpen}>
-      <DialogPrimitive.Trigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label={openLabel}>
-          <MenuIcon aria-hidden />
-        </Button>
-      </DialogPrimitive.Trigger>
+      <DialogPrimitive.Trigger asChild>{trigger}</DialogPrimitive.Trigger>
       <DialogPrimitive.Portal>
         <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50 md:hidden" />
         <DialogPrimitive.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-6 bg-sidebar px-3 py-4 text-sidebar-foreground shadow-xl md:hidden">

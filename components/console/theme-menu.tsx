@@ -2,8 +2,8 @@
 
 import { MonitorIcon, MoonIcon, SunIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import type * as React from "react";
 import { type ThemeChoice, useTheme } from "@/components/theme/theme-provider";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -15,17 +15,13 @@ import {
 
 const THEMES = ["light", "dark", "system"] as const;
 
-export function ThemeSwitch() {
+/** The theme menu itself, loaded when first opened (components/console/theme-switch.tsx). */
+export function ThemeMenu({ trigger }: { trigger: React.ReactElement }) {
   const t = useTranslations("theme");
   const { theme, setTheme } = useTheme();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={t("label")} data-testid="theme-switch">
-          <SunIcon className="dark:hidden" aria-hidden />
-          <MoonIcon className="hidden dark:block" aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
+    <DropdownMenu defaultOpen>
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent align="end">
         <DropdownMenuLabel>{t("label")}</DropdownMenuLabel>
         <DropdownMenuRadioGroup value={theme} onValueChange={(value) => setTheme(value as ThemeChoice)}>

@@ -1,10 +1,10 @@
 "use client";
 
-import { LayoutDashboardIcon, LogOutIcon, ShieldCheckIcon, UserIcon } from "lucide-react";
+import { LayoutDashboardIcon, LogOutIcon, ShieldCheckIcon } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type * as React from "react";
 import { signOutAction } from "@/app/actions/sign-out";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -14,16 +14,22 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function UserMenu({ name, email, role }: { name: string; email: string; role: "CUSTOMER" | "ADMIN" }) {
+/** The user menu itself, loaded when first opened (components/console/user-menu.tsx). */
+export function UserMenuDropdown({
+  name,
+  email,
+  role,
+  trigger,
+}: {
+  name: string;
+  email: string;
+  role: "CUSTOMER" | "ADMIN";
+  trigger: React.ReactElement;
+}) {
   const t = useTranslations();
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("header.userMenu")} data-testid="user-menu">
-          <UserIcon aria-hidden />
-          <span className="hidden max-w-40 truncate lg:inline">{name}</span>
-        </Button>
-      </DropdownMenuTrigger>
+    <DropdownMenu defaultOpen>
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">
         <DropdownMenuLabel className="grid gap-0.5">
           <span className="truncate">{name}</span>

@@ -2,7 +2,6 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
@@ -13,6 +12,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 import { downloadUrl, INCLUDES_PRIVATE_KEY_HEADER, KEYSTORE_PASSWORD_HEADER } from "@/lib/downloads/download-headers";
 import type { DownloadServerType as ServerType } from "@/lib/downloads/server-types";
 

@@ -6,7 +6,6 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useTransition } from "react";
-import { toast } from "sonner";
 import { markNotificationsReadAction } from "@/app/(console)/notifications/actions";
 import { PaginationLinks } from "@/components/admin/pagination-links";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { toast } from "@/components/ui/toast";
 import type { NotificationItem, NotificationPage } from "@/lib/notifications/list-notifications";
 import {
   NOTIFICATION_KINDS,

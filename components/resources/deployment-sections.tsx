@@ -5,7 +5,6 @@ import { CloudUploadIcon, ServerIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
-import { toast } from "sonner";
 import {
   setAutoUpdateResourcesAction,
   setIgnoreNotificationsAction,
@@ -18,6 +17,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { certificateDeploymentQuery } from "@/lib/queries/resources";

@@ -5,7 +5,6 @@ import { CheckCircle2Icon, CircleSlashIcon, InfoIcon, XCircleIcon } from "lucide
 import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useMemo, useState } from "react";
-import { toast } from "sonner";
 import { updateCloudResourcesAction } from "@/app/(console)/certificates/after-issuance-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -22,6 +21,7 @@ import {
   DialogTrigger,
 } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toast";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { cloudResourcesQuery, resourceKeys } from "@/lib/queries/resources";
 import type { CloudResourceItem } from "@/lib/resources/list-cloud-resources";

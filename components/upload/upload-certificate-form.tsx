@@ -7,13 +7,13 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { toast } from "@/components/ui/toast";
 import { MAX_UPLOAD_ALIAS_LENGTH, MAX_UPLOAD_FIELD_BYTES } from "@/lib/certificates/upload-limits";
 import {
   type UploadFormField,

@@ -13,6 +13,7 @@ import { now } from "@/lib/clock";
 import { isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { isStorableText } from "@/lib/text/storable-text";
 
 async function signInWithCredentials(email: string, password: string): Promise<FormState | null> {
   const t = await getTranslations("errors");
@@ -36,7 +37,7 @@ async function signInWithCredentials(email: string, password: string): Promise<F
 }
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  email: z.string().trim().min(1).max(320).refine(isStorableText),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   callbackUrl: z.string().max(2048).optional(),
 });
@@ -63,8 +64,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 const signUpSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  email: z.email().trim().max(320),
+  name: z.string().trim().min(1).max(100).refine(isStorableText),
+  email: z.email().trim().max(320).refine(isStorableText),
   password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
 });
 

@@ -7,6 +7,7 @@ import { now } from "@/lib/clock";
 import { type AppErrorCode, isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { findUnstorableText } from "@/lib/text/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -33,6 +34,12 @@ export function authedAction<Schema extends z.ZodType, T>(
     if (!user) return { ok: false, code: "UNAUTHENTICATED", message: t("errors.UNAUTHENTICATED") };
     if (options.role === "ADMIN" && user.role !== "ADMIN") {
       return { ok: false, code: "FORBIDDEN", message: t("errors.FORBIDDEN") };
+    }
+    // Text PostgreSQL cannot hold (NUL) would fail in the database as an unexpected error.
+    const unstorable = findUnstorableText(input);
+    if (unstorable !== null) {
+      const message = t("errors.INVALID_INPUT");
+      return { ok: false, code: "INVALID_INPUT", message, fieldErrors: { [unstorable || "_"]: [message] } };
     }
     const parsed = schema.safeParse(input);
     if (!parsed.success) {

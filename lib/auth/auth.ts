@@ -12,6 +12,7 @@ import { systemNow } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { isStorableText } from "@/lib/text/storable-text";
 
 export class SignInRefused extends CredentialsSignin {
   constructor(
@@ -24,7 +25,8 @@ export class SignInRefused extends CredentialsSignin {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(3).max(320),
+  // Attempts are recorded by address: one PostgreSQL cannot store is refused here.
+  email: z.string().trim().min(3).max(320).refine(isStorableText),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 

@@ -14,7 +14,9 @@ const state = vi.hoisted(() => ({
 
 vi.mock("@/lib/auth/auth", () => ({
   auth: async () => state.session,
-  // Signing out ends the session; the redirect that follows means nothing in a test.
+  // Credentials are checked by Auth.js (lib/auth/authenticate-user.ts has its own tests):
+  // here every sign-in succeeds, and signing out ends the session.
+  signIn: async () => undefined,
   signOut: async () => {
     state.session = null;
   },

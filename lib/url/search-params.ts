@@ -11,7 +11,8 @@ export function firstValues(input: SearchInput): Record<string, string> {
   const entries = input instanceof URLSearchParams ? input.entries() : Object.entries(input);
   for (const [key, value] of entries) {
     const single = Array.isArray(value) ? value[0] : value;
-    if (single !== undefined && single !== "" && !(key in record)) record[key] = single;
+    // NUL cannot reach the database (lib/text/storable-text.ts): such a value counts as absent.
+    if (single !== undefined && single !== "" && !single.includes("\u0000") && !(key in record)) record[key] = single;
   }
   return record;
 }

@@ -10,13 +10,14 @@ import { certificateKeys } from "@/lib/queries/certificates";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { resourceKeys } from "@/lib/queries/resources";
 import { getCertificateDeployment } from "@/lib/resources/get-certificate-deployment";
+import { isLookupId } from "@/lib/text/storable-text";
 
 type Props = { params: Promise<{ id: string }> };
 
 // Metadata and page share one load per request.
 const loadDetail = cache(async (id: string) => {
   const user = await requireUser();
-  return id.length <= 64 ? getCertificateDetail(user.id, id, await now()) : null;
+  return isLookupId(id) ? getCertificateDetail(user.id, id, await now()) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

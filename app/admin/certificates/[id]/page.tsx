@@ -8,13 +8,14 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { adminKeys } from "@/lib/queries/admin";
 import { getQueryClient } from "@/lib/queries/query-client";
+import { isLookupId } from "@/lib/text/storable-text";
 
 type Props = { params: Promise<{ id: string }> };
 
 // Metadata and page share one load per request.
 const loadDetail = cache(async (id: string) => {
   const user = await requireAdminPage();
-  return id.length <= 64 ? getAdminCertificateDetail(user, id, await now()) : null;
+  return isLookupId(id) ? getAdminCertificateDetail(user, id, await now()) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

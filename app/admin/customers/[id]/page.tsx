@@ -23,6 +23,7 @@ import { requireAdminPage } from "@/lib/auth/session";
 import { parseLedgerListParams } from "@/lib/billing/ledger-list-params";
 import { now } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
+import { isLookupId } from "@/lib/text/storable-text";
 import { cn } from "@/lib/utils";
 
 type Props = {
@@ -32,7 +33,7 @@ type Props = {
 
 const loadCustomer = cache(async (id: string) => {
   const user = await requireAdminPage();
-  return id.length <= 64 ? getCustomerDetail(user, id, await now()) : null;
+  return isLookupId(id) ? getCustomerDetail(user, id, await now()) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

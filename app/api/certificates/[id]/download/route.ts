@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { jsonError } from "@/lib/http/json-response";
 import { logger } from "@/lib/logger";
+import { isLookupId } from "@/lib/text/storable-text";
 
 const typeSchema = z.enum(SERVER_TYPES);
 
@@ -25,7 +26,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (!user) return jsonError("UNAUTHENTICATED");
   const t = await getTranslations("downloads");
   const { id } = await params;
-  if (id.length > 64) return jsonError("NOT_FOUND");
+  if (!isLookupId(id)) return jsonError("NOT_FOUND");
   const type = typeSchema.safeParse(request.nextUrl.searchParams.get("type"));
   if (!type.success) return jsonError("INVALID_INPUT", t("errors.type", { types: SERVER_TYPES.join(", ") }));
 

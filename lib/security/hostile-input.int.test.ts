@@ -1,0 +1,571 @@
+// Hostile input into every server action and every route handler: wrong types,
+// malformed and oversize bodies (10 MB), XSS payloads, SQL fragments and odd Unicode
+// (RTL override, zero-width, lone surrogates, NUL), each in place of one field of an
+// otherwise valid call. Never an unexpected error (a 500), never an HTML answer, and
+// a refused call leaves the database exactly as it was (no half-stored record). The
+// entry points come from the source, as in the authorization matrix: a new one
+// without hostile cases here fails the test.
+import { randomUUID } from "node:crypto";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { OwnedObjects } from "@/lib/security/create-owned-objects";
+import { actAs } from "@/lib/testing/action-harness";
+
+vi.hoisted(() => {
+  process.env.DEMO_MODE = "true";
+});
+vi.mock("@/lib/clock", async () => {
+  const { TEST_NOW } = await import("@/lib/testing/factories");
+  return {
+    now: async () => TEST_NOW,
+    systemNow: () => new Date(),
+    isClockSimulated: async () => false,
+    getClockOffsetMs: async () => 0,
+  };
+});
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: () => undefined,
+}));
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+
+const { LocalDnsServer } = await import("@/lib/dns/local-dns-server");
+const dns = new LocalDnsServer();
+process.env.DNS_RESOLVER = await dns.start();
+afterAll(() => dns.close());
+
+const { db } = await import("@/lib/db/client");
+const factories = await import("@/lib/testing/factories");
+const { createOwnedObjects } = await import("@/lib/security/create-owned-objects");
+const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
+const { fingerprintDatabase } = await import("@/lib/security/database-fingerprint");
+
+const ROOT = process.cwd();
+const authActions = await import("@/app/(auth)/actions");
+const billingActions = await import("@/app/(console)/billing/actions");
+const certificateActions = await import("@/app/(console)/certificates/actions");
+const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
+const notificationActions = await import("@/app/(console)/notifications/actions");
+const { setLocaleAction } = await import("@/app/actions/set-locale");
+const { setTimeZoneAction } = await import("@/app/actions/set-time-zone");
+const { signOutAction } = await import("@/app/actions/sign-out");
+const clockActions = await import("@/app/admin/clock/actions");
+const customerActions = await import("@/app/admin/customers/actions");
+const { runRenewalJobNowAction } = await import("@/app/admin/jobs/actions");
+const { updatePriceAction } = await import("@/app/admin/prices/actions");
+
+const TEN_MEGABYTES = 10 * 1024 * 1024;
+const HUGE = "x".repeat(TEN_MEGABYTES);
+const HOSTILE_STRINGS: Record<string, string> = {
+  script: "<script>alert(1)</script>",
+  imgOnError: '"><img src=x onerror=alert(1)>',
+  sqlDrop: `'; DROP TABLE "User"; --`,
+  sqlTautology: "' OR '1'='1",
+  rtlOverride: "\u202Egnp.exe",
+  zeroWidth: "a\u200Bb\u200Dc\uFEFF",
+  loneHighSurrogate: "a\uD800b",
+  loneLowSurrogate: "\uDFFF",
+  nul: "a\u0000b",
+  controls: "\u0001\u0007\u001B[31m",
+  emoji: "👩‍💻🔐",
+  empty: "",
+  spaces: "   ",
+  huge: HUGE,
+};
+// A URL cannot carry 10 MB (servers refuse request lines far shorter): long, not huge.
+const URL_STRINGS: Record<string, string> = { ...HOSTILE_STRINGS, huge: "x".repeat(20_000) };
+const WRONG_TYPES: Record<string, unknown> = {
+  null: null,
+  number: 42,
+  negative: -1,
+  notANumber: Number.NaN,
+  infinity: Number.POSITIVE_INFINITY,
+  boolean: true,
+  array: ["a", 1],
+  object: { nested: { deeper: "x" } },
+  protoPollution: JSON.parse('{"__proto__": {"role": "ADMIN"}, "constructor": {"prototype": {"x": 1}}}'),
+};
+const FIELD_PAYLOADS: Record<string, unknown> = { ...HOSTILE_STRINGS, ...WRONG_TYPES };
+const WHOLE_INPUTS: Record<string, unknown> = {
+  undefined: undefined,
+  ...WRONG_TYPES,
+  string: "<script>alert(1)</script>",
+  huge: HUGE,
+};
+
+type User = Awaited<ReturnType<typeof factories.createTestUser>>;
+let customer: User;
+let admin: User;
+let own: OwnedObjects;
+let priceId = "";
+
+beforeAll(async () => {
+  await factories.seedTestPrices();
+  customer = await factories.createTestUser({ name: "Hostile Input Customer" });
+  admin = await factories.createTestUser({ role: "ADMIN", name: "Hostile Input Admin" });
+  await factories.fundAccount(customer.id, 1_000_000);
+  own = await createOwnedObjects(customer.id);
+  await db.notificationSettings.create({
+    data: { ownerId: customer.id, webhookUrl: "https://hooks.example.test/hostile" },
+  });
+  priceId = (await db.price.findFirstOrThrow({ where: { brand: "DNSPod", domainType: "SINGLE" } })).id;
+}, 60_000);
+
+function form(values: unknown): FormData {
+  const data = new FormData();
+  if (typeof values === "object" && values !== null) {
+    for (const [name, value] of Object.entries(values)) data.set(name, String(value));
+  }
+  return data;
+}
+
+type ActionCase = {
+  as: () => User | null;
+  /** A valid input; each of its fields in turn is replaced by every payload. */
+  valid: () => unknown;
+  call: (input: unknown) => Promise<unknown>;
+};
+
+// Actions are called with `never` inputs on purpose: the point is what the boundary does with them.
+const ACTIONS: Record<string, ActionCase> = {
+  "app/(auth)/actions.ts#signInAction": {
+    as: () => null,
+    valid: () => ({ email: "nobody@example.test", password: "wrong-password", callbackUrl: "/certificates" }),
+    call: (input) => authActions.signInAction({ status: "idle" }, form(input)),
+  },
+  "app/(auth)/actions.ts#signUpAction": {
+    as: () => null,
+    valid: () => ({ name: "New User", email: factories.uniqueEmail("hostile"), password: "long-enough-password" }),
+    call: (input) => authActions.signUpAction({ status: "idle" }, form(input)),
+  },
+  "app/(console)/billing/actions.ts#topUpAction": {
+    as: () => customer,
+    valid: () => ({ providerId: "demo", amount: "10.00", currency: "USD", idempotencyToken: randomUUID() }),
+    call: (input) => billingActions.topUpAction(input as never),
+  },
+  "app/(console)/certificates/actions.ts#enableAutoRenewalAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.enableCertificateId }),
+    call: (input) => certificateActions.enableAutoRenewalAction(input as never),
+  },
+  "app/(console)/certificates/actions.ts#disableAutoRenewalAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.disableCertificateId }),
+    call: (input) => certificateActions.disableAutoRenewalAction(input as never),
+  },
+  "app/(console)/certificates/actions.ts#renewManuallyAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.manualCertificateId }),
+    call: (input) => certificateActions.renewManuallyAction(input as never),
+  },
+  "app/(console)/certificates/actions.ts#verifyRenewalNowAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.pendingRenewalId }),
+    call: (input) => certificateActions.verifyRenewalNowAction(input as never),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#updateCloudResourcesAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.issuedCertificateId, resourceIds: [own.resourceId] }),
+    call: (input) => afterIssuanceActions.updateCloudResourcesAction(input as never),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#setAutoUpdateResourcesAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.issuedCertificateId, enabled: true }),
+    call: (input) => afterIssuanceActions.setAutoUpdateResourcesAction(input as never),
+  },
+  "app/(console)/certificates/after-issuance-actions.ts#setIgnoreNotificationsAction": {
+    as: () => customer,
+    valid: () => ({ certificateIds: [own.enableCertificateId], ignore: true }),
+    call: (input) => afterIssuanceActions.setIgnoreNotificationsAction(input as never),
+  },
+  "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
+    as: () => customer,
+    valid: () => ({ ids: [own.notificationId] }),
+    call: (input) => notificationActions.markNotificationsReadAction(input as never),
+  },
+  "app/(console)/notifications/actions.ts#updateNotificationSettingsAction": {
+    as: () => customer,
+    valid: () => ({
+      reminderDays: "30, 7, 1",
+      inApp: true,
+      email: true,
+      webhookUrl: "https://hooks.example.test/hostile",
+    }),
+    call: (input) => notificationActions.updateNotificationSettingsAction(input as never),
+  },
+  "app/(console)/notifications/actions.ts#rotateWebhookSecretAction": {
+    as: () => customer,
+    valid: () => ({}),
+    call: (input) => notificationActions.rotateWebhookSecretAction(input as never),
+  },
+  "app/actions/set-locale.ts#setLocaleAction": {
+    as: () => null,
+    valid: () => "en",
+    call: (input) => setLocaleAction(input as never),
+  },
+  "app/actions/set-time-zone.ts#setTimeZoneAction": {
+    as: () => null,
+    valid: () => "Asia/Shanghai",
+    call: (input) => setTimeZoneAction(input as never),
+  },
+  "app/actions/sign-out.ts#signOutAction": {
+    as: () => customer,
+    valid: () => undefined,
+    call: (input) => (signOutAction as (input: unknown) => Promise<void>)(input),
+  },
+  "app/admin/clock/actions.ts#setDemoClockAction": {
+    as: () => admin,
+    valid: () => ({ now: "2026-07-01T00:00:00Z" }),
+    call: (input) => clockActions.setDemoClockAction(input as never),
+  },
+  "app/admin/clock/actions.ts#resetDemoClockAction": {
+    as: () => admin,
+    valid: () => ({}),
+    call: (input) => clockActions.resetDemoClockAction(input as never),
+  },
+  "app/admin/customers/actions.ts#adjustBalanceAction": {
+    as: () => admin,
+    valid: () => ({
+      customerId: customer.id,
+      direction: "CREDIT",
+      amount: "1.00",
+      currency: "USD",
+      reason: "Goodwill",
+      operationId: randomUUID(),
+    }),
+    call: (input) => customerActions.adjustBalanceAction(input as never),
+  },
+  "app/admin/customers/actions.ts#setAccountDisabledAction": {
+    as: () => admin,
+    valid: () => ({ userId: admin.id, disabled: true }),
+    call: (input) => customerActions.setAccountDisabledAction(input as never),
+  },
+  "app/admin/jobs/actions.ts#runRenewalJobNowAction": {
+    as: () => admin,
+    valid: () => ({}),
+    call: (input) => runRenewalJobNowAction(input as never),
+  },
+  "app/admin/prices/actions.ts#updatePriceAction": {
+    as: () => admin,
+    valid: () => ({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
+    call: (input) => updatePriceAction(input as never),
+  },
+};
+
+/** Every variant of one action's input: whole-input garbage, then each field replaced by each payload. */
+function hostileInputs(valid: unknown): [string, unknown][] {
+  const variants: [string, unknown][] = Object.entries(WHOLE_INPUTS).map(([name, value]) => [`input=${name}`, value]);
+  if (typeof valid === "string") {
+    for (const [name, value] of Object.entries(HOSTILE_STRINGS)) variants.push([`input=${name}`, value]);
+    return variants;
+  }
+  if (typeof valid !== "object" || valid === null) return variants;
+  variants.push(["extra fields", { ...valid, ownerId: admin.id, role: "ADMIN", id: randomUUID() }]);
+  for (const field of Object.keys(valid)) {
+    for (const [name, value] of Object.entries(FIELD_PAYLOADS)) {
+      variants.push([`${field}=${name}`, { ...valid, [field]: value }]);
+    }
+    variants.push([`${field} missing`, Object.fromEntries(Object.entries(valid).filter(([key]) => key !== field))]);
+  }
+  return variants;
+}
+
+/** "ok", a refusal code, or a failure description; throwing (other than a redirect) is a 500. */
+async function callAction(action: ActionCase, input: unknown): Promise<string> {
+  try {
+    const result = await action.call(input);
+    if (result === undefined) return "ok";
+    if (typeof result === "object" && result !== null && "ok" in result) {
+      return result.ok ? "ok" : String((result as { code?: unknown }).code);
+    }
+    if (typeof result === "object" && result !== null && "status" in result) {
+      return result.status === "error" ? "FORM_ERROR" : "ok";
+    }
+    return `unexpected result ${JSON.stringify(result).slice(0, 200)}`;
+  } catch (error) {
+    if (isRedirectError(error)) return "ok";
+    return `THREW ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`;
+  }
+}
+
+describe("hostile input into server actions", () => {
+  it("has cases for every server action in the code", () => {
+    expect(Object.keys(ACTIONS).sort()).toEqual(listServerActions(ROOT).map((entry) => entry.key));
+  });
+
+  it.each(Object.keys(ACTIONS))(
+    "%s",
+    async (key) => {
+      const action = ACTIONS[key] as ActionCase;
+      const failures: string[] = [];
+      for (const [variant, input] of hostileInputs(action.valid())) {
+        actAs(action.as());
+        const before = await fingerprintDatabase();
+        const outcome = await callAction(action, input);
+        if (outcome === "UNEXPECTED" || outcome.startsWith("THREW") || outcome.startsWith("unexpected result")) {
+          failures.push(`${variant}: ${outcome}`);
+        } else if (outcome !== "ok") {
+          const after = await fingerprintDatabase();
+          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+          if (changed.length > 0) failures.push(`${variant}: refused (${outcome}) but wrote to ${changed.join(", ")}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
+});
+
+// ---- Route handlers ----
+
+const url = (path: string) => `http://localhost${path}`;
+const QUERY_NAMES = ["q", "status", "brand", "autoRenew", "expiring", "sort", "page", "pageSize", "owner", "kind"];
+const QUERY_NAMES_WITH_TYPE = [...QUERY_NAMES, "type", "certificateId", "secret", "token"];
+
+type RouteCase = {
+  as: () => User | null;
+  /** Hostile requests for this handler, by name. */
+  requests: () => [string, () => Promise<Response>][];
+};
+
+type Handler = (request: NextRequest, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
+type PlainHandler = (request: NextRequest) => Promise<Response>;
+
+/** The same GET with every hostile string as each query parameter, and (for [id] routes) as the id. */
+function hostileGets(path: string, handler: Handler | PlainHandler, validId?: () => string): RouteCase["requests"] {
+  return () => {
+    const requests: [string, () => Promise<Response>][] = [];
+    for (const [name, value] of Object.entries(URL_STRINGS)) {
+      const query = new URLSearchParams(QUERY_NAMES_WITH_TYPE.map((parameter) => [parameter, value]));
+      const id = validId?.() ?? "";
+      const target = `${path.replace("[id]", id)}?${query}`;
+      requests.push([
+        `query=${name}`,
+        () => (handler as Handler)(new NextRequest(url(target)), { params: Promise.resolve({ id }) }),
+      ]);
+      if (validId) {
+        requests.push([
+          `id=${name}`,
+          () =>
+            (handler as Handler)(new NextRequest(url(path.replace("[id]", "x"))), {
+              params: Promise.resolve({ id: value }),
+            }),
+        ]);
+      }
+    }
+    return requests;
+  };
+}
+
+function jsonBody(method: string, path: string, body: string | Uint8Array, contentType = "application/json") {
+  return new NextRequest(url(path), {
+    method,
+    headers: contentType ? { "content-type": contentType } : {},
+    body: body as BodyInit,
+  });
+}
+
+/** Hostile bodies for a JSON route whose valid body is `valid`. */
+function hostileBodies(method: string, path: string, handler: PlainHandler, valid: Record<string, unknown>) {
+  return (): [string, () => Promise<Response>][] => {
+    const requests: [string, () => Promise<Response>][] = [
+      ["malformed JSON", () => handler(jsonBody(method, path, '{"now": '))],
+      ["not JSON at all", () => handler(jsonBody(method, path, "<script>alert(1)</script>"))],
+      ["invalid UTF-8", () => handler(jsonBody(method, path, new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])))],
+      ["empty body", () => handler(jsonBody(method, path, ""))],
+      ["10 MB body", () => handler(jsonBody(method, path, JSON.stringify({ ...valid, padding: HUGE })))],
+      ["10 MB of garbage", () => handler(jsonBody(method, path, HUGE))],
+      ["text/plain", () => handler(jsonBody(method, path, JSON.stringify(valid), "text/plain"))],
+      ["no content type", () => handler(jsonBody(method, path, JSON.stringify(valid), ""))],
+      ["multipart", () => handler(new NextRequest(url(path), { method, body: form(valid) }))],
+      ["deeply nested", () => handler(jsonBody(method, path, `${"[".repeat(100_000)}${"]".repeat(100_000)}`))],
+    ];
+    for (const [name, value] of Object.entries(WHOLE_INPUTS)) {
+      if (value !== undefined)
+        requests.push([`body=${name}`, () => handler(jsonBody(method, path, JSON.stringify(value)))]);
+    }
+    for (const field of Object.keys(valid)) {
+      for (const [name, value] of Object.entries(FIELD_PAYLOADS)) {
+        requests.push([
+          `${field}=${name}`,
+          () => handler(jsonBody(method, path, JSON.stringify({ ...valid, [field]: value }))),
+        ]);
+      }
+    }
+    return requests;
+  };
+}
+
+const routes = {
+  balanceWarning: await import("@/app/api/account/balance-warning/route"),
+  balance: await import("@/app/api/account/balance/route"),
+  adminCertificate: await import("@/app/api/admin/certificates/[id]/route"),
+  adminCertificates: await import("@/app/api/admin/certificates/route"),
+  adminClock: await import("@/app/api/admin/clock/route"),
+  adminJob: await import("@/app/api/admin/jobs/[id]/route"),
+  adminJobs: await import("@/app/api/admin/jobs/route"),
+  forecast: await import("@/app/api/billing/forecast/route"),
+  ledger: await import("@/app/api/billing/ledger/route"),
+  autoRenewOffer: await import("@/app/api/certificates/[id]/auto-renew-offer/route"),
+  deployment: await import("@/app/api/certificates/[id]/deployment/route"),
+  download: await import("@/app/api/certificates/[id]/download/route"),
+  manualRenewalOffer: await import("@/app/api/certificates/[id]/manual-renewal-offer/route"),
+  certificate: await import("@/app/api/certificates/[id]/route"),
+  certificates: await import("@/app/api/certificates/route"),
+  upload: await import("@/app/api/certificates/upload/route"),
+  jobs: await import("@/app/api/jobs/renewals/route"),
+  unread: await import("@/app/api/notifications/unread/route"),
+  resources: await import("@/app/api/resources/route"),
+};
+
+const HOSTILE_AUTHORIZATION = [
+  "Bearer",
+  "Bearer <script>",
+  "Basic Zm9vOmJhcg==",
+  `Bearer ${"x".repeat(100_000)}`,
+  "Bearer ' OR 1=1 --",
+];
+const jobRequests = (method: "GET" | "POST", handler: PlainHandler) => (): [string, () => Promise<Response>][] => [
+  ...HOSTILE_AUTHORIZATION.map((authorization, index): [string, () => Promise<Response>] => [
+    `authorization #${index}`,
+    () => handler(new NextRequest(url("/api/jobs/renewals"), { method, headers: { authorization } })),
+  ]),
+  ...Object.entries(URL_STRINGS).map(([name, value]): [string, () => Promise<Response>] => [
+    `query=${name}`,
+    () =>
+      handler(
+        new NextRequest(url(`/api/jobs/renewals?${new URLSearchParams({ secret: value, token: value })}`), {
+          method,
+        }),
+      ),
+  ]),
+];
+
+const ROUTES: Record<string, RouteCase> = {
+  "GET /api/account/balance-warning": {
+    as: () => customer,
+    requests: hostileGets("/api/account/balance-warning", routes.balanceWarning.GET),
+  },
+  "GET /api/account/balance": { as: () => customer, requests: hostileGets("/api/account/balance", routes.balance.GET) },
+  "GET /api/admin/certificates/[id]": {
+    as: () => admin,
+    requests: hostileGets(
+      "/api/admin/certificates/[id]",
+      routes.adminCertificate.GET as Handler,
+      () => own.issuedCertificateId,
+    ),
+  },
+  "GET /api/admin/certificates": {
+    as: () => admin,
+    requests: hostileGets("/api/admin/certificates", routes.adminCertificates.GET),
+  },
+  "GET /api/admin/clock": { as: () => admin, requests: hostileGets("/api/admin/clock", routes.adminClock.GET) },
+  "PUT /api/admin/clock": {
+    as: () => admin,
+    requests: hostileBodies("PUT", "/api/admin/clock", routes.adminClock.PUT, { now: "2026-07-01T00:00:00Z" }),
+  },
+  "DELETE /api/admin/clock": {
+    as: () => admin,
+    requests: hostileBodies("DELETE", "/api/admin/clock", routes.adminClock.DELETE, {}),
+  },
+  "GET /api/admin/jobs/[id]": {
+    as: () => admin,
+    requests: hostileGets("/api/admin/jobs/[id]", routes.adminJob.GET as Handler, () => "unknown-run"),
+  },
+  "GET /api/admin/jobs": { as: () => admin, requests: hostileGets("/api/admin/jobs", routes.adminJobs.GET) },
+  // Auth.js's handlers: hostile posts to them are covered against the real server in e2e/security.spec.ts.
+  "GET /api/auth/[...nextauth]": { as: () => null, requests: () => [] },
+  "POST /api/auth/[...nextauth]": { as: () => null, requests: () => [] },
+  "GET /api/billing/forecast": {
+    as: () => customer,
+    requests: hostileGets("/api/billing/forecast", routes.forecast.GET),
+  },
+  "GET /api/billing/ledger": { as: () => customer, requests: hostileGets("/api/billing/ledger", routes.ledger.GET) },
+  "GET /api/certificates/[id]/auto-renew-offer": {
+    as: () => customer,
+    requests: hostileGets(
+      "/api/certificates/[id]/auto-renew-offer",
+      routes.autoRenewOffer.GET,
+      () => own.enableCertificateId,
+    ),
+  },
+  "GET /api/certificates/[id]/deployment": {
+    as: () => customer,
+    requests: hostileGets("/api/certificates/[id]/deployment", routes.deployment.GET, () => own.issuedCertificateId),
+  },
+  "GET /api/certificates/[id]/download": {
+    as: () => customer,
+    requests: hostileGets("/api/certificates/[id]/download", routes.download.GET, () => own.issuedCertificateId),
+  },
+  "GET /api/certificates/[id]/manual-renewal-offer": {
+    as: () => customer,
+    requests: hostileGets(
+      "/api/certificates/[id]/manual-renewal-offer",
+      routes.manualRenewalOffer.GET,
+      () => own.manualCertificateId,
+    ),
+  },
+  "GET /api/certificates/[id]": {
+    as: () => customer,
+    requests: hostileGets("/api/certificates/[id]", routes.certificate.GET, () => own.issuedCertificateId),
+  },
+  "GET /api/certificates": { as: () => customer, requests: hostileGets("/api/certificates", routes.certificates.GET) },
+  "POST /api/certificates/upload": {
+    as: () => customer,
+    requests: hostileBodies("POST", "/api/certificates/upload", routes.upload.POST, {
+      certificatePem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+      chainPem: "",
+      privateKeyPem: "",
+      alias: "My alias",
+    }),
+  },
+  "GET /api/jobs/renewals": { as: () => null, requests: jobRequests("GET", routes.jobs.GET) },
+  "POST /api/jobs/renewals": { as: () => null, requests: jobRequests("POST", routes.jobs.POST) },
+  "GET /api/notifications/unread": {
+    as: () => customer,
+    requests: hostileGets("/api/notifications/unread", routes.unread.GET),
+  },
+  "GET /api/resources": { as: () => customer, requests: hostileGets("/api/resources", routes.resources.GET) },
+};
+
+describe("hostile input into route handlers", () => {
+  it("has cases for every route handler in the code", () => {
+    expect(Object.keys(ROUTES).sort()).toEqual(listRouteHandlers(ROOT).map((entry) => entry.key));
+  });
+
+  it.each(Object.keys(ROUTES).filter((key) => !key.includes("[...nextauth]")))(
+    "%s",
+    async (key) => {
+      const route = ROUTES[key] as RouteCase;
+      const failures: string[] = [];
+      const requests = route.requests();
+      expect(requests.length).toBeGreaterThan(0);
+      for (const [variant, send] of requests) {
+        actAs(route.as());
+        const before = await fingerprintDatabase();
+        let response: Response;
+        try {
+          response = await send();
+        } catch (error) {
+          failures.push(`${variant}: THREW ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+          continue;
+        }
+        const body = await response.text();
+        const type = response.headers.get("content-type") ?? "";
+        if (response.status >= 500) failures.push(`${variant}: ${response.status} ${body.slice(0, 200)}`);
+        if (!/application\/(json|zip)/.test(type)) failures.push(`${variant}: answered ${type || "no content type"}`);
+        if (response.status >= 400) {
+          const after = await fingerprintDatabase();
+          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+          if (changed.length > 0) failures.push(`${variant}: ${response.status} but wrote to ${changed.join(", ")}`);
+          // An error answer quotes nothing the caller sent as markup.
+          if (body.includes("<script>") || body.includes("onerror="))
+            failures.push(`${variant}: reflected the payload`);
+        }
+      }
+      expect(failures).toEqual([]);
+    },
+    120_000,
+  );
+});

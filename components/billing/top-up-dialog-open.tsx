@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { FlaskConicalIcon, Loader2Icon, PlusIcon } from "lucide-react";
+import { FlaskConicalIcon, Loader2Icon } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { topUpAction } from "@/app/(console)/billing/actions";
+import type { PaymentProviderOption } from "@/components/billing/top-up-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -29,8 +30,6 @@ import { formatMoney, minorDigits } from "@/lib/money";
 import { accountKeys } from "@/lib/queries/account";
 import { cn } from "@/lib/utils";
 
-export type PaymentProviderOption = { id: string; label: string };
-
 const QUICK_AMOUNTS_MAJOR = [50, 100, 200, 500];
 const AMOUNT_PROBLEMS: readonly string[] = ["INVALID", "TOO_SMALL", "TOO_LARGE"] satisfies TopUpAmountProblem[];
 
@@ -49,21 +48,21 @@ function newIdempotencyToken(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-export function TopUpDialog({
+/** The top-up dialog itself, loaded when first opened (components/billing/top-up-dialog.tsx). */
+export function OpenTopUpDialog({
   providers,
   currency,
-  triggerClassName,
+  trigger,
 }: {
   providers: PaymentProviderOption[];
-  /** The balance's currency; the trigger waits for it. */
   currency: string | undefined;
-  triggerClassName?: string;
+  trigger: React.ReactElement;
 }) {
   const t = useTranslations("billing");
   const locale = useLocale();
   const queryClient = useQueryClient();
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(true);
   const [providerId, setProviderId] = useState(providers[0]?.id ?? "");
   const [amount, setAmount] = useState("");
   const [token, setToken] = useState(newIdempotencyToken);
@@ -73,20 +72,6 @@ export function TopUpDialog({
 
   const mutation = useMutation({ mutationFn: topUpAction });
   const pending = mutation.isPending;
-
-  if (providers.length === 0) {
-    return (
-      <div className="grid gap-2">
-        <Button className={triggerClassName} disabled aria-describedby={`${id}-not-configured`}>
-          <PlusIcon aria-hidden />
-          {t("topUp.open")}
-        </Button>
-        <p id={`${id}-not-configured`} className="text-xs text-muted-foreground" data-testid="top-up-not-configured">
-          {t("topUp.notConfigured")}
-        </p>
-      </div>
-    );
-  }
 
   const money = (amountMinor: number) => (currency ? formatMoney(amountMinor, currency, locale) : "");
   const digits = currency ? minorDigits(currency) : 2;
@@ -166,12 +151,7 @@ export function TopUpDialog({
         if (!next) reset();
       }}
     >
-      <DialogTrigger asChild>
-        <Button className={triggerClassName} disabled={!currency} data-testid="top-up-open">
-          <PlusIcon aria-hidden />
-          {t("topUp.open")}
-        </Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent closeLabel={t("topUp.close")} data-testid="top-up-dialog">
         <DialogHeader>
           <DialogTitle>{t("topUp.title")}</DialogTitle>

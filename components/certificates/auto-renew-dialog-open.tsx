@@ -27,11 +27,14 @@ import { accountKeys } from "@/lib/queries/account";
 import { autoRenewOfferQuery, certificateKeys } from "@/lib/queries/certificates";
 import type { AutoRenewOffer } from "@/lib/renewal/get-auto-renew-offer";
 
-type Props = { certificateId: string; domain: string; children: React.ReactNode };
+type Props = { certificateId: string; domain: string; children: React.ReactElement };
 
-/** The Activate Auto-Renewal dialog: the rules as the server applies them, then enable or deactivate. */
-export function AutoRenewDialog({ certificateId, domain, children }: Props) {
-  const [open, setOpen] = useState(false);
+/**
+ * The Activate Auto-Renewal dialog: the rules as the server applies them, then enable or
+ * deactivate. Loaded when first opened (components/certificates/auto-renew-dialog.tsx).
+ */
+export function OpenAutoRenewDialog({ certificateId, domain, children }: Props) {
+  const [open, setOpen] = useState(true);
   const t = useTranslations("autoRenew");
   return (
     <Dialog open={open} onOpenChange={setOpen}>

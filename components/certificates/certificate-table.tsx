@@ -15,10 +15,10 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DeferredTooltip } from "@/components/ui/deferred-tooltip";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import {
   type CertificateListParams,
   certificateListQueryString,
@@ -198,19 +198,16 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
         <div className="flex items-center gap-1.5">
           <AutoRenewBadge state={row.autoRenewState} reason={row.autoRenewEndReason} />
           {atRisk && (
-            <Tooltip>
-              <TooltipTrigger asChild>
-                <button
-                  type="button"
-                  className="inline-flex rounded-sm text-warning focus-visible:outline-2 focus-visible:outline-ring"
-                  data-testid="at-risk"
-                  aria-label={t("atRisk")}
-                >
-                  <AlertTriangleIcon className="size-4" aria-hidden />
-                </button>
-              </TooltipTrigger>
-              <TooltipContent>{t("atRisk")}</TooltipContent>
-            </Tooltip>
+            <DeferredTooltip content={t("atRisk")}>
+              <button
+                type="button"
+                className="inline-flex rounded-sm text-warning focus-visible:outline-2 focus-visible:outline-ring"
+                data-testid="at-risk"
+                aria-label={t("atRisk")}
+              >
+                <AlertTriangleIcon className="size-4" aria-hidden />
+              </button>
+            </DeferredTooltip>
           )}
         </div>
         {row.renewalId && (

@@ -26,16 +26,17 @@ import { formatMoney } from "@/lib/money";
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys, manualRenewalOfferQuery } from "@/lib/queries/certificates";
 
-export function ManualRenewDialog({
+/** The manual renewal dialog, loaded when first opened (components/certificates/manual-renew-dialog.tsx). */
+export function OpenManualRenewDialog({
   certificateId,
   domain,
   children,
 }: {
   certificateId: string;
   domain: string;
-  children: React.ReactNode;
+  children: React.ReactElement;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(true);
   const t = useTranslations("renewal");
   return (
     <Dialog open={open} onOpenChange={setOpen}>

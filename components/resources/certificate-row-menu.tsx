@@ -22,11 +22,12 @@ import { certificateDeploymentQuery } from "@/lib/queries/resources";
  * My Certificates row actions after issuance: the "Update to cloud resources" prompt on an
  * issued renewal whose predecessor still serves resources, and a menu with the downloads
  * and "Deploy to cloud resources" (what is available is asked when the menu opens).
+ * Loaded when one of them is first pressed (certificate-row-actions.tsx), opened on it.
  */
-export function CertificateRowActions({ row }: { row: CertificateRow }) {
+export function CertificateRowMenu({ row, opened }: { row: CertificateRow; opened: "menu" | "update" }) {
   const t = useTranslations("resources");
-  const [menuOpen, setMenuOpen] = useState(false);
-  const [dialog, setDialog] = useState<"update" | "deploy" | null>(null);
+  const [menuOpen, setMenuOpen] = useState(opened === "menu");
+  const [dialog, setDialog] = useState<"update" | "deploy" | null>(opened === "update" ? "update" : null);
   const deployment = useQuery({ ...certificateDeploymentQuery(row.id), enabled: menuOpen });
   const { download, pending, passwordDialog } = useCertificateDownload(row.id);
   const label = row.alias ? `${row.domain} (${row.alias})` : row.domain;

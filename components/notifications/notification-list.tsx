@@ -20,7 +20,7 @@ import {
   NOTIFICATION_STATUSES,
   type NotificationListParams,
   notificationListQueryString,
-} from "@/lib/notifications/notification-list-params";
+} from "@/lib/notifications/notification-list-query";
 import { notificationValues } from "@/lib/notifications/notification-values";
 import { notificationKeys } from "@/lib/queries/notifications";
 import { cn } from "@/lib/utils";

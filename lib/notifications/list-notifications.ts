@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
-import type { NotificationListParams } from "@/lib/notifications/notification-list-params";
+import type { NotificationListParams } from "@/lib/notifications/notification-list-query";
 import type { NotificationParams } from "@/lib/notifications/notification-values";
 
 export type NotificationItem = {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotificationKind } from "@/lib/generated/prisma/enums";
-import {
-  NOTIFICATION_KINDS,
-  notificationListQueryString,
-  parseNotificationListParams,
-} from "@/lib/notifications/notification-list-params";
+import { parseNotificationListParams } from "@/lib/notifications/notification-list-params";
+import { NOTIFICATION_KINDS, notificationListQueryString } from "@/lib/notifications/notification-list-query";
 
 describe("notification list params", () => {
   it("reads filters and falls back on bad values", () => {

@@ -1,28 +1,22 @@
-// The notification centre's filters, as they appear in the URL. Pure; a bad value in a
-// hand-edited URL falls back to the default instead of failing the page.
+// The notification centre's filters parsed with zod on the server. Pure; a bad value in a
+// hand-edited URL falls back to the default instead of failing the page. The browser
+// builds these URLs with notification-list-query.ts, which keeps zod out of its bundle.
+import "server-only";
 import { z } from "zod";
-
-export const NOTIFICATION_KINDS = [
-  "EXPIRY_REMINDER",
-  "BALANCE_WARNING",
-  "RENEWAL_DEDUCTED",
-  "AUTO_RENEW_TERMINATED",
-  "VALIDATION_RECORD_NEEDED",
-  "RENEWAL_ISSUED",
-  "VALIDATION_TIMED_OUT",
-  "RESOURCES_UPDATED",
-] as const;
-export const NOTIFICATION_STATUSES = ["unread", "read"] as const;
-export const NOTIFICATION_PAGE_SIZE = 20;
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_MAX_PAGE,
+  NOTIFICATION_PAGE_SIZE,
+  NOTIFICATION_STATUSES,
+  type NotificationListParams,
+} from "@/lib/notifications/notification-list-query";
 
 const schema = z.object({
   kind: z.enum(NOTIFICATION_KINDS).optional().catch(undefined),
   status: z.enum(NOTIFICATION_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  page: z.coerce.number().int().min(1).max(NOTIFICATION_MAX_PAGE).default(1).catch(1),
   pageSize: z.literal(NOTIFICATION_PAGE_SIZE).default(NOTIFICATION_PAGE_SIZE).catch(NOTIFICATION_PAGE_SIZE),
 });
-
-export type NotificationListParams = z.infer<typeof schema>;
 
 export function parseNotificationListParams(
   input: Record<string, string | string[] | undefined>,
@@ -33,12 +27,4 @@ export function parseNotificationListParams(
     if (single) record[key] = single;
   }
   return schema.parse(record);
-}
-
-export function notificationListQueryString(params: Partial<NotificationListParams>): string {
-  const query = new URLSearchParams();
-  if (params.kind) query.set("kind", params.kind);
-  if (params.status) query.set("status", params.status);
-  if (params.page && params.page > 1) query.set("page", String(params.page));
-  return query.toString();
 }

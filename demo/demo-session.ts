@@ -50,51 +50,44 @@ export type StepRecord = {
 
 export const CAPTION_KEY = "certdesk-demo-caption";
 
-/** Installed in every page of the demo: shows the current caption after each page load. */
-export function captionInitScript(storageKey: string): void {
+/**
+ * Installed in every page of the demo: shows the current caption after each page load.
+ * A string, not a function: tsx compiles functions with helpers the page does not have.
+ */
+export function captionInitScript(storageKey: string): string {
+  const key = JSON.stringify(storageKey);
+  return `(() => {
   const render = () => {
-    const raw = window.sessionStorage.getItem(storageKey);
+    const raw = window.sessionStorage.getItem(${key});
     if (!raw || !document.body) return;
-    const { title, detail, step } = JSON.parse(raw) as { title: string; detail: string; step: string };
-    let box = document.getElementById(storageKey);
+    const { title, detail, step } = JSON.parse(raw);
+    let box = document.getElementById(${key});
     if (!box) {
       box = document.createElement("div");
-      box.id = storageKey;
+      box.id = ${key};
       box.setAttribute("aria-hidden", "true");
-      box.style.cssText = [
-        "position:fixed",
-        "left:16px",
-        "bottom:16px",
-        "z-index:2147483647",
-        "max-width:min(560px,calc(100vw - 32px))",
-        "padding:12px 16px",
-        "border-radius:10px",
-        "background:rgba(15,23,42,.92)",
-        "color:#fff",
-        "font:14px/1.45 system-ui,sans-serif",
-        "box-shadow:0 8px 24px rgba(0,0,0,.35)",
-        "pointer-events:none",
-      ].join(";");
-      document.body.appendChild(box);
+      box.style.cssText = "position:fixed;left:16px;bottom:16px;z-index:2147483647;" +
+        "max-width:min(560px,calc(100vw - 32px));padding:12px 16px;border-radius:10px;" +
+        "background:rgba(15,23,42,.92);color:#fff;font:14px/1.45 system-ui,sans-serif;" +
+        "box-shadow:0 8px 24px rgba(0,0,0,.35);pointer-events:none";
     }
+    // Re-attached last each time, so it stays above dialogs and toasts added since.
+    document.body.appendChild(box);
     box.replaceChildren();
-    const stepLine = document.createElement("div");
-    stepLine.style.cssText = "font-size:11px;letter-spacing:.06em;text-transform:uppercase;opacity:.7";
-    stepLine.textContent = step;
-    const titleLine = document.createElement("div");
-    titleLine.style.cssText = "font-weight:600;font-size:15px";
-    titleLine.textContent = title;
-    box.append(stepLine, titleLine);
-    if (detail) {
-      const detailLine = document.createElement("div");
-      detailLine.style.cssText = "margin-top:4px;opacity:.9";
-      detailLine.textContent = detail;
-      box.append(detailLine);
-    }
+    const line = (text, css) => {
+      const element = document.createElement("div");
+      element.style.cssText = css;
+      element.textContent = text;
+      box.append(element);
+    };
+    line(step, "font-size:11px;letter-spacing:.06em;text-transform:uppercase;opacity:.7");
+    line(title, "font-weight:600;font-size:15px");
+    if (detail) line(detail, "margin-top:4px;opacity:.9");
   };
-  (window as unknown as Record<string, () => void>).__certdeskDemoCaption = render;
+  window.__certdeskDemoCaption = render;
   if (document.readyState === "complete") render();
   else window.addEventListener("load", render);
+})();`;
 }
 
 async function showCaption(page: Page, caption: { step: string; title: string; detail: string }): Promise<void> {

@@ -73,7 +73,7 @@ async function newDemoContext(target: Browser, baseURL: string): Promise<Browser
     colorScheme: "light",
   });
   await context.addCookies([{ name: LOCALE_COOKIE, value: options.lang, url: baseURL }]);
-  await context.addInitScript(captionInitScript, CAPTION_KEY);
+  await context.addInitScript(captionInitScript(CAPTION_KEY));
   context.setDefaultTimeout(30_000);
   return context;
 }

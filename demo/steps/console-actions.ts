@@ -26,6 +26,8 @@ export async function signIn(page: Page, account: Credentials, { t }: DemoTransl
 export async function findRow(page: Page, certificate: DemoCertificate): Promise<Locator> {
   if (!/\/certificates(\?|$)/.test(page.url())) await page.goto("/certificates");
   await page.getByTestId("certificate-search").fill(certificate.domain);
+  // The search goes into the URL a moment later; a click before that would be undone by it.
+  await expect(page).toHaveURL((url) => url.searchParams.get("q") === certificate.domain);
   const row = page.locator(`[data-testid=certificate-row][data-certificate-id="${certificate.id}"]`);
   await expect(row).toBeVisible();
   return row;

@@ -110,6 +110,8 @@ test.describe("admin dashboard", () => {
     page,
     browser,
   }) => {
+    // Two browsers and several pages in one story: more than the default 30 s on a busy 2-core runner.
+    test.slow();
     const customer = await createCustomer("credit");
     await page.goto(`/admin/customers?q=${encodeURIComponent(customer.email)}`);
     await page.getByRole("link", { name: customer.email }).click();
@@ -177,6 +179,8 @@ test.describe("admin dashboard", () => {
     page,
     browser,
   }) => {
+    // Two browsers and several pages in one story: more than the default 30 s on a busy 2-core runner.
+    test.slow();
     const customer = await createCustomer("disable", { empty: true });
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const customerPage = await context.newPage();

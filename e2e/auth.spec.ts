@@ -81,7 +81,7 @@ test.describe("signing in and out", () => {
     const admin = await browser.newPage();
     await signIn(admin, DEMO_ADMIN);
     await expect(admin).toHaveURL(/\/admin$/);
-    await expect(admin.getByRole("heading", { name: "Admin dashboard" })).toBeVisible();
+    await expect(admin.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   });
 
   test("signing out ends the session", async ({ page }) => {

@@ -82,7 +82,8 @@ export function CertificateDetailView({
                 </Button>
               </ManualRenewDialog>
             )}
-            {!readOnly && data.source !== "UPLOADED" && data.status === "ISSUED" && (
+            {/* Uploaded certificates get the dialog too: it says why they cannot be enrolled. */}
+            {!readOnly && data.status === "ISSUED" && (
               <AutoRenewDialog certificateId={data.id} domain={data.domain}>
                 <Button>
                   <RefreshCwIcon aria-hidden />

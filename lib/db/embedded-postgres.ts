@@ -19,6 +19,8 @@ type StartOptions = {
   dataDir: string;
   /** Throwaway clusters (tests) trade durability for speed. */
   ephemeral?: boolean;
+  /** A fixed port (a restarted server must come back where its clients look); default: a free one. */
+  port?: number;
   onLog?: (message: string) => void;
 };
 
@@ -73,7 +75,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   if (ephemeral) await rm(dataDir, { recursive: true, force: true });
   const created = !existsSync(path.join(dataDir, "PG_VERSION"));
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"];
   if (ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
 

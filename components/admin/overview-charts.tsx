@@ -94,6 +94,8 @@ export function AutoRenewChart({ autoRenew }: { autoRenew: AdminOverview["autoRe
             stroke="var(--color-card)"
             strokeWidth={2}
             isAnimationActive={false}
+            // The ring is decoration (aria-hidden; the list beside it has the numbers): no tab stop inside it.
+            rootTabIndex={-1}
           >
             {(total > 0 ? rows : [{ state: "NONE", color: "var(--color-muted)" }]).map((row) => (
               <Cell key={row.state} fill={row.color} />

@@ -1,11 +1,12 @@
 import type * as React from "react";
+import { TableScrollArea } from "@/components/ui/table-scroll-area";
 import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    <TableScrollArea>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
-    </div>
+    </TableScrollArea>
   );
 }
 

@@ -79,7 +79,7 @@ export default async function DemoClockPage() {
             <CardDescription>{t("api.description")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <pre className="overflow-x-auto rounded-md bg-muted/60 p-3 font-mono text-xs leading-relaxed">
+            <pre className="rounded-md bg-muted/60 p-3 font-mono text-xs leading-relaxed break-all whitespace-pre-wrap">
               {`PUT /api/admin/clock\ncontent-type: application/json\n\n{"now": "${clock.now}"}\n\nPUT /api/admin/clock  {"now": null}\nDELETE /api/admin/clock`}
             </pre>
           </CardContent>

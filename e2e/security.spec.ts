@@ -77,7 +77,8 @@ test.describe("server actions called cross-site", () => {
       `http://localhost.attacker.example:${new URL(baseURL).port}`,
     ]) {
       const response = await replay(origin);
-      expect(response.status(), `Origin: ${origin}`).toBeGreaterThanOrEqual(400);
+      // proxy.ts answers before Next.js's own check would (with a 500).
+      expect(response.status(), `Origin: ${origin}`).toBe(403);
       expect(await autoRenewState(page.request, domain), `Origin: ${origin}`).toBe("OFF");
     }
     // Control: the very same request with the site's own Origin goes through.

@@ -95,7 +95,12 @@ export type DemoApp = {
 };
 
 /** Starts the app and resolves once it answers; rejects with the log's tail when it does not start. */
-export async function startDemoApp(options: { port: number; dnsResolver: string; logFile: string }): Promise<DemoApp> {
+export async function startDemoApp(options: {
+  port: number;
+  dnsResolver: string;
+  logFile: string;
+  distDir: string;
+}): Promise<DemoApp> {
   const { port, logFile } = options;
   const baseURL = `http://localhost:${port}`;
   const urlFile = `.data/demo-${port}.database-url`;
@@ -114,7 +119,7 @@ export async function startDemoApp(options: { port: number; dnsResolver: string;
       CERTDESK_EPHEMERAL_DB: "true",
       CERTDESK_SEED: "true",
       CERTDESK_DATABASE_URL_FILE: urlFile,
-      NEXT_DIST_DIR: DEMO_DIST_DIR,
+      NEXT_DIST_DIR: options.distDir,
       DEMO_MODE: "true",
       DNS_RESOLVER: options.dnsResolver,
       AUTH_SECRET: randomBytes(32).toString("base64"),

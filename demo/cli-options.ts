@@ -1,4 +1,4 @@
-// `npm run demo -- [--headed] [--slow] [--lang en|zh-CN] [--port N] [--rebuild | --no-build]`
+// `npm run demo -- [--headed] [--slow] [--lang en|zh-CN] [--port N] [--rebuild | --no-build | --build-dir DIR]`
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 
 export type DemoOptions = {
@@ -12,11 +12,17 @@ export type DemoOptions = {
   rebuild: boolean;
   /** Use the last demo build as it is (presenting from a known build). */
   noBuild: boolean;
+  /**
+   * Run on the production build already in this folder, as it is (`npm test` passes the
+   * build its browser tests have just made, instead of building the same sources twice).
+   */
+  buildDir: string | undefined;
 };
 
 export class UsageError extends Error {}
 
-export const USAGE = "usage: npm run demo -- [--headed] [--slow] [--lang en|zh-CN] [--port N] [--rebuild | --no-build]";
+export const USAGE =
+  "usage: npm run demo -- [--headed] [--slow] [--lang en|zh-CN] [--port N] [--rebuild | --no-build | --build-dir DIR]";
 
 export function parseDemoOptions(argv: readonly string[]): DemoOptions {
   const options: DemoOptions = {
@@ -26,6 +32,7 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
     port: undefined,
     rebuild: false,
     noBuild: false,
+    buildDir: undefined,
   };
   const args = [...argv];
   while (args.length > 0) {
@@ -49,6 +56,9 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
       case "--no-build":
         options.noBuild = true;
         break;
+      case "--build-dir":
+        options.buildDir = value();
+        break;
       case "--lang": {
         const lang = value();
         if (!isLocale(lang)) throw new UsageError(`--lang must be "en" or "zh-CN", not "${lang}".\n${USAGE}`);
@@ -67,7 +77,7 @@ export function parseDemoOptions(argv: readonly string[]): DemoOptions {
         throw new UsageError(`Unknown option "${arg}".\n${USAGE}`);
     }
   }
-  if (options.rebuild && options.noBuild)
-    throw new UsageError(`--rebuild and --no-build exclude each other.\n${USAGE}`);
+  if ([options.rebuild, options.noBuild, options.buildDir !== undefined].filter(Boolean).length > 1)
+    throw new UsageError(`--rebuild, --no-build and --build-dir exclude each other.\n${USAGE}`);
   return options;
 }

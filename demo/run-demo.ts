@@ -81,7 +81,12 @@ async function newDemoContext(target: Browser, baseURL: string): Promise<Browser
 async function main(): Promise<number> {
   const startedAt = new Date();
   prepareOutputDir(OUTPUT_DIR);
-  if (options.noBuild) {
+  const distDir = options.buildDir ?? DEMO_DIST_DIR;
+  if (options.buildDir) {
+    if (!existsSync(path.join(options.buildDir, "BUILD_ID")))
+      throw new Error(`There is no production build in ${options.buildDir}.`);
+    log(`Using the production build in ${options.buildDir} (--build-dir).`);
+  } else if (options.noBuild) {
     if (!existsSync(path.join(DEMO_DIST_DIR, "BUILD_ID")))
       throw new Error("There is no demo build yet: run without --no-build.");
     log("Using the existing demo build (--no-build).");
@@ -94,7 +99,7 @@ async function main(): Promise<number> {
   const dnsAddress = await dns.start();
   const port = await choosePort(options.port);
   log(`Starting CertDesk on http://localhost:${port} (fresh demo database, demo DNS at ${dnsAddress})…`);
-  app = await startDemoApp({ port, dnsResolver: dnsAddress, logFile: path.join(OUTPUT_DIR, "app.log") });
+  app = await startDemoApp({ port, dnsResolver: dnsAddress, logFile: path.join(OUTPUT_DIR, "app.log"), distDir });
 
   browser = await chromium.launch({
     executablePath: chromiumPath(),

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { DownloadIcon, InfoIcon, Loader2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DownloadMenuButton } from "@/components/downloads/download-menu";
 import { useCertificateDownload } from "@/components/downloads/use-certificate-download";
-import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -22,20 +22,16 @@ import {
 import { certificateDeploymentQuery } from "@/lib/queries/resources";
 import type { DownloadAvailability } from "@/lib/resources/get-certificate-deployment";
 
-/** The "Download" menu of the certificate page: one zip per server type. */
-export function DownloadMenu({ certificateId, domain }: { certificateId: string; domain: string }) {
-  const t = useTranslations("downloads");
-  const [open, setOpen] = useState(false);
+/** The certificate page's "Download" menu, loaded when first opened (download-menu.tsx), opened on it. */
+export function OpenDownloadMenu({ certificateId, domain }: { certificateId: string; domain: string }) {
+  const [open, setOpen] = useState(true);
   const deployment = useQuery(certificateDeploymentQuery(certificateId));
   const { download, pending, passwordDialog } = useCertificateDownload(certificateId);
   return (
     <>
       <DropdownMenu open={open} onOpenChange={setOpen}>
         <DropdownMenuTrigger asChild>
-          <Button variant="outline" aria-label={`${t("menu")}: ${domain}`} data-testid="download-menu">
-            {pending ? <Loader2Icon className="animate-spin" aria-hidden /> : <DownloadIcon aria-hidden />}
-            {t("menu")}
-          </Button>
+          <DownloadMenuButton domain={domain} pending={pending !== null} />
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-72">
           <DownloadItems availability={deployment.data?.download} pending={pending} onDownload={download} />

@@ -5,22 +5,13 @@ import { KeyRoundIcon, Loader2Icon, RotateCwIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
-import { useId, useState, useTransition } from "react";
-import { rotateWebhookSecretAction, updateNotificationSettingsAction } from "@/app/(console)/notifications/actions";
+import { lazy, useId, useState, useTransition } from "react";
+import { updateNotificationSettingsAction } from "@/app/(console)/notifications/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { DeferredOverlay } from "@/components/ui/deferred-overlay";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -30,6 +21,9 @@ import type { NotificationSettingsView } from "@/lib/notifications/get-notificat
 import { formatReminderDays, MAX_REMINDER_DAY, MAX_REMINDER_DAY_COUNT } from "@/lib/notifications/reminder-days";
 import type { NotificationSettingsFieldErrors } from "@/lib/notifications/update-notification-settings";
 import { notificationKeys } from "@/lib/queries/notifications";
+
+const loadRotateDialog = () => import("@/components/notifications/rotate-secret-dialog");
+const RotateSecretDialog = lazy(() => loadRotateDialog().then((module) => ({ default: module.RotateSecretDialog })));
 
 /** Reminder days, channels and the webhook (URL and signing secret) of the account. */
 export function NotificationSettingsForm({ settings, email }: { settings: NotificationSettingsView; email: string }) {
@@ -221,26 +215,12 @@ function SigningSecretCard({
   onHide: () => void;
 }) {
   const t = useTranslations("notifications.settings.secret");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [rotating, startRotating] = useTransition();
-
-  const rotate = () =>
-    startRotating(async () => {
-      try {
-        const result = await rotateWebhookSecretAction({});
-        if (!result.ok) {
-          toast.error(result.code === "NOT_FOUND" ? t("rotateError") : result.message);
-          return;
-        }
-        onNewSecret(result.data.secret);
-        setOpen(false);
-        router.refresh();
-        toast.success(t("rotated"));
-      } catch {
-        toast.error(t("rotateError"));
-      }
-    });
+  const trigger = (
+    <Button variant="outline" className="justify-self-start" data-testid="rotate-secret">
+      <RotateCwIcon aria-hidden />
+      {t("rotate")}
+    </Button>
+  );
 
   return (
     <Card className="lg:col-span-2" data-testid="signing-secret">
@@ -278,29 +258,9 @@ function SigningSecretCard({
           <p className="text-sm text-muted-foreground">{hasSecret ? t("exists") : t("none")}</p>
         )}
         {hasSecret && (
-          <Dialog open={open} onOpenChange={setOpen}>
-            <DialogTrigger asChild>
-              <Button variant="outline" className="justify-self-start" data-testid="rotate-secret">
-                <RotateCwIcon aria-hidden />
-                {t("rotate")}
-              </Button>
-            </DialogTrigger>
-            <DialogContent closeLabel={t("cancel")}>
-              <DialogHeader>
-                <DialogTitle>{t("rotateTitle")}</DialogTitle>
-                <DialogDescription>{t("rotateDescription")}</DialogDescription>
-              </DialogHeader>
-              <DialogFooter>
-                <DialogClose asChild>
-                  <Button variant="outline">{t("cancel")}</Button>
-                </DialogClose>
-                <Button onClick={rotate} disabled={rotating} data-testid="rotate-secret-confirm">
-                  {rotating && <Loader2Icon className="animate-spin" aria-hidden />}
-                  {rotating ? t("rotating") : t("rotateConfirm")}
-                </Button>
-              </DialogFooter>
-            </DialogContent>
-          </Dialog>
+          <DeferredOverlay load={loadRotateDialog} trigger={trigger}>
+            <RotateSecretDialog onRotated={onNewSecret}>{trigger}</RotateSecretDialog>
+          </DeferredOverlay>
         )}
       </CardContent>
     </Card>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CloudUploadIcon, MoreHorizontalIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { DownloadItems } from "@/components/downloads/download-menu";
+import { DownloadItems } from "@/components/downloads/download-menu-open";
 import { useCertificateDownload } from "@/components/downloads/use-certificate-download";
 import { UpdateResourcesDialog } from "@/components/resources/update-resources-dialog";
 import { Button } from "@/components/ui/button";

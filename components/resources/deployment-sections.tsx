@@ -10,7 +10,7 @@ import {
   setIgnoreNotificationsAction,
 } from "@/app/(console)/certificates/after-issuance-actions";
 import { DownloadMenu } from "@/components/downloads/download-menu";
-import { UpdateResourcesDialog } from "@/components/resources/update-resources-dialog";
+import { DeferredUpdateResourcesDialog } from "@/components/resources/deferred-update-resources-dialog";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,7 +31,7 @@ export function CertificateFileActions({ certificateId, domain }: { certificateI
     <>
       <DownloadMenu certificateId={certificateId} domain={domain} />
       {data?.deployable && !data.updatePrompt && (
-        <UpdateResourcesDialog
+        <DeferredUpdateResourcesDialog
           certificateId={certificateId}
           domain={domain}
           predecessorId={data.predecessor?.id ?? null}
@@ -41,7 +41,7 @@ export function CertificateFileActions({ certificateId, domain }: { certificateI
             <CloudUploadIcon aria-hidden />
             {t("deploy")}
           </Button>
-        </UpdateResourcesDialog>
+        </DeferredUpdateResourcesDialog>
       )}
     </>
   );
@@ -67,7 +67,7 @@ export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId
           </Link>
         </p>
         <div>
-          <UpdateResourcesDialog
+          <DeferredUpdateResourcesDialog
             certificateId={certificateId}
             domain={domain}
             predecessorId={data.predecessor.id}
@@ -77,7 +77,7 @@ export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId
               <CloudUploadIcon aria-hidden />
               {t("action")}
             </Button>
-          </UpdateResourcesDialog>
+          </DeferredUpdateResourcesDialog>
         </div>
       </AlertDescription>
     </Alert>

@@ -39,11 +39,13 @@ type Props = {
   children?: React.ReactNode;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /** Open from the start (loaded on the trigger's first press: deferred-update-resources-dialog.tsx). */
+  defaultOpen?: boolean;
 };
 
 /** The "Update to cloud resources" / "Deploy to cloud resources" dialog: choose, confirm, see each result. */
-export function UpdateResourcesDialog({ children, open, onOpenChange, ...body }: Props) {
-  const [ownOpen, setOwnOpen] = useState(false);
+export function UpdateResourcesDialog({ children, open, onOpenChange, defaultOpen = false, ...body }: Props) {
+  const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const isOpen = open ?? ownOpen;
   const setOpen = onOpenChange ?? setOwnOpen;
   const t = useTranslations("resources.dialog");
@@ -63,7 +65,7 @@ function DialogBody({
   predecessorId,
   mode,
   onDone,
-}: Omit<Props, "children" | "open" | "onOpenChange"> & { onDone: () => void }) {
+}: Omit<Props, "children" | "open" | "onOpenChange" | "defaultOpen"> & { onDone: () => void }) {
   const t = useTranslations("resources.dialog");
   const queryClient = useQueryClient();
   const resources = useQuery(cloudResourcesQuery);

@@ -27,7 +27,7 @@ import {
 } from "@/lib/certificates/certificate-list-query";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { balanceWarningQuery } from "@/lib/queries/account";
-import { certificateListQuery } from "@/lib/queries/certificates";
+import { certificateListQuery } from "@/lib/queries/certificate-list";
 import { cn } from "@/lib/utils";
 
 export function CertificateTable() {
@@ -219,18 +219,17 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       <TableCell className="text-right tabular-nums">{row.resourceCount}</TableCell>
       <TableCell className="text-right">
         <div className="flex items-center justify-end gap-1">
-          {row.source !== "UPLOADED" && (
-            <AutoRenewDialog certificateId={row.id} domain={row.domain}>
-              <Button
-                variant="link"
-                size="sm"
-                className="px-1"
-                aria-label={`${row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}: ${label}`}
-              >
-                {row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
-              </Button>
-            </AutoRenewDialog>
-          )}
+          {/* Uploaded certificates too: the dialog says why they cannot be enrolled. */}
+          <AutoRenewDialog certificateId={row.id} domain={row.domain}>
+            <Button
+              variant="link"
+              size="sm"
+              className="px-1"
+              aria-label={`${row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}: ${label}`}
+            >
+              {row.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
+            </Button>
+          </AutoRenewDialog>
           <CertificateRowActions row={row} />
         </div>
       </TableCell>

@@ -4,7 +4,8 @@ import type * as React from "react";
 import { BrandMark } from "@/components/brand-mark";
 import { LocaleSwitch } from "@/components/console/locale-switch";
 import { MobileNav } from "@/components/console/mobile-nav";
-import { type NavItem, NavLinks } from "@/components/console/nav-links";
+import { type NavItem, renderNavIcons } from "@/components/console/nav-icons";
+import { NavLinks } from "@/components/console/nav-links";
 import { ThemeSwitch } from "@/components/console/theme-switch";
 import { UserMenu } from "@/components/console/user-menu";
 import { Badge } from "@/components/ui/badge";
@@ -25,6 +26,7 @@ type AppShellProps = {
 
 export async function AppShell({ user, nav, area, demoMode, headerItems, banner, children }: AppShellProps) {
   const t = await getTranslations();
+  const links = renderNavIcons(nav);
   return (
     <div className="flex min-h-dvh">
       <a
@@ -39,7 +41,7 @@ export async function AppShell({ user, nav, area, demoMode, headerItems, banner,
           <p className="mt-1 text-xs text-sidebar-muted">{area}</p>
         </div>
         <nav aria-label={t("nav.main")}>
-          <NavLinks items={nav} />
+          <NavLinks items={links} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
@@ -49,7 +51,7 @@ export async function AppShell({ user, nav, area, demoMode, headerItems, banner,
             title={t("nav.main")}
             brand={t("app.name")}
             area={area}
-            items={nav}
+            items={links}
           />
           <div className="flex-1" />
           {demoMode && (

@@ -4,7 +4,7 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import type * as React from "react";
 import { useState } from "react";
 import { BrandMark } from "@/components/brand-mark";
-import { type NavItem, NavLinks } from "@/components/console/nav-links";
+import { type NavLink, NavLinks } from "@/components/console/nav-links";
 
 /** The drawer itself, loaded when first opened (components/console/mobile-nav.tsx). */
 export function MobileNavDrawer({
@@ -18,7 +18,7 @@ export function MobileNavDrawer({
   title: string;
   brand: string;
   area: string;
-  items: NavItem[];
+  items: NavLink[];
 }) {
   const [open, setOpen] = useState(true);
   return (

@@ -2,7 +2,7 @@
 
 import { MenuIcon } from "lucide-react";
 import { lazy } from "react";
-import type { NavItem } from "@/components/console/nav-links";
+import type { NavLink } from "@/components/console/nav-links";
 import { Button } from "@/components/ui/button";
 import { DeferredOverlay } from "@/components/ui/deferred-overlay";
 
@@ -21,7 +21,7 @@ export function MobileNav({
   title: string;
   brand: string;
   area: string;
-  items: NavItem[];
+  items: NavLink[];
 }) {
   const trigger = (
     <Button variant="ghost" size="icon" className="md:hidden" aria-label={openLabel}>

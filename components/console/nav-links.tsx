@@ -1,45 +1,20 @@
 "use client";
 
-import {
-  ArrowLeftIcon,
-  BellIcon,
-  ClipboardListIcon,
-  ClockIcon,
-  LayoutDashboardIcon,
-  type LucideIcon,
-  ReceiptIcon,
-  RefreshCwIcon,
-  ShieldCheckIcon,
-  TagIcon,
-  UsersIcon,
-  WalletIcon,
-} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import type * as React from "react";
 import { cn } from "@/lib/utils";
 
-const ICONS = {
-  certificates: ShieldCheckIcon,
-  billing: WalletIcon,
-  notifications: BellIcon,
-  overview: LayoutDashboardIcon,
-  customers: UsersIcon,
-  jobs: RefreshCwIcon,
-  prices: TagIcon,
-  audit: ClipboardListIcon,
-  clock: ClockIcon,
-  ledger: ReceiptIcon,
-  console: ArrowLeftIcon,
-} satisfies Record<string, LucideIcon>;
+export type { NavItem } from "@/components/console/nav-icons";
 
-export type NavItem = { href: string; label: string; icon: keyof typeof ICONS; badge?: number; exact?: boolean };
+/** A navigation entry with its icon already rendered (on the server: components/console/nav-icons.tsx). */
+export type NavLink = { href: string; label: string; icon: React.ReactNode; badge?: number; exact?: boolean };
 
-export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
+export function NavLinks({ items, onNavigate }: { items: NavLink[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <ul className="grid gap-0.5">
       {items.map((item) => {
-        const Icon = ICONS[item.icon];
         const active = item.exact
           ? pathname === item.href
           : pathname === item.href || pathname.startsWith(`${item.href}/`);
@@ -54,7 +29,7 @@ export function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?:
                 active && "bg-sidebar-accent font-medium text-sidebar-foreground",
               )}
             >
-              <Icon className="size-4 shrink-0" aria-hidden />
+              {item.icon}
               <span className="flex-1 truncate">{item.label}</span>
               {item.badge ? (
                 <span className="rounded-full bg-primary px-1.5 text-xs font-medium text-primary-foreground">

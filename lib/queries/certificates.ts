@@ -1,11 +1,12 @@
-import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { type CertificateListParams, certificateListQueryString } from "@/lib/certificates/certificate-list-query";
+import { queryOptions } from "@tanstack/react-query";
+import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
 import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
-import type { CertificatePage } from "@/lib/certificates/list-certificates";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import type { AutoRenewOffer } from "@/lib/renewal/get-auto-renew-offer";
 import type { ManualRenewalOffer } from "@/lib/renewal/get-manual-renewal-offer";
 
+// The list's query (with the URL reader it needs) is in certificate-list.ts: the pages that
+// only invalidate it do not load that code.
 export const certificateKeys = {
   all: ["certificates"] as const,
   lists: ["certificates", "list"] as const,
@@ -28,15 +29,6 @@ export function certificateDetailQuery(certificateId: string) {
   return queryOptions({
     queryKey: certificateKeys.detail(certificateId),
     queryFn: () => fetchJson<CertificateDetail>(`/api/certificates/${encodeURIComponent(certificateId)}`),
-  });
-}
-
-export function certificateListQuery(params: CertificateListParams) {
-  return queryOptions({
-    queryKey: certificateKeys.list(params),
-    queryFn: () => fetchJson<CertificatePage>(`/api/certificates?${certificateListQueryString(params)}`),
-    // Keep the current page on screen while the next one loads.
-    placeholderData: keepPreviousData,
   });
 }
 

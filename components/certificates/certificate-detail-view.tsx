@@ -5,11 +5,11 @@ import { ArrowLeftIcon, RefreshCwIcon, RotateCwIcon, XCircleIcon } from "lucide-
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
+import { lazy, Suspense } from "react";
 import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
 import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
-import { ValidationCard } from "@/components/certificates/validation-card";
 import {
   CertificateFileActions,
   DeploymentSections,
@@ -24,6 +24,12 @@ import type { CertificateDetail } from "@/lib/certificates/get-certificate-detai
 import { formatMoney } from "@/lib/money";
 import { certificateDetailQuery } from "@/lib/queries/certificates";
 import { cn } from "@/lib/utils";
+
+// Only a certificate waiting for DNS validation shows this card, so only its page loads the
+// code (rendered on the server as usual; the browser fetches it while hydrating).
+const ValidationCard = lazy(() =>
+  import("@/components/certificates/validation-card").then((module) => ({ default: module.ValidationCard })),
+);
 
 export function CertificateDetailView({
   certificateId,
@@ -103,7 +109,9 @@ export function CertificateDetailView({
         </Alert>
       )}
       {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && (
-        <ValidationCard data={data} readOnly={readOnly} />
+        <Suspense fallback={null}>
+          <ValidationCard data={data} readOnly={readOnly} />
+        </Suspense>
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <OverviewCard data={data} />

@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudUploadIcon, ServerIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, useOptimistic, useTransition } from "react";
 import {
   setAutoUpdateResourcesAction,
   setIgnoreNotificationsAction,
@@ -147,20 +147,25 @@ function OptionSwitch({
   const id = useId();
   const t = useTranslations("resources.options");
   const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: save,
-    onSuccess: async (result, on) => {
-      if (!result.ok) {
-        toast.error(result.message);
-        return;
+  // Shows the new position while saving; the query's value once it is back. A transition
+  // rather than useMutation: react-query's mutation code stays out of the page's first load.
+  const [saving, startSaving] = useTransition();
+  const [shown, showSaving] = useOptimistic(checked);
+  const toggle = (on: boolean) =>
+    startSaving(async () => {
+      showSaving(on);
+      try {
+        const result = await save(on);
+        if (!result.ok) {
+          toast.error(result.message);
+          return;
+        }
+        await queryClient.invalidateQueries({ queryKey: certificateKeys.all });
+        toast.success(successMessage(on));
+      } catch {
+        toast.error(t("saveError"));
       }
-      await queryClient.invalidateQueries({ queryKey: certificateKeys.all });
-      toast.success(successMessage(on));
-    },
-    onError: () => toast.error(t("saveError")),
-  });
-  // Shows the new position while saving; the query's value once it is back.
-  const shown = mutation.isPending ? mutation.variables : checked;
+    });
   return (
     <div className="flex items-start justify-between gap-4">
       <div className="grid gap-1">
@@ -174,8 +179,8 @@ function OptionSwitch({
       <Switch
         id={id}
         checked={shown}
-        disabled={mutation.isPending}
-        onCheckedChange={(on) => mutation.mutate(on)}
+        disabled={saving}
+        onCheckedChange={toggle}
         aria-describedby={`${id}-hint`}
         data-testid={testId}
         data-certificate-id={certificateId}

@@ -144,7 +144,8 @@ export function collectClassLists(roots: string[]): { lists: ClassList[]; unread
       const bases = mergingComponents.get(node.tagName.getText());
       if (!bases) return;
       for (const attribute of node.attributes.properties) {
-        if (!ts.isJsxAttribute(attribute) || attribute.name.getText() !== "className" || !attribute.initializer) continue;
+        if (!ts.isJsxAttribute(attribute) || attribute.name.getText() !== "className" || !attribute.initializer)
+          continue;
         const value = attribute.initializer;
         const given = ts.isStringLiteral(value)
           ? [value.text]
@@ -153,7 +154,10 @@ export function collectClassLists(roots: string[]): { lists: ClassList[]; unread
             : [""];
         for (const base of bases) {
           for (const classes of given) {
-            overrides.push({ where: where(file, node), classes: base.replace(OVERRIDE, classes.replace(OVERRIDE, "")) });
+            overrides.push({
+              where: where(file, node),
+              classes: base.replace(OVERRIDE, classes.replace(OVERRIDE, "")),
+            });
           }
         }
       }

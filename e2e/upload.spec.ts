@@ -74,6 +74,7 @@ test.describe("certificate upload", () => {
     const row = page.getByTestId("certificate-row").filter({ hasText: domain });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText("Uploaded");
+    await expect(row.getByRole("button", { name: `Activate Auto-Renewal: ${domain} (Pasted in e2e)` })).toBeVisible();
     await row.getByRole("link", { name: domain }).click();
 
     // The auto-renewal dialog explains why not.

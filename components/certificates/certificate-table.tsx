@@ -93,7 +93,15 @@ export function CertificateTable() {
                 <TableHead>{t("columns.expiry")}</TableHead>
                 <TableHead>{t("columns.autoRenew")}</TableHead>
                 <TableHead className="text-right">{t("columns.resources")}</TableHead>
-                <TableHead className="text-right">{t("columns.actions")}</TableHead>
+                <TableHead
+                  className={cn(
+                    "text-right",
+                    STICKY_ACTIONS,
+                    "lg:bg-[color-mix(in_oklab,var(--color-muted)_60%,var(--color-card))]",
+                  )}
+                >
+                  {t("columns.actions")}
+                </TableHead>
               </TableRow>
             </TableHeader>
             <TableBody className={cn(list.isPlaceholderData && "opacity-60")}>
@@ -157,6 +165,10 @@ export function CertificateTable() {
   );
 }
 
+// On a desktop the actions stay in view while the wide table scrolls sideways under them,
+// as in cloud consoles; a phone's screen is too narrow to pin a column.
+const STICKY_ACTIONS = "lg:sticky lg:right-0 lg:z-10 lg:shadow-[-8px_0_8px_-8px_rgb(0_0_0/0.18)]";
+
 function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boolean }) {
   const t = useTranslations("certificates");
   const label = row.alias ? `${row.domain} (${row.alias})` : row.domain;
@@ -165,7 +177,7 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       data-testid="certificate-row"
       data-certificate-id={row.id}
       data-at-risk={atRisk || undefined}
-      className={cn(atRisk && "bg-warning-bg/40 shadow-[inset_3px_0_0_var(--color-warning)]")}
+      className={cn("group/row", atRisk && "bg-warning-bg/40 shadow-[inset_3px_0_0_var(--color-warning)]")}
     >
       <TableCell>
         <Link href={`/certificates/${row.id}`} className="font-mono text-xs font-medium text-primary hover:underline">
@@ -217,7 +229,14 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
         )}
       </TableCell>
       <TableCell className="text-right tabular-nums">{row.resourceCount}</TableCell>
-      <TableCell className="text-right">
+      <TableCell
+        className={cn(
+          "text-right",
+          STICKY_ACTIONS,
+          "lg:bg-card lg:group-hover/row:bg-[color-mix(in_oklab,var(--color-muted)_40%,var(--color-card))]",
+          "lg:group-data-[at-risk]/row:bg-[color-mix(in_oklab,var(--color-warning-bg)_40%,var(--color-card))]",
+        )}
+      >
         <div className="flex items-center justify-end gap-1">
           {/* Uploaded certificates too: the dialog says why they cannot be enrolled. */}
           <AutoRenewDialog certificateId={row.id} domain={row.domain}>

@@ -98,27 +98,34 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
   );
 }
 
+// One test per page and screen: the light theme first, then the dark one chosen the way a
+// user does (the stored preference) and a reload, so each page is signed in and built once.
 for (const viewport of VIEWPORTS) {
-  for (const theme of THEMES) {
-    test.describe(`${viewport.name} ${viewport.width}×${viewport.height}, ${theme} theme`, () => {
-      test.use({ viewport: { width: viewport.width, height: viewport.height }, colorScheme: theme });
-
-      for (const entry of PAGES) {
-        test(`${entry.name} has no serious or critical axe violations and fits the screen`, async ({ browser }) => {
-          const path = await pathOf(entry, browser);
-          const context = await browser.newContext({
-            viewport: { width: viewport.width, height: viewport.height },
-            colorScheme: theme,
-            storageState: entry.role === "guest" ? undefined : entry.role === "admin" ? ADMIN_STATE : CUSTOMER_STATE,
-          });
-          await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-            THEME_STORAGE_KEY,
-            theme,
-          ] as const);
-          try {
-            const page = await context.newPage();
-            const response = await page.goto(path);
-            expect(response?.status(), `${path} answered`).toBe(200);
+  test.describe(`${viewport.name} ${viewport.width}×${viewport.height}`, () => {
+    for (const entry of PAGES) {
+      test(`${entry.name} has no serious or critical axe violations and fits the screen, in both themes`, async ({
+        browser,
+      }) => {
+        test.slow(); // two themes, each with a full axe run
+        const path = await pathOf(entry, browser);
+        const context = await browser.newContext({
+          viewport: { width: viewport.width, height: viewport.height },
+          colorScheme: "light",
+          storageState: entry.role === "guest" ? undefined : entry.role === "admin" ? ADMIN_STATE : CUSTOMER_STATE,
+        });
+        try {
+          const page = await context.newPage();
+          for (const theme of THEMES) {
+            if (theme === "light") {
+              const response = await page.goto(path);
+              expect(response?.status(), `${path} answered`).toBe(200);
+            } else {
+              await page.evaluate(([key, value]) => window.localStorage.setItem(key, value), [
+                THEME_STORAGE_KEY,
+                theme,
+              ] as const);
+              await page.reload();
+            }
             await waitUntilSettled(page);
             if (theme === "dark") await expect(page.locator("html")).toHaveClass(/\bdark\b/);
             else await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
@@ -127,19 +134,20 @@ for (const viewport of VIEWPORTS) {
             const blocking = results.violations.filter(
               (violation) => violation.impact === "serious" || violation.impact === "critical",
             );
-            expect(describeViolations(blocking), `axe on ${path}`).toEqual([]);
+            expect(describeViolations(blocking), `axe on ${path}, ${theme} theme`).toEqual([]);
 
             const overflow = await page.evaluate(
               () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
             );
-            expect(overflow, `${path} is wider than the ${viewport.name} screen by ${overflow}px`).toBeLessThanOrEqual(
-              0,
-            );
-          } finally {
-            await context.close();
+            expect(
+              overflow,
+              `${path} is wider than the ${viewport.name} screen by ${overflow}px (${theme} theme)`,
+            ).toBeLessThanOrEqual(0);
           }
-        });
-      }
-    });
-  }
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  });
 }

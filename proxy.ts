@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { isSameOriginRequest } from "@/lib/http/is-same-origin-request";
+import { logger } from "@/lib/logger";
 
 // Runs only for server action calls (the matcher requires the Next-Action header), so
 // pages and routes pay nothing for it. Authorization stays in the data layer; this only
@@ -11,13 +12,9 @@ export function proxy(request: NextRequest) {
     forwardedHost: request.headers.get("x-forwarded-host"),
   });
   if (request.method === "POST" && !sameOrigin) {
-    console.warn(
-      JSON.stringify({
-        level: "warn",
-        msg: "cross-site server action call refused",
-        path: request.nextUrl.pathname,
-        origin: request.headers.get("origin"),
-      }),
+    logger.warn(
+      { path: request.nextUrl.pathname, origin: request.headers.get("origin") },
+      "cross-site server action call refused",
     );
     return NextResponse.json(
       {

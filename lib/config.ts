@@ -59,6 +59,12 @@ const configSchema = z
       .min(1)
       .max(5000)
       .default(500),
+    RENEWAL_LANES: z.coerce
+      .number({ error: "RENEWAL_LANES must be a whole number between 1 and 8" })
+      .int()
+      .min(1)
+      .max(8)
+      .default(2),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
@@ -86,6 +92,8 @@ export type AppConfig = {
   appUrl: string;
   dnsResolver: string | undefined;
   renewalBatchSize: number;
+  /** Batches of the deduction step in flight at once, each on its own share of the accounts. */
+  renewalLanes: number;
   logLevel: string;
 };
 
@@ -128,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     appUrl: c.APP_URL.replace(/\/+$/, ""),
     dnsResolver: c.DNS_RESOLVER,
     renewalBatchSize: c.RENEWAL_BATCH_SIZE,
+    renewalLanes: c.RENEWAL_LANES,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -24,6 +24,8 @@ type Options = {
   now: Date;
   jobRunId: string;
   batchSize?: number;
+  /** Batches in flight at once (RENEWAL_LANES by default). */
+  lanes?: number;
   /** After each committed batch: progress for the run's heartbeat. */
   onBatch?: (result: DeductStepResult) => Promise<void>;
 };
@@ -53,14 +55,19 @@ const TERMINATION_COUNTER = {
  * (or run on several instances) share the work instead of repeating it, and a run
  * killed halfway leaves only whole batches behind.
  *
- * Each claim starts after the last row of the previous one (the claim order is
- * expiry, then id), so a run does not walk again over the rows it has renewed: they
+ * The step is database-bound, so it keeps several batches in flight ("lanes"), each
+ * claiming only the certificates of its own share of the accounts: lanes never wait
+ * on each other's account locks, and the database server uses more than one core.
+ *
+ * Each claim starts after the last row of the lane's previous one (the claim order is
+ * expiry, then id), so a lane does not walk again over the rows it has renewed: they
  * stay "on" and due until their renewal is issued. Rows passed over while another
- * run held them are picked up by a last claim from the start, which ends the step.
+ * run held them are picked up by a last claim from the start, which ends the lane.
  */
 export async function deductDueRenewals(options: Options): Promise<DeductStepResult> {
   const { now } = options;
   const batchSize = options.batchSize ?? getConfig().renewalBatchSize;
+  const lanes = options.lanes ?? getConfig().renewalLanes;
   const result: DeductStepResult = {
     deducted: 0,
     terminatedInsufficientBalance: 0,
@@ -71,8 +78,16 @@ export async function deductDueRenewals(options: Options): Promise<DeductStepRes
   const prices = await listPrices();
   // Certificates that failed on their own in this run; skipped so a bad row cannot stall it.
   const skip: string[] = [];
+  await Promise.all(
+    Array.from({ length: lanes }, (_, lane) =>
+      runLane({ now, batchSize, skip, prices, jobRunId: options.jobRunId, result, lane, lanes }, options.onBatch),
+    ),
+  );
+  return result;
+}
 
-  const context: BatchContext = { now, batchSize, skip, prices, jobRunId: options.jobRunId, result };
+async function runLane(context: BatchContext, onBatch: Options["onBatch"]): Promise<void> {
+  const { batchSize, result } = context;
   let after: ClaimCursor | undefined;
   for (;;) {
     let claim: { claimed: number; last: ClaimCursor | undefined };
@@ -87,10 +102,10 @@ export async function deductDueRenewals(options: Options): Promise<DeductStepRes
       logger.warn({ err: error }, "renewal deduction batch failed; retrying its certificates one by one");
       claim = await isolateFailures(context, after);
     }
-    await options.onBatch?.(result);
+    await onBatch?.(result);
     if (claim.claimed >= batchSize) after = claim.last ?? after;
     else if (after) after = undefined;
-    else return result;
+    else return;
   }
 }
 
@@ -101,7 +116,22 @@ type BatchContext = {
   prices: Awaited<ReturnType<typeof listPrices>>;
   jobRunId: string;
   result: DeductStepResult;
+  /** This lane's share of the accounts: owners whose hash modulo `lanes` is `lane`. */
+  lane: number;
+  lanes: number;
 };
+
+/**
+ * The certificate `c` has no paid renewal under way. A correlated subquery rather than
+ * NOT EXISTS on purpose: the planner turns NOT EXISTS into an anti join chosen from
+ * statistics that the run itself makes stale (it inserts the orders), and picked a
+ * nested loop over every order for every candidate — quadratic in the run's size.
+ * The subquery is looked up per candidate through the (certificateId, attempt) index;
+ * the status is filtered in the aggregate so that no stale status estimate can pull
+ * the status index into the lookup (it holds every order under way).
+ */
+const NO_RENEWAL_UNDER_WAY = Prisma.sql`(SELECT count(*) FILTER (WHERE o.status IN ('PENDING_VALIDATION', 'ISSUED'))
+   FROM "RenewalOrder" o WHERE o."certificateId" = c.id) = 0`;
 
 /** Where the previous claim of this run ended, in claim order. */
 type ClaimCursor = { expiresAt: Date; id: string };
@@ -116,6 +146,11 @@ async function claimDue(
   const afterCursor = after
     ? Prisma.sql`AND c."expiresAt" >= ${after.expiresAt} AND (c."expiresAt", c.id) > (${after.expiresAt}::timestamptz, ${after.id}::text)`
     : Prisma.empty;
+  // hashtext() is a stable built-in hash; shifted to be non-negative before the modulo.
+  const inLane =
+    context.lanes > 1
+      ? Prisma.sql`AND (hashtext(c."ownerId")::bigint + 2147483648) % ${context.lanes} = ${context.lane}`
+      : Prisma.empty;
   return tx.$queryRaw<ClaimedRow[]>`
     SELECT c.id, c."ownerId", c.brand, c."certificateType"::text AS "certificateType",
            c."domainType"::text AS "domainType", c."validityYears", c."expiresAt", c.domain
@@ -123,9 +158,9 @@ async function claimDue(
      WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED'
        AND c."expiresAt" <= ${horizon}
        ${afterCursor}
+       ${inLane}
        AND NOT (c.id = ANY(${context.skip}::text[]))
-       AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o
-                        WHERE o."certificateId" = c.id AND o.status IN ('PENDING_VALIDATION', 'ISSUED'))
+       AND ${NO_RENEWAL_UNDER_WAY}
      ORDER BY c."expiresAt", c.id
      LIMIT ${limit}
      FOR UPDATE OF c SKIP LOCKED`;
@@ -163,8 +198,7 @@ async function processBatch(
         SELECT c.id FROM "Certificate" c
          WHERE c.id = ANY(${claimed.map((row) => row.id)}::text[])
            AND c."autoRenewState" = 'ON' AND c.status = 'ISSUED'
-           AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o
-                            WHERE o."certificateId" = c.id AND o.status IN ('PENDING_VALIDATION', 'ISSUED'))`
+           AND ${NO_RENEWAL_UNDER_WAY}`
     ).map((row) => row.id),
   );
   const due = claimed.filter((row) => stillDue.has(row.id));

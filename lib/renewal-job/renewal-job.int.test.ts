@@ -18,6 +18,7 @@ vi.mock("@/lib/clock", () => ({
 const { db } = await import("@/lib/db/client");
 const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
+const { deductDueRenewals } = await import("@/lib/renewal-job/deduct-due-renewals");
 const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } = await import(
   "@/lib/testing/factories"
 );
@@ -241,6 +242,44 @@ describe("renewal job: deduction 30 days before expiry", () => {
 });
 
 describe("renewal job: exactly once", () => {
+  it("shares one run's deductions between lanes and charges every certificate once", async () => {
+    clock.now = at(50);
+    const owners = await Promise.all(Array.from({ length: 9 }, () => createTestUser()));
+    for (const owner of owners) await fundAccount(owner.id, 30 * 2_900);
+    await db.certificate.createMany({
+      data: Array.from({ length: 180 }, (_, i) => ({
+        ownerId: owners[i % owners.length]?.id ?? "",
+        domain: `lane-${i}.lanes.test`,
+        sans: [],
+        brand: "DNSPod",
+        certificateType: "DV" as const,
+        domainType: "SINGLE" as const,
+        source: "PURCHASED" as const,
+        status: "ISSUED" as const,
+        notBefore: at(-300),
+        expiresAt: at(50 + 15 + (i % 10)),
+        autoRenewState: "ON" as const,
+      })),
+    });
+    const run = await createJobRun({ trigger: "cron", triggeredById: null });
+    // Batches smaller than a lane's share, so every lane claims several times from its cursor.
+    const result = await deductDueRenewals({ now: clock.now, jobRunId: run.id, batchSize: 7, lanes: 4 });
+    expect(result).toMatchObject({ deducted: 180, terminatedInsufficientBalance: 0, errors: [] });
+    const orders = await db.renewalOrder.groupBy({
+      by: ["certificateId"],
+      where: { jobRunId: run.id },
+      _count: { _all: true },
+    });
+    expect(orders).toHaveLength(180);
+    expect(orders.every((row) => row._count._all === 1)).toBe(true);
+    for (const owner of owners) {
+      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId: owner.id } })).balanceMinor).toBe(
+        10 * 2_900,
+      );
+    }
+    await expectBalancesMatchLedger();
+  });
+
   it("makes exactly 1,000 deductions when 10 runs race over 1,000 due certificates", async () => {
     clock.now = at(100);
     const owners = await Promise.all(Array.from({ length: 20 }, () => createTestUser()));

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { LocalDnsServer } from "@/lib/dns/local-dns-server";
-import { createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { expectEachRenewedOnce } from "@/lib/testing/expect-each-renewed-once";
+import { seedDueAutoRenewals } from "@/lib/testing/seed-due-auto-renewals";
 
 const dns = new LocalDnsServer();
 const resolver = await dns.start();
@@ -32,30 +32,16 @@ function startJobProcess(): { child: ChildProcess; done: Promise<number | null> 
 
 describe("renewal job killed with SIGKILL", () => {
   it("never deducts twice and loses nothing: the next run finishes the work", async () => {
-    await seedTestPrices();
-    // The child process runs with the real clock, so the certificates are due now.
-    const realNow = Date.now();
-    const owners = await Promise.all(Array.from({ length: 10 }, () => createTestUser()));
-    for (const owner of owners) await fundAccount(owner.id, 200 * 2_900);
     const due = 1_500;
-    await db.certificate.createMany({
-      data: Array.from({ length: due }, (_, i) => ({
-        ownerId: owners[i % owners.length]?.id ?? "",
-        domain: `kill-${i}.sigkill.test`,
-        sans: [],
-        brand: "DNSPod",
-        certificateType: "DV" as const,
-        domainType: "SINGLE" as const,
-        source: "PURCHASED" as const,
-        status: "ISSUED" as const,
-        notBefore: new Date(realNow - 300 * 86_400_000),
-        expiresAt: new Date(realNow + (10 + (i % 15)) * 86_400_000),
-        autoRenewState: "ON" as const,
-      })),
+    // The child process runs with the real clock, so the certificates are due now.
+    const { domainSuffix } = await seedDueAutoRenewals({
+      label: "sigkill",
+      count: due,
+      fundPerOwnerMinor: 200 * 2_900,
+      now: Date.now(),
     });
 
-    const orderCount = () =>
-      db.renewalOrder.count({ where: { certificate: { domain: { endsWith: ".sigkill.test" } } } });
+    const orderCount = () => db.renewalOrder.count({ where: { certificate: { domain: { endsWith: domainSuffix } } } });
     // One run killed while starting, then runs killed in the middle of their deductions:
     // each is killed once it has committed at least one batch, at a random moment after.
     let killedMidRun = 0;
@@ -84,19 +70,7 @@ describe("renewal job killed with SIGKILL", () => {
 
     const { done } = startJobProcess();
     expect(await done).toBe(0);
-    const orders = await db.renewalOrder.groupBy({
-      by: ["certificateId"],
-      where: { certificate: { domain: { endsWith: ".sigkill.test" } } },
-      _count: { _all: true },
-    });
-    expect(orders).toHaveLength(due);
-    expect(orders.every((row) => row._count._all === 1)).toBe(true);
-    expect(
-      await db.ledgerEntry.count({
-        where: { kind: "RENEWAL_DEDUCTION", certificate: { domain: { endsWith: ".sigkill.test" } } },
-      }),
-    ).toBe(due);
-    await expectBalancesMatchLedger();
+    await expectEachRenewedOnce(domainSuffix, due);
     // Runs killed mid-way never claim success: they stay "running" until their heartbeat
     // is stale, when a later run closes them as failed.
     expect(await db.jobRun.count({ where: { status: "RUNNING" } })).toBeGreaterThanOrEqual(killedMidRun);

@@ -8,42 +8,17 @@
 //
 // lib/admin/access-matrix.int.test.ts goes one layer deeper for the admin use cases
 // (the role check inside every admin lib function).
+import "@/lib/testing/entry-point-test-setup";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OwnedObjects } from "@/lib/security/create-owned-objects";
 import { actAs } from "@/lib/testing/action-harness";
-
-vi.hoisted(() => {
-  // The demo payment provider and the demo clock exist only in DEMO_MODE.
-  process.env.DEMO_MODE = "true";
-});
-vi.mock("@/lib/clock", async () => {
-  const { TEST_NOW } = await import("@/lib/testing/factories");
-  return {
-    now: async () => TEST_NOW,
-    systemNow: () => new Date(),
-    isClockSimulated: async () => false,
-    getClockOffsetMs: async () => 0,
-  };
-});
-// "Run now" schedules the run after the response; here nothing runs after anything.
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: () => undefined,
-}));
-
-// The sign-in actions import Auth.js's error class; Auth.js itself cannot load outside Next.
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-
-const { LocalDnsServer } = await import("@/lib/dns/local-dns-server");
-const dns = new LocalDnsServer();
-process.env.DNS_RESOLVER = await dns.start();
-afterAll(() => dns.close());
+import { toFormData } from "@/lib/testing/to-form-data";
 
 const { db } = await import("@/lib/db/client");
 const factories = await import("@/lib/testing/factories");
-const { createOwnedObjects } = await import("@/lib/security/create-owned-objects");
+const { seedOwningCustomer } = await import("@/lib/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
 const { fingerprintDatabase, fingerprintOwner } = await import("@/lib/security/database-fingerprint");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
@@ -172,19 +147,19 @@ const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
 
 beforeAll(async () => {
-  await factories.seedTestPrices();
-  admin = await factories.createTestUser({ role: "ADMIN", name: "Matrix Admin" });
-  customerA = await factories.createTestUser({ name: "Customer A" });
+  ({
+    admin,
+    customer: customerA,
+    owned: A,
+    priceId,
+  } = await seedOwningCustomer({ customer: "Customer A", admin: "Matrix Admin", webhookUrl: WEBHOOK_URL }));
   customerB = await factories.createTestUser({ name: "Customer B" });
   accountToDisable = await factories.createTestUser({ name: "To be disabled" });
-  for (const user of [customerA, customerB]) await factories.fundAccount(user.id, 1_000_000);
+  await factories.fundAccount(customerB.id, 1_000_000);
   // Rotating the webhook secret needs a webhook.
   await db.notificationSettings.createMany({
-    data: [customerA, customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
+    data: [customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
   });
-
-  A = await createOwnedObjects(customerA.id);
-  priceId = (await db.price.findFirstOrThrow({ where: { brand: "DNSPod", domainType: "SINGLE" } })).id;
   jobRunId = (
     await db.jobRun.create({
       data: {
@@ -205,12 +180,6 @@ async function markersOfA(): Promise<string[]> {
   return [customerA.email, A.domainMarker, A.notificationId, A.resourceId, ...certificates.map((c) => c.id)];
 }
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.set(name, value);
-  return data;
-}
-
 type ActionRow = { expect: Row<ActionExpectation>; call: () => Promise<unknown> };
 
 const certificateCall = (action: (input: { certificateId: string }) => Promise<unknown>, id: () => string) => () =>
@@ -219,11 +188,12 @@ const certificateCall = (action: (input: { certificateId: string }) => Promise<u
 const ACTIONS: Record<string, ActionRow> = {
   "app/(auth)/actions.ts#signInAction": {
     expect: ANYONE_FORM,
-    call: () => a.auth.signInAction({ status: "idle" }, form({ email: customerA.email })),
+    call: () => a.auth.signInAction({ status: "idle" }, toFormData({ email: customerA.email })),
   },
   "app/(auth)/actions.ts#signUpAction": {
     expect: ANYONE_FORM,
-    call: () => a.auth.signUpAction({ status: "idle" }, form({ name: "X", email: customerA.email, password: "short" })),
+    call: () =>
+      a.auth.signUpAction({ status: "idle" }, toFormData({ name: "X", email: customerA.email, password: "short" })),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     expect: OWN_DATA,

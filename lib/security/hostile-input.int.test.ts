@@ -5,39 +5,17 @@
 // a refused call leaves the database exactly as it was (no half-stored record). The
 // entry points come from the source, as in the authorization matrix: a new one
 // without hostile cases here fails the test.
+import "@/lib/testing/entry-point-test-setup";
 import { randomUUID } from "node:crypto";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { OwnedObjects } from "@/lib/security/create-owned-objects";
 import { actAs } from "@/lib/testing/action-harness";
+import { toFormData } from "@/lib/testing/to-form-data";
 
-vi.hoisted(() => {
-  process.env.DEMO_MODE = "true";
-});
-vi.mock("@/lib/clock", async () => {
-  const { TEST_NOW } = await import("@/lib/testing/factories");
-  return {
-    now: async () => TEST_NOW,
-    systemNow: () => new Date(),
-    isClockSimulated: async () => false,
-    getClockOffsetMs: async () => 0,
-  };
-});
-vi.mock("next/server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next/server")>()),
-  after: () => undefined,
-}));
-vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-
-const { LocalDnsServer } = await import("@/lib/dns/local-dns-server");
-const dns = new LocalDnsServer();
-process.env.DNS_RESOLVER = await dns.start();
-afterAll(() => dns.close());
-
-const { db } = await import("@/lib/db/client");
 const factories = await import("@/lib/testing/factories");
-const { createOwnedObjects } = await import("@/lib/security/create-owned-objects");
+const { seedOwningCustomer } = await import("@/lib/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
 const { fingerprintDatabase } = await import("@/lib/security/database-fingerprint");
 
@@ -101,24 +79,17 @@ let own: OwnedObjects;
 let priceId = "";
 
 beforeAll(async () => {
-  await factories.seedTestPrices();
-  customer = await factories.createTestUser({ name: "Hostile Input Customer" });
-  admin = await factories.createTestUser({ role: "ADMIN", name: "Hostile Input Admin" });
-  await factories.fundAccount(customer.id, 1_000_000);
-  own = await createOwnedObjects(customer.id);
-  await db.notificationSettings.create({
-    data: { ownerId: customer.id, webhookUrl: "https://hooks.example.test/hostile" },
-  });
-  priceId = (await db.price.findFirstOrThrow({ where: { brand: "DNSPod", domainType: "SINGLE" } })).id;
+  ({
+    customer,
+    admin,
+    owned: own,
+    priceId,
+  } = await seedOwningCustomer({
+    customer: "Hostile Input Customer",
+    admin: "Hostile Input Admin",
+    webhookUrl: "https://hooks.example.test/hostile",
+  }));
 }, 60_000);
-
-function form(values: unknown): FormData {
-  const data = new FormData();
-  if (typeof values === "object" && values !== null) {
-    for (const [name, value] of Object.entries(values)) data.set(name, String(value));
-  }
-  return data;
-}
 
 type ActionCase = {
   as: () => User | null;
@@ -132,12 +103,12 @@ const ACTIONS: Record<string, ActionCase> = {
   "app/(auth)/actions.ts#signInAction": {
     as: () => null,
     valid: () => ({ email: "nobody@example.test", password: "wrong-password", callbackUrl: "/certificates" }),
-    call: (input) => authActions.signInAction({ status: "idle" }, form(input)),
+    call: (input) => authActions.signInAction({ status: "idle" }, toFormData(input)),
   },
   "app/(auth)/actions.ts#signUpAction": {
     as: () => null,
     valid: () => ({ name: "New User", email: factories.uniqueEmail("hostile"), password: "long-enough-password" }),
-    call: (input) => authActions.signUpAction({ status: "idle" }, form(input)),
+    call: (input) => authActions.signUpAction({ status: "idle" }, toFormData(input)),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     as: () => customer,
@@ -378,7 +349,7 @@ function hostileBodies(method: string, path: string, handler: PlainHandler, vali
       ["10 MB of garbage", () => handler(jsonBody(method, path, HUGE))],
       ["text/plain", () => handler(jsonBody(method, path, JSON.stringify(valid), "text/plain"))],
       ["no content type", () => handler(jsonBody(method, path, JSON.stringify(valid), ""))],
-      ["multipart", () => handler(new NextRequest(url(path), { method, body: form(valid) }))],
+      ["multipart", () => handler(new NextRequest(url(path), { method, body: toFormData(valid) }))],
       ["deeply nested", () => handler(jsonBody(method, path, `${"[".repeat(100_000)}${"]".repeat(100_000)}`))],
     ];
     for (const [name, value] of Object.entries(WHOLE_INPUTS)) {

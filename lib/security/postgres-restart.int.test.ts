@@ -68,29 +68,16 @@ describe.runIf(slow)("PostgreSQL restarted in the middle of a job run", () => {
     const { db } = await import("@/lib/db/client");
     const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
     const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
-    const { createTestUser, fundAccount, seedTestPrices } = await import("@/lib/testing/factories");
-    const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
+    const { seedDueAutoRenewals } = await import("@/lib/testing/seed-due-auto-renewals");
+    const { expectEachRenewedOnce } = await import("@/lib/testing/expect-each-renewed-once");
 
-    await seedTestPrices();
-    // The job runs on the real clock here (no DEMO_MODE), so the certificates are due now.
-    const realNow = Date.now();
-    const owners = await Promise.all(Array.from({ length: 10 }, () => createTestUser()));
-    for (const owner of owners) await fundAccount(owner.id, 400 * 2_900);
     const due = 1_000;
-    await db.certificate.createMany({
-      data: Array.from({ length: due }, (_, i) => ({
-        ownerId: owners[i % owners.length]?.id ?? "",
-        domain: `restart-${i}.restart.test`,
-        sans: [],
-        brand: "DNSPod",
-        certificateType: "DV" as const,
-        domainType: "SINGLE" as const,
-        source: "PURCHASED" as const,
-        status: "ISSUED" as const,
-        notBefore: new Date(realNow - 300 * 86_400_000),
-        expiresAt: new Date(realNow + (10 + (i % 15)) * 86_400_000),
-        autoRenewState: "ON" as const,
-      })),
+    // The job runs on the real clock here (no DEMO_MODE), so the certificates are due now.
+    const { domainSuffix } = await seedDueAutoRenewals({
+      label: "restart",
+      count: due,
+      fundPerOwnerMinor: 400 * 2_900,
+      now: Date.now(),
     });
 
     const first = await createJobRun({ trigger: "cron", triggeredById: null });
@@ -119,12 +106,8 @@ describe.runIf(slow)("PostgreSQL restarted in the middle of a job run", () => {
     expect(next.status, JSON.stringify(next.errors)).toBe("SUCCEEDED");
     expect(next.counts.deducted).toBe(due - afterFailure);
 
-    const orders = await db.renewalOrder.groupBy({ by: ["certificateId"], _count: { _all: true } });
-    expect(orders).toHaveLength(due);
-    expect(orders.every((row) => row._count._all === 1)).toBe(true);
-    expect(await db.ledgerEntry.count({ where: { kind: "RENEWAL_DEDUCTION" } })).toBe(due);
+    await expectEachRenewedOnce(domainSuffix, due);
     expect(await db.certificate.count({ where: { renewsId: { not: null } } })).toBe(due);
-    await expectBalancesMatchLedger();
     expect(await db.jobRun.count({ where: { status: "RUNNING" } })).toBe(0);
   }, 180_000);
 });

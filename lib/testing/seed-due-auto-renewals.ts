@@ -1,0 +1,41 @@
+import { db } from "@/lib/db/client";
+import { createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
+
+/**
+ * `count` DNSPod single-domain certificates with auto-renewal on, spread over ten funded
+ * owners, all due for deduction at `now` (10 to 24 days before expiry), named
+ * `<label>-<i>.<label>.test`. For tests that run the renewal job in a process or on a
+ * database of their own, on the real clock.
+ */
+export async function seedDueAutoRenewals({
+  label,
+  count,
+  fundPerOwnerMinor,
+  now,
+}: {
+  label: string;
+  count: number;
+  fundPerOwnerMinor: number;
+  now: number;
+}): Promise<{ domainSuffix: string }> {
+  await seedTestPrices();
+  const owners = await Promise.all(Array.from({ length: 10 }, () => createTestUser()));
+  for (const owner of owners) await fundAccount(owner.id, fundPerOwnerMinor);
+  const domainSuffix = `.${label}.test`;
+  await db.certificate.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      ownerId: owners[i % owners.length]?.id ?? "",
+      domain: `${label}-${i}${domainSuffix}`,
+      sans: [],
+      brand: "DNSPod",
+      certificateType: "DV" as const,
+      domainType: "SINGLE" as const,
+      source: "PURCHASED" as const,
+      status: "ISSUED" as const,
+      notBefore: new Date(now - 300 * 86_400_000),
+      expiresAt: new Date(now + (10 + (i % 15)) * 86_400_000),
+      autoRenewState: "ON" as const,
+    })),
+  });
+  return { domainSuffix };
+}

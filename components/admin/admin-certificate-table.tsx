@@ -1,22 +1,24 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangleIcon, ChevronLeftIcon, ChevronRightIcon, FileSearchIcon, UserIcon } from "lucide-react";
+import { FileSearchIcon, UserIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useOptimistic, useState, useTransition } from "react";
-import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
+import { AutoRenewBadge } from "@/components/certificates/certificate-badges";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
-import { TableSkeleton } from "@/components/certificates/certificate-table";
-import { ExpiryCell } from "@/components/certificates/expiry-cell";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import {
+  BrandTypeCell,
+  CertificateListLoadError,
+  StatusExpiryCells,
+  TableSkeleton,
+} from "@/components/certificates/certificate-table-parts";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TablePagination } from "@/components/ui/table-pagination";
 import {
   type AdminCertificateListParams,
   adminCertificateListQueryString,
@@ -31,6 +33,7 @@ import { cn } from "@/lib/utils";
 export function AdminCertificateTable() {
   const t = useTranslations("certificates");
   const ta = useTranslations("admin.certificates");
+  const tp = useTranslations("certificates.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -61,7 +64,6 @@ export function AdminCertificateTable() {
   }, [owner, params.owner, update]);
 
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filtered = Boolean(
     params.q || params.status || params.brand || params.autoRenew || params.expiring || params.owner,
   );
@@ -98,17 +100,7 @@ export function AdminCertificateTable() {
       </div>
       <Card className="overflow-hidden" aria-busy={list.isFetching}>
         {list.isError && !data ? (
-          <div className="p-6">
-            <Alert variant="destructive">
-              <AlertTriangleIcon aria-hidden />
-              <AlertDescription className="flex flex-wrap items-center gap-3">
-                {t("loadError")}
-                <Button size="sm" variant="outline" onClick={() => list.refetch()}>
-                  {t("retry")}
-                </Button>
-              </AlertDescription>
-            </Alert>
-          </div>
+          <CertificateListLoadError onRetry={() => list.refetch()} />
         ) : !data ? (
           <TableSkeleton />
         ) : data.items.length === 0 ? (
@@ -138,53 +130,15 @@ export function AdminCertificateTable() {
         )}
       </Card>
       {data && data.total > 0 && (
-        <nav
-          className="flex flex-wrap items-center justify-between gap-3 text-sm"
-          aria-label={t("pagination.page", { page: data.page, pages })}
-        >
-          <p className="text-muted-foreground" data-testid="pagination-summary">
-            {t("pagination.summary", {
-              from: (data.page - 1) * data.pageSize + 1,
-              to: Math.min(data.total, data.page * data.pageSize),
-              total: data.total,
-            })}
-          </p>
-          <div className="flex items-center gap-2">
-            <NativeSelect
-              aria-label={t("pagination.pageSize")}
-              value={String(params.pageSize)}
-              onChange={(event) =>
-                update({ pageSize: Number(event.target.value) as AdminCertificateListParams["pageSize"], page: 1 })
-              }
-              className="w-20"
-            >
-              {PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </NativeSelect>
-            <Button
-              variant="outline"
-              size="icon"
-              aria-label={t("pagination.previous")}
-              disabled={data.page <= 1}
-              onClick={() => update({ page: data.page - 1 })}
-            >
-              <ChevronLeftIcon aria-hidden />
-            </Button>
-            <span className="tabular-nums">{t("pagination.page", { page: data.page, pages })}</span>
-            <Button
-              variant="outline"
-              size="icon"
-              aria-label={t("pagination.next")}
-              disabled={data.page >= pages}
-              onClick={() => update({ page: data.page + 1 })}
-            >
-              <ChevronRightIcon aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <TablePagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          pageSizes={PAGE_SIZES}
+          selectedPageSize={params.pageSize}
+          label={tp}
+          onChange={update}
+        />
       )}
     </div>
   );
@@ -217,18 +171,8 @@ function AdminCertificateTableRow({ row }: { row: AdminCertificateRow }) {
           {row.owner.email}
         </Link>
       </TableCell>
-      <TableCell className="whitespace-nowrap">
-        <div>{row.brand}</div>
-        <div className="text-xs text-muted-foreground">
-          {row.certificateType} · {t(`domainType.${row.domainType}`)} · {t(`source.${row.source}`)}
-        </div>
-      </TableCell>
-      <TableCell>
-        <StatusBadge status={row.status} />
-      </TableCell>
-      <TableCell>
-        <ExpiryCell expiresAt={row.expiresAt} daysRemaining={row.daysRemaining} expired={row.status === "EXPIRED"} />
-      </TableCell>
+      <BrandTypeCell row={row} showPurchased />
+      <StatusExpiryCells row={row} />
       <TableCell>
         <AutoRenewBadge state={row.autoRenewState} reason={row.autoRenewEndReason} />
         {row.renewalId ? (

@@ -1,24 +1,27 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AlertTriangleIcon, ChevronLeftIcon, ChevronRightIcon, FileSearchIcon, ShieldCheckIcon } from "lucide-react";
+import { AlertTriangleIcon, FileSearchIcon, ShieldCheckIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useOptimistic, useTransition } from "react";
 import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
-import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
+import { AutoRenewBadge } from "@/components/certificates/certificate-badges";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
-import { ExpiryCell } from "@/components/certificates/expiry-cell";
+import {
+  BrandTypeCell,
+  CertificateListLoadError,
+  StatusExpiryCells,
+  TableSkeleton,
+} from "@/components/certificates/certificate-table-parts";
 import { CertificateRowActions } from "@/components/resources/certificate-row-actions";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DeferredTooltip } from "@/components/ui/deferred-tooltip";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TablePagination } from "@/components/ui/table-pagination";
 import {
   type CertificateListParams,
   certificateListQueryString,
@@ -32,6 +35,7 @@ import { cn } from "@/lib/utils";
 
 export function CertificateTable() {
   const t = useTranslations("certificates");
+  const tp = useTranslations("certificates.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -59,7 +63,6 @@ export function CertificateTable() {
   );
 
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filtered = Boolean(params.q || params.status || params.brand || params.autoRenew || params.expiring);
 
   return (
@@ -67,17 +70,7 @@ export function CertificateTable() {
       <CertificateFilters params={shownParams} brands={data?.brands ?? []} onChange={update} />
       <Card className="overflow-hidden" aria-busy={list.isFetching}>
         {list.isError && !data ? (
-          <div className="p-6">
-            <Alert variant="destructive">
-              <AlertTriangleIcon aria-hidden />
-              <AlertDescription className="flex flex-wrap items-center gap-3">
-                {t("loadError")}
-                <Button size="sm" variant="outline" onClick={() => list.refetch()}>
-                  {t("retry")}
-                </Button>
-              </AlertDescription>
-            </Alert>
-          </div>
+          <CertificateListLoadError onRetry={() => list.refetch()} />
         ) : !data ? (
           <TableSkeleton />
         ) : data.items.length === 0 ? (
@@ -113,53 +106,15 @@ export function CertificateTable() {
         )}
       </Card>
       {data && data.total > 0 && (
-        <nav
-          className="flex flex-wrap items-center justify-between gap-3 text-sm"
-          aria-label={t("pagination.page", { page: data.page, pages })}
-        >
-          <p className="text-muted-foreground" data-testid="pagination-summary">
-            {t("pagination.summary", {
-              from: (data.page - 1) * data.pageSize + 1,
-              to: Math.min(data.total, data.page * data.pageSize),
-              total: data.total,
-            })}
-          </p>
-          <div className="flex items-center gap-2">
-            <NativeSelect
-              aria-label={t("pagination.pageSize")}
-              value={String(params.pageSize)}
-              onChange={(event) =>
-                update({ pageSize: Number(event.target.value) as CertificateListParams["pageSize"], page: 1 })
-              }
-              className="w-20"
-            >
-              {PAGE_SIZES.map((size) => (
-                <option key={size} value={size}>
-                  {size}
-                </option>
-              ))}
-            </NativeSelect>
-            <Button
-              variant="outline"
-              size="icon"
-              aria-label={t("pagination.previous")}
-              disabled={data.page <= 1}
-              onClick={() => update({ page: data.page - 1 })}
-            >
-              <ChevronLeftIcon aria-hidden />
-            </Button>
-            <span className="tabular-nums">{t("pagination.page", { page: data.page, pages })}</span>
-            <Button
-              variant="outline"
-              size="icon"
-              aria-label={t("pagination.next")}
-              disabled={data.page >= pages}
-              onClick={() => update({ page: data.page + 1 })}
-            >
-              <ChevronRightIcon aria-hidden />
-            </Button>
-          </div>
-        </nav>
+        <TablePagination
+          page={data.page}
+          pageSize={data.pageSize}
+          total={data.total}
+          pageSizes={PAGE_SIZES}
+          selectedPageSize={params.pageSize}
+          label={tp}
+          onChange={update}
+        />
       )}
     </div>
   );
@@ -193,19 +148,8 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
           {row.sansCount > 0 && <Badge variant="outline">{t("moreSans", { count: row.sansCount })}</Badge>}
         </div>
       </TableCell>
-      <TableCell className="whitespace-nowrap">
-        <div>{row.brand}</div>
-        <div className="text-xs text-muted-foreground">
-          {row.certificateType} · {t(`domainType.${row.domainType}`)}
-          {row.source !== "PURCHASED" && ` · ${t(`source.${row.source}`)}`}
-        </div>
-      </TableCell>
-      <TableCell>
-        <StatusBadge status={row.status} />
-      </TableCell>
-      <TableCell>
-        <ExpiryCell expiresAt={row.expiresAt} daysRemaining={row.daysRemaining} expired={row.status === "EXPIRED"} />
-      </TableCell>
+      <BrandTypeCell row={row} />
+      <StatusExpiryCells row={row} />
       <TableCell>
         <div className="flex items-center gap-1.5">
           <AutoRenewBadge state={row.autoRenewState} reason={row.autoRenewEndReason} />
@@ -266,17 +210,6 @@ function EmptyState({ filtered }: { filtered: boolean }) {
       <p className="max-w-sm text-sm text-muted-foreground">
         {filtered ? t("noMatch.description") : t("empty.description")}
       </p>
-    </div>
-  );
-}
-
-export function TableSkeleton() {
-  return (
-    <div className="grid gap-3 p-4" aria-busy="true">
-      {Array.from({ length: 8 }, (_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
-        <Skeleton key={index} className="h-10" />
-      ))}
     </div>
   );
 }

@@ -1,0 +1,79 @@
+import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { NativeSelect } from "@/components/ui/native-select";
+
+type PaginationMessage = "summary" | "page" | "pageSize" | "previous" | "next";
+
+/**
+ * The bar under a paged table: "11–20 of 42", rows per page, previous and next. The words
+ * come from the caller's translator (a `pagination` namespace with these five keys), as a
+ * primitive here knows no namespace.
+ */
+export function TablePagination<Size extends number>({
+  page,
+  pageSize,
+  total,
+  pageSizes,
+  selectedPageSize,
+  label,
+  onChange,
+}: {
+  page: number;
+  /** The page shown: its number, size and the total it counts from. */
+  pageSize: number;
+  total: number;
+  pageSizes: readonly Size[];
+  /** The size asked for, which the page on screen may not have yet while the next one loads. */
+  selectedPageSize: Size;
+  label: (key: PaginationMessage, values?: Record<string, number>) => string;
+  onChange: (next: { page: number; pageSize?: Size }) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav
+      className="flex flex-wrap items-center justify-between gap-3 text-sm"
+      aria-label={label("page", { page, pages })}
+    >
+      <p className="text-muted-foreground" data-testid="pagination-summary">
+        {label("summary", {
+          from: (page - 1) * pageSize + 1,
+          to: Math.min(total, page * pageSize),
+          total,
+        })}
+      </p>
+      <div className="flex items-center gap-2">
+        <NativeSelect
+          aria-label={label("pageSize")}
+          value={String(selectedPageSize)}
+          onChange={(event) => onChange({ pageSize: Number(event.target.value) as Size, page: 1 })}
+          className="w-20"
+        >
+          {pageSizes.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </NativeSelect>
+        <Button
+          variant="outline"
+          size="icon"
+          aria-label={label("previous")}
+          disabled={page <= 1}
+          onClick={() => onChange({ page: page - 1 })}
+        >
+          <ChevronLeftIcon aria-hidden />
+        </Button>
+        <span className="tabular-nums">{label("page", { page, pages })}</span>
+        <Button
+          variant="outline"
+          size="icon"
+          aria-label={label("next")}
+          disabled={page >= pages}
+          onClick={() => onChange({ page: page + 1 })}
+        >
+          <ChevronRightIcon aria-hidden />
+        </Button>
+      </div>
+    </nav>
+  );
+}

@@ -138,18 +138,9 @@ export default async function AdminOverviewPage() {
                   <TableHeader>
                     <TableRow>
                       <TableHead scope="col">{t("due.columns.currency")}</TableHead>
-                      <TableHead scope="col" className="text-right">
-                        {t("due.columns.renewals")}
-                      </TableHead>
-                      <TableHead scope="col" className="text-right">
-                        {t("due.columns.fees")}
-                      </TableHead>
-                      <TableHead scope="col" className="text-right">
-                        {t("due.columns.balances")}
-                      </TableHead>
-                      <TableHead scope="col" className="text-right">
-                        {t("due.columns.shortfall")}
-                      </TableHead>
+                      <AmountHeads
+                        labels={["renewals", "fees", "balances", "shortfall"].map((key) => t(`due.columns.${key}`))}
+                      />
                     </TableRow>
                   </TableHeader>
                   <TableBody>
@@ -206,18 +197,9 @@ export default async function AdminOverviewPage() {
                 <TableHeader>
                   <TableRow>
                     <TableHead scope="col">{t("atRisk.columns.customer")}</TableHead>
-                    <TableHead scope="col" className="text-right">
-                      {t("atRisk.columns.renewals")}
-                    </TableHead>
-                    <TableHead scope="col" className="text-right">
-                      {t("atRisk.columns.due")}
-                    </TableHead>
-                    <TableHead scope="col" className="text-right">
-                      {t("atRisk.columns.balance")}
-                    </TableHead>
-                    <TableHead scope="col" className="text-right">
-                      {t("atRisk.columns.shortfall")}
-                    </TableHead>
+                    <AmountHeads
+                      labels={["renewals", "due", "balance", "shortfall"].map((key) => t(`atRisk.columns.${key}`))}
+                    />
                     <TableHead scope="col">{t("atRisk.columns.firstDeduction")}</TableHead>
                   </TableRow>
                 </TableHeader>
@@ -272,4 +254,13 @@ export default async function AdminOverviewPage() {
       </div>
     </>
   );
+}
+
+/** Column headers over right-aligned figures. */
+function AmountHeads({ labels }: { labels: string[] }) {
+  return labels.map((label) => (
+    <TableHead key={label} scope="col" className="text-right">
+      {label}
+    </TableHead>
+  ));
 }

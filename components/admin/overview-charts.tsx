@@ -1,7 +1,16 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, Pie, PieChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CHART_CURSOR,
+  CHART_TICK,
+  chartRootProps,
+  dateAxisProps,
+  moneyAxisProps,
+} from "@/components/charts/chart-axes";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { useDayLabel } from "@/components/charts/use-day-label";
 import type { AdminOverview, DueDay } from "@/lib/admin/get-admin-overview";
 import { formatMoney, minorDigits } from "@/lib/money";
 
@@ -15,8 +24,6 @@ const STATUS_COLOR: Record<string, string> = {
   REVOKED: "var(--color-muted-foreground)",
   REFUNDED: "var(--color-muted-foreground)",
 };
-
-const tick = { fill: "var(--color-muted-foreground)", fontSize: 12 };
 
 function ChartTooltip({ title, rows }: { title: string; rows: { label: string; value: string; color?: string }[] }) {
   return (
@@ -42,19 +49,12 @@ export function StatusChart({ byStatus }: { byStatus: AdminOverview["certificate
   const height = Math.max(160, rows.length * 30);
   return (
     <div aria-hidden data-testid="status-chart" style={{ height }}>
-      <BarChart
-        responsive
-        layout="vertical"
-        data={rows}
-        style={{ width: "100%", height }}
-        margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-        accessibilityLayer={false}
-      >
+      <BarChart layout="vertical" data={rows} {...chartRootProps(height, { top: 0, right: 16, bottom: 0, left: 0 })}>
         <CartesianGrid horizontal={false} stroke="var(--color-border)" />
-        <XAxis type="number" allowDecimals={false} tick={tick} tickLine={false} axisLine={false} />
-        <YAxis type="category" dataKey="label" width={128} tick={tick} tickLine={false} axisLine={false} />
+        <XAxis type="number" allowDecimals={false} tick={CHART_TICK} tickLine={false} axisLine={false} />
+        <YAxis type="category" dataKey="label" width={128} tick={CHART_TICK} tickLine={false} axisLine={false} />
         <Tooltip
-          cursor={{ fill: "var(--color-muted)", opacity: 0.6 }}
+          cursor={CHART_CURSOR}
           content={({ active, payload }) => {
             const row = payload?.[0]?.payload as (typeof rows)[number] | undefined;
             return active && row ? (
@@ -119,63 +119,26 @@ export function AutoRenewChart({ autoRenew }: { autoRenew: AdminOverview["autoRe
 /** Fees due each day of the next 30, split by whether the account's balance covers its fees. */
 export function DueChart({ currency, days }: { currency: string; days: DueDay[] }) {
   const t = useTranslations("admin.overview.due");
-  const format = useFormatter();
   const locale = useLocale();
+  const dayLabel = useDayLabel({ weekday: "short" });
   const scale = 10 ** minorDigits(currency);
   const money = (minor: number) => formatMoney(minor, currency, locale);
-  const axisMoney = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    notation: "compact",
-    maximumFractionDigits: 1,
-  });
-  const dayLabel = (date: string, long = false) =>
-    format.dateTime(new Date(`${date}T00:00:00Z`), {
-      timeZone: "UTC",
-      month: "short",
-      day: "numeric",
-      ...(long ? { weekday: "short" } : {}),
-    });
   const rows = days.map((day) => ({ ...day, covered: day.coveredMinor / scale, atRisk: day.atRiskMinor / scale }));
   return (
     <div className="grid gap-2">
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-hidden>
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm bg-primary" />
-          {t("legendCovered")}
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm bg-destructive" />
-          {t("legendAtRisk")}
-        </li>
-      </ul>
+      <ChartLegend
+        items={[
+          { label: t("legendCovered"), swatchClassName: "size-2.5 rounded-sm bg-primary" },
+          { label: t("legendAtRisk"), swatchClassName: "size-2.5 rounded-sm bg-destructive" },
+        ]}
+      />
       <div aria-hidden data-testid="due-chart" style={{ height: 220 }}>
-        <BarChart
-          responsive
-          data={rows}
-          style={{ width: "100%", height: 220 }}
-          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          accessibilityLayer={false}
-        >
+        <BarChart data={rows} {...chartRootProps(220, { top: 8, right: 8, bottom: 0, left: 0 })}>
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
-          <XAxis
-            dataKey="date"
-            tickFormatter={(date: string) => dayLabel(date)}
-            tick={tick}
-            tickLine={false}
-            axisLine={{ stroke: "var(--color-border)" }}
-            minTickGap={24}
-          />
-          <YAxis
-            tickFormatter={(value: number) => axisMoney.format(value)}
-            tick={tick}
-            tickLine={false}
-            axisLine={false}
-            width={56}
-            allowDecimals={false}
-          />
+          <XAxis {...dateAxisProps(dayLabel)} />
+          <YAxis {...moneyAxisProps(locale, currency)} />
           <Tooltip
-            cursor={{ fill: "var(--color-muted)", opacity: 0.6 }}
+            cursor={CHART_CURSOR}
             content={({ active, payload }) => {
               const row = payload?.[0]?.payload as (typeof rows)[number] | undefined;
               return active && row ? (

@@ -1,8 +1,11 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { CHART_CURSOR, chartRootProps, dateAxisProps, moneyAxisProps } from "@/components/charts/chart-axes";
+import { ChartLegend } from "@/components/charts/chart-legend";
+import { useDayLabel } from "@/components/charts/use-day-label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { BalanceForecast, ForecastDeduction } from "@/lib/billing/forecast-balance";
 import { formatMoney, minorDigits } from "@/lib/money";
@@ -10,31 +13,13 @@ import { cn } from "@/lib/utils";
 
 type ChartRow = { date: string; balance: number; deducted: number; uncovered: number };
 
-/** A calendar date ("2026-06-15") as the viewer writes it; the date is already on their calendar. */
-function useDayLabel() {
-  const format = useFormatter();
-  return (date: string, long = false) =>
-    format.dateTime(new Date(`${date}T00:00:00Z`), {
-      timeZone: "UTC",
-      month: "short",
-      day: "numeric",
-      ...(long ? { year: "numeric", weekday: "short" } : {}),
-    });
-}
-
 /** The forecast chart and its table, loaded after first paint (balance-forecast-chart.tsx). */
 export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast; height: number }) {
   const t = useTranslations("billing.forecast");
   const locale = useLocale();
-  const dayLabel = useDayLabel();
+  const dayLabel = useDayLabel({ year: "numeric", weekday: "short" });
   const scale = 10 ** minorDigits(forecast.currency);
   const money = (amountMinor: number) => formatMoney(amountMinor, forecast.currency, locale);
-  const axisMoney = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: forecast.currency,
-    notation: "compact",
-    maximumFractionDigits: 1,
-  });
   const rows: ChartRow[] = forecast.days.map((day) => ({
     date: day.date,
     balance: day.balanceMinor / scale,
@@ -47,53 +32,24 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
   }
   const feeDays = forecast.days.filter((day) => day.coveredMinor > 0 || day.uncoveredMinor > 0);
   const endBalance = forecast.days.at(-1)?.balanceMinor ?? forecast.balanceMinor;
-  const tick = { fill: "var(--color-muted-foreground)", fontSize: 12 };
 
   return (
     <figure className="grid gap-3" aria-labelledby="forecast-summary" data-testid="balance-forecast">
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-hidden>
-        <li className="flex items-center gap-1.5">
-          <span className="h-0.5 w-4 rounded bg-primary" />
-          {t("legendBalance")}
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm bg-muted-foreground/60" />
-          {t("legendCovered")}
-        </li>
-        <li className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-sm bg-destructive" />
-          {t("legendUncovered")}
-        </li>
-      </ul>
+      <ChartLegend
+        items={[
+          { label: t("legendBalance"), swatchClassName: "h-0.5 w-4 rounded bg-primary" },
+          { label: t("legendCovered"), swatchClassName: "size-2.5 rounded-sm bg-muted-foreground/60" },
+          { label: t("legendUncovered"), swatchClassName: "size-2.5 rounded-sm bg-destructive" },
+        ]}
+      />
       {/* The chart is a picture of the table below, which assistive technology reads instead. */}
       <div aria-hidden data-testid="balance-forecast-chart" style={{ height: height }}>
-        <ComposedChart
-          responsive
-          data={rows}
-          style={{ width: "100%", height: height }}
-          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-          accessibilityLayer={false}
-        >
+        <ComposedChart data={rows} {...chartRootProps(height, { top: 8, right: 12, bottom: 0, left: 0 })}>
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
-          <XAxis
-            dataKey="date"
-            tickFormatter={(date: string) => dayLabel(date)}
-            tick={tick}
-            tickLine={false}
-            axisLine={{ stroke: "var(--color-border)" }}
-            minTickGap={24}
-            interval="preserveStartEnd"
-          />
-          <YAxis
-            tickFormatter={(value: number) => axisMoney.format(value)}
-            tick={tick}
-            tickLine={false}
-            axisLine={false}
-            width={56}
-            allowDecimals={false}
-          />
+          <XAxis {...dateAxisProps(dayLabel)} interval="preserveStartEnd" />
+          <YAxis {...moneyAxisProps(locale, forecast.currency)} />
           <Tooltip
-            cursor={{ fill: "var(--color-muted)", opacity: 0.6 }}
+            cursor={CHART_CURSOR}
             content={(props) => (
               <ForecastTooltip {...props} byDate={byDate} money={money} dayLabel={dayLabel} scale={scale} />
             )}

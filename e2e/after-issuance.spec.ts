@@ -108,6 +108,33 @@ test.describe("after issuance", () => {
     await expect(page.getByTestId("deployment-entry").filter({ hasText: "pay-lb" })).toContainText("Moved away");
   });
 
+  test("the renewal page's prompt keeps the results on screen until its dialog is closed", async ({
+    page,
+    customer,
+  }) => {
+    const { newId } = await issueRenewal(customer.id, "pay.example-shop.com");
+    await signIn(page, customer);
+    await page.goto(`/certificates/${newId}`);
+    const prompt = page.getByTestId("update-resources-prompt");
+    await prompt.getByRole("button", { name: "Update to cloud resources" }).click();
+    const dialog = page.getByRole("dialog", { name: "Update to cloud resources" });
+    await dialog.getByRole("button", { name: "Update 1 resource" }).click();
+
+    // The toast says it is done; the page behind, whose prompt holds the dialog, has not
+    // been refreshed under the results (that would unmount them): it is once they are closed.
+    await expect(page.getByText("1 cloud resource now uses the certificate for pay.example-shop.com.")).toBeVisible();
+    await expect(dialog.getByTestId("update-resources-result")).toHaveCount(1);
+    await expect(dialog.getByTestId("update-resources-result")).toHaveAttribute("data-outcome", "DEPLOYED");
+    await expect(prompt).toBeVisible();
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(prompt).toHaveCount(0);
+    await expect(page.getByTestId("deployment-entry").filter({ hasText: "pay-lb" })).toHaveAttribute(
+      "data-result",
+      "SUCCEEDED",
+    );
+  });
+
   test("downloads the renewal for Nginx and IIS: files parse, the key matches, the chain is in order", async ({
     page,
     customer,

@@ -76,6 +76,11 @@ test.describe("certificate upload", () => {
     await expect(row).toContainText("Uploaded");
     await expect(row.getByRole("button", { name: `Activate Auto-Renewal: ${domain} (Pasted in e2e)` })).toBeVisible();
     await row.getByRole("link", { name: domain }).click();
+    // On the certificate's own page: until it has replaced the list, the row's own
+    // "Activate Auto-Renewal" button matches too, and a dialog opened there is unmounted
+    // by the navigation that follows.
+    await expect(page).toHaveURL(/\/certificates\/(?!upload$)[\w-]+$/);
+    await expect(page.getByRole("heading", { name: domain })).toBeVisible();
 
     // The auto-renewal dialog explains why not.
     await page.getByRole("button", { name: /Activate Auto-Renewal/ }).click();

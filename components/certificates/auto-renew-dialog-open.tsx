@@ -9,17 +9,8 @@ import { useState } from "react";
 import { disableAutoRenewalAction, enableAutoRenewalAction } from "@/app/(console)/certificates/actions";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { QueryDialog, QueryDialogLoadState } from "@/components/ui/query-dialog";
 import { toast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/actions/authed-action";
 import { formatMoney } from "@/lib/money";
@@ -37,12 +28,16 @@ export function OpenAutoRenewDialog({ certificateId, domain, children }: Props) 
   const [open, setOpen] = useState(true);
   const t = useTranslations("autoRenew");
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{children}</DialogTrigger>
-      <DialogContent closeLabel={t("close")} className="sm:max-w-xl" data-testid="auto-renew-dialog">
-        {open && <AutoRenewDialogBody certificateId={certificateId} domain={domain} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+    <QueryDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={children}
+      closeLabel={t("close")}
+      className="sm:max-w-xl"
+      testId="auto-renew-dialog"
+    >
+      <AutoRenewDialogBody certificateId={certificateId} domain={domain} onDone={() => setOpen(false)} />
+    </QueryDialog>
   );
 }
 
@@ -85,23 +80,12 @@ function AutoRenewDialogBody({
         <DialogDescription>{t("dialogDescription", { domain })}</DialogDescription>
       </DialogHeader>
 
-      {offer.isPending && (
-        <div className="grid gap-3" role="status" aria-busy="true" aria-label={t("loading")}>
-          <Skeleton className="h-12" />
-          <Skeleton className="h-32" />
-        </div>
-      )}
-      {offer.isError && (
-        <Alert variant="destructive">
-          <XCircleIcon aria-hidden />
-          <AlertDescription className="flex flex-wrap items-center gap-2">
-            {t("loadError")}
-            <Button size="sm" variant="outline" onClick={() => offer.refetch()}>
-              {t("retry")}
-            </Button>
-          </AlertDescription>
-        </Alert>
-      )}
+      <QueryDialogLoadState
+        query={offer}
+        labels={{ loading: t("loading"), loadError: t("loadError"), retry: t("retry") }}
+        className="grid gap-3"
+        skeletons={["h-12", "h-32"]}
+      />
       {data && <OfferDetails offer={data} />}
       {actionError && (
         <Alert variant="destructive" data-testid="auto-renew-error">

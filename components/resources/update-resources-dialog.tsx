@@ -4,23 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2Icon, CircleSlashIcon, InfoIcon, XCircleIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
-import { useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { updateCloudResourcesAction } from "@/app/(console)/certificates/after-issuance-actions";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DialogClose, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { QueryDialog, QueryDialogLoadState } from "@/components/ui/query-dialog";
 import { toast } from "@/components/ui/toast";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { cloudResourcesQuery, resourceKeys } from "@/lib/queries/resources";
@@ -47,15 +38,43 @@ type Props = {
 export function UpdateResourcesDialog({ children, open, onOpenChange, defaultOpen = false, ...body }: Props) {
   const [ownOpen, setOwnOpen] = useState(defaultOpen);
   const isOpen = open ?? ownOpen;
-  const setOpen = onOpenChange ?? setOwnOpen;
   const t = useTranslations("resources.dialog");
+  const queryClient = useQueryClient();
+  // The page behind refreshes once the results are read, when the dialog closes: refreshed
+  // at once, an issued renewal's prompt (which holds this dialog) would vanish with the
+  // results still on screen, unmounting them.
+  const updated = useRef(false);
+  const refreshIfUpdated = useCallback(() => {
+    if (!updated.current) return;
+    updated.current = false;
+    void Promise.all([
+      queryClient.invalidateQueries({ queryKey: certificateKeys.all }),
+      queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
+    ]);
+  }, [queryClient]);
+  // Unmounted while open (the user navigated away): refresh all the same.
+  useEffect(() => refreshIfUpdated, [refreshIfUpdated]);
+  const setOpen = (next: boolean) => {
+    (onOpenChange ?? setOwnOpen)(next);
+    if (!next) refreshIfUpdated();
+  };
   return (
-    <Dialog open={isOpen} onOpenChange={setOpen}>
-      {children && <DialogTrigger asChild>{children}</DialogTrigger>}
-      <DialogContent closeLabel={t("close")} className="sm:max-w-2xl" data-testid="update-resources-dialog">
-        {isOpen && <DialogBody {...body} onDone={() => setOpen(false)} />}
-      </DialogContent>
-    </Dialog>
+    <QueryDialog
+      open={isOpen}
+      onOpenChange={setOpen}
+      trigger={children}
+      closeLabel={t("close")}
+      className="sm:max-w-2xl"
+      testId="update-resources-dialog"
+    >
+      <DialogBody
+        {...body}
+        onUpdated={() => {
+          updated.current = true;
+        }}
+        onDone={() => setOpen(false)}
+      />
+    </QueryDialog>
   );
 }
 
@@ -64,10 +83,10 @@ function DialogBody({
   domain,
   predecessorId,
   mode,
+  onUpdated,
   onDone,
-}: Omit<Props, "children" | "open" | "onOpenChange" | "defaultOpen"> & { onDone: () => void }) {
+}: Omit<Props, "children" | "open" | "onOpenChange" | "defaultOpen"> & { onUpdated: () => void; onDone: () => void }) {
   const t = useTranslations("resources.dialog");
-  const queryClient = useQueryClient();
   const resources = useQuery(cloudResourcesQuery);
   const ordered = useMemo(
     () => orderResources(resources.data ?? [], certificateId, predecessorId),
@@ -82,16 +101,13 @@ function DialogBody({
 
   const mutation = useMutation({
     mutationFn: () => updateCloudResourcesAction({ certificateId, resourceIds: [...selected] }),
-    onSuccess: async (result) => {
+    onSuccess: (result) => {
       if (!result.ok) {
         setFailure(result.message);
         return;
       }
       setOutcome(result.data);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: certificateKeys.all }),
-        queryClient.invalidateQueries({ queryKey: resourceKeys.all }),
-      ]);
+      onUpdated();
       if (result.data.ok && result.data.deployed > 0) {
         toast.success(t("toast", { count: result.data.deployed, domain }));
       }
@@ -135,24 +151,12 @@ function DialogBody({
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>{t("description", { domain })}</DialogDescription>
       </DialogHeader>
-      {resources.isPending && (
-        <div className="grid gap-2" role="status" aria-busy="true" aria-label={t("loading")}>
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-          <Skeleton className="h-14" />
-        </div>
-      )}
-      {resources.isError && (
-        <Alert variant="destructive">
-          <XCircleIcon aria-hidden />
-          <AlertDescription className="flex flex-wrap items-center gap-2">
-            {t("loadError")}
-            <Button size="sm" variant="outline" onClick={() => resources.refetch()}>
-              {t("retry")}
-            </Button>
-          </AlertDescription>
-        </Alert>
-      )}
+      <QueryDialogLoadState
+        query={resources}
+        labels={{ loading: t("loading"), loadError: t("loadError"), retry: t("retry") }}
+        className="grid gap-2"
+        skeletons={["h-14", "h-14", "h-14"]}
+      />
       {resources.data && ordered.length === 0 && (
         <p className="rounded-md border border-dashed p-6 text-center text-sm text-muted-foreground">{t("empty")}</p>
       )}

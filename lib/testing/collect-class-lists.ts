@@ -103,10 +103,11 @@ export function collectClassLists(roots: string[]): { lists: ClassList[]; unread
         }
       });
       if (value) return value;
-      // Another prop (triggerClassName…): its callers' values are not followed.
+      // Another prop (triggerClassName…) or a parameter (a list item): its callers' values are not followed.
       let isProp = false;
       visitAll(file, (candidate) => {
-        if (ts.isBindingElement(candidate) && candidate.name.getText() === node.text) isProp = true;
+        if ((ts.isBindingElement(candidate) || ts.isParameter(candidate)) && candidate.name.getText() === node.text)
+          isProp = true;
       });
       if (isProp) return [""];
     }

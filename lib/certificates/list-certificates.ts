@@ -97,6 +97,51 @@ function orderBy(sort: CertificateListParams["sort"]): Prisma.CertificateOrderBy
   }
 }
 
+type RowFacts = {
+  id: string;
+  resourceCount: number;
+  renewalId: string | null;
+  predecessorResourceCount: number;
+};
+
+/**
+ * What a row shows besides its own columns, for one page of rows in one statement, each
+ * looked up through an index and scoped by the owner (a relation count in the page query
+ * aggregated every certificate's resources, of every owner, on each request).
+ */
+async function loadRowFacts(ownerId: string, ids: string[]): Promise<Map<string, RowFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<RowFacts[]>`
+    SELECT c.id,
+           (SELECT count(*)::int FROM "CloudResource" r
+             WHERE r."certificateId" = c.id AND r."ownerId" = ${ownerId}) AS "resourceCount",
+           (SELECT o."newCertificateId" FROM "RenewalOrder" o
+             WHERE o."certificateId" = c.id AND o.status::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[])
+             ORDER BY o.attempt DESC LIMIT 1) AS "renewalId",
+           (SELECT count(*)::int FROM "CloudResource" r
+             WHERE r."certificateId" = c."renewsId" AND r."ownerId" = ${ownerId}) AS "predecessorResourceCount"
+      FROM "Certificate" c
+     WHERE c."ownerId" = ${ownerId} AND c.id = ANY(${ids}::text[])`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * The brands among the owner's certificates, for the brand filter: a few index probes
+ * on (ownerId, brand), one per brand, however many certificates the owner has.
+ */
+async function listOwnerBrands(ownerId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ brand: string }[]>`
+    WITH RECURSIVE brands AS (
+      (SELECT brand FROM "Certificate" WHERE "ownerId" = ${ownerId} ORDER BY brand LIMIT 1)
+      UNION ALL
+      SELECT (SELECT c.brand FROM "Certificate" c
+               WHERE c."ownerId" = ${ownerId} AND c.brand > b.brand ORDER BY c.brand LIMIT 1)
+        FROM brands b WHERE b.brand IS NOT NULL
+    )
+    SELECT brand FROM brands WHERE brand IS NOT NULL`;
+  return rows.map((row) => row.brand);
+}
+
 /** One page of the owner's certificates, filtered and sorted on the server. */
 export async function listCertificates(
   ownerId: string,
@@ -125,44 +170,43 @@ export async function listCertificates(
         autoRenewState: true,
         autoRenewEndReason: true,
         tags: true,
-        _count: { select: { resources: true } },
-        renews: { select: { id: true, _count: { select: { resources: { where: { ownerId } } } } } },
-        renewalOrders: {
-          where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
-          select: { newCertificateId: true },
-          take: 1,
-        },
+        renewsId: true,
       },
     }),
-    db.certificate.groupBy({ by: ["brand"], where: { ownerId }, orderBy: { brand: "asc" } }),
+    listOwnerBrands(ownerId),
   ]);
+  const facts = await loadRowFacts(
+    ownerId,
+    rows.map((row) => row.id),
+  );
   return {
     total,
     page: params.page,
     pageSize: params.pageSize,
-    brands: brands.map((row) => row.brand),
-    items: rows.map((row) => ({
-      id: row.id,
-      alias: row.alias,
-      domain: row.domain,
-      sansCount: row.sans.length,
-      brand: row.brand,
-      certificateType: row.certificateType,
-      domainType: row.domainType,
-      source: row.source,
-      status: displayStatus(row.status, row.expiresAt, now),
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      daysRemaining: row.expiresAt ? daysRemaining(row.expiresAt, now) : null,
-      autoRenewState: row.autoRenewState,
-      autoRenewEndReason: row.autoRenewEndReason,
-      renewalPaid: row.renewalOrders.length > 0,
-      renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
-      resourceCount: row._count.resources,
-      resourceUpdateFromId:
-        row.status === "ISSUED" && row.expiresAt && row.expiresAt > now && (row.renews?._count.resources ?? 0) > 0
-          ? (row.renews?.id ?? null)
-          : null,
-      tags: row.tags,
-    })),
+    brands,
+    items: rows.map((row) => {
+      const fact = facts.get(row.id);
+      const current = row.status === "ISSUED" && row.expiresAt !== null && row.expiresAt > now;
+      return {
+        id: row.id,
+        alias: row.alias,
+        domain: row.domain,
+        sansCount: row.sans.length,
+        brand: row.brand,
+        certificateType: row.certificateType,
+        domainType: row.domainType,
+        source: row.source,
+        status: displayStatus(row.status, row.expiresAt, now),
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+        daysRemaining: row.expiresAt ? daysRemaining(row.expiresAt, now) : null,
+        autoRenewState: row.autoRenewState,
+        autoRenewEndReason: row.autoRenewEndReason,
+        renewalPaid: Boolean(fact?.renewalId),
+        renewalId: fact?.renewalId ?? null,
+        resourceCount: fact?.resourceCount ?? 0,
+        resourceUpdateFromId: current && (fact?.predecessorResourceCount ?? 0) > 0 ? row.renewsId : null,
+        tags: row.tags,
+      };
+    }),
   };
 }

@@ -2,6 +2,7 @@
 // boundaries (pages, actions, the job) ask this module for it. With DEMO_MODE the
 // operator can shift the whole app in time: the shift is stored in the database
 // so every instance and every request sees the same simulated time.
+import { cache } from "react";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
@@ -10,12 +11,15 @@ export function systemNow(): Date {
   return new Date();
 }
 
-/** Milliseconds the demo clock is ahead of (or behind) real time; 0 outside DEMO_MODE. */
-export async function getClockOffsetMs(): Promise<number> {
+/**
+ * Milliseconds the demo clock is ahead of (or behind) real time; 0 outside DEMO_MODE.
+ * Read once per server render (layout, page and metadata all ask); elsewhere on each call.
+ */
+export const getClockOffsetMs = cache(async (): Promise<number> => {
   if (!getConfig().demoMode) return 0;
-  const setting = await db.clockSetting.findUnique({ where: { id: "global" } });
+  const setting = await db.clockSetting.findUnique({ where: { id: "global" }, select: { offsetMs: true } });
   return setting ? Number(setting.offsetMs) : 0;
-}
+});
 
 /** "Now" for every business rule and job: real time, shifted by the demo clock. */
 export async function now(): Promise<Date> {

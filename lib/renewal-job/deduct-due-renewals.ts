@@ -62,7 +62,8 @@ const TERMINATION_COUNTER = {
  * Each claim starts after the last row of the lane's previous one (the claim order is
  * expiry, then id), so a lane does not walk again over the rows it has renewed: they
  * stay "on" and due until their renewal is issued. Rows passed over while another
- * run held them are picked up by a last claim from the start, which ends the lane.
+ * run held them (or their account) are picked up by a new pass from the start; the
+ * lane ends when a pass finds nothing left to do.
  */
 export async function deductDueRenewals(options: Options): Promise<DeductStepResult> {
   const { now } = options;
@@ -89,23 +90,32 @@ export async function deductDueRenewals(options: Options): Promise<DeductStepRes
 async function runLane(context: BatchContext, onBatch: Options["onBatch"]): Promise<void> {
   const { batchSize, result } = context;
   let after: ClaimCursor | undefined;
+  // Certificates charged or ended in this pass over the lane's due rows.
+  let passWork = 0;
   for (;;) {
-    let claim: { claimed: number; last: ClaimCursor | undefined };
+    let claim: { claimed: number; last: ClaimCursor | undefined; work: number };
     try {
       const outcome = await db.$transaction((tx) => processBatch(tx, context, after), {
         timeout: 120_000,
         maxWait: 30_000,
       });
       count(result, outcome);
-      claim = outcome;
+      claim = { ...outcome, work: outcome.deducted + outcome.terminations.length };
     } catch (error) {
       logger.warn({ err: error }, "renewal deduction batch failed; retrying its certificates one by one");
       claim = await isolateFailures(context, after);
     }
     await onBatch?.(result);
-    if (claim.claimed >= batchSize) after = claim.last ?? after;
-    else if (after) after = undefined;
-    else return;
+    passWork += claim.work;
+    if (claim.claimed >= batchSize) {
+      after = claim.last ?? after;
+      continue;
+    }
+    // The pass is over. Rows another run held (or whose account it held) were passed over:
+    // a new pass from the start picks them up, until a pass finds nothing left to do.
+    if (passWork === 0) return;
+    after = undefined;
+    passWork = 0;
   }
 }
 
@@ -203,18 +213,29 @@ async function processBatch(
   );
   const due = claimed.filter((row) => stillDue.has(row.id));
   const owners = [...new Set(due.map((row) => row.ownerId))];
-  // Accounts are locked in id order, so concurrent batches never wait on each other in a cycle.
+  // An account another transaction holds (another instance's batch, a manual renewal) is
+  // passed over rather than waited for: its certificates stay due for a later pass, and
+  // instances running the job at once work on different accounts instead of queueing.
   const accountRows = await tx.$queryRaw<{ id: string; ownerId: string; balanceMinor: number; currency: string }[]>`
     SELECT id, "ownerId", "balanceMinor", currency FROM "BillingAccount"
-     WHERE "ownerId" = ANY(${owners}::text[]) ORDER BY id FOR UPDATE`;
+     WHERE "ownerId" = ANY(${owners}::text[]) FOR UPDATE SKIP LOCKED`;
   const accounts = new Map<string, AccountState>(
     accountRows.map((row) => [
       row.ownerId,
       { accountId: row.id, balanceMinor: row.balanceMinor, currency: row.currency },
     ]),
   );
+  const unlocked = owners.filter((owner) => !accounts.has(owner));
+  const busy = new Set(
+    unlocked.length === 0
+      ? []
+      : (
+          await tx.$queryRaw<{ ownerId: string }[]>`
+            SELECT "ownerId" FROM "BillingAccount" WHERE "ownerId" = ANY(${unlocked}::text[])`
+        ).map((row) => row.ownerId),
+  );
   const plan = planDeductions(
-    due as DueCertificate[],
+    due.filter((row) => !busy.has(row.ownerId)) as DueCertificate[],
     (certificate) => findPrice(context.prices, certificate),
     accounts,
     context.now,
@@ -296,8 +317,9 @@ async function terminate(
 async function isolateFailures(
   context: BatchContext,
   after: ClaimCursor | undefined,
-): Promise<{ claimed: number; last: ClaimCursor | undefined }> {
+): Promise<{ claimed: number; last: ClaimCursor | undefined; work: number }> {
   let processed = 0;
+  let work = 0;
   let last = after;
   for (let i = 0; i < context.batchSize; i++) {
     let claimedRow: ClaimedRow | undefined;
@@ -311,6 +333,7 @@ async function isolateFailures(
       count(context.result, outcome);
       last = outcome.last ?? last;
       processed += 1;
+      work += outcome.deducted + outcome.terminations.length;
     } catch (error) {
       if (!claimedRow) throw error;
       context.skip.push(claimedRow.id);
@@ -320,7 +343,8 @@ async function isolateFailures(
       });
       last = { expiresAt: claimedRow.expiresAt, id: claimedRow.id };
       processed += 1;
+      work += 1;
     }
   }
-  return { claimed: processed, last };
+  return { claimed: processed, last, work };
 }

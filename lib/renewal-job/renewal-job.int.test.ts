@@ -23,6 +23,8 @@ const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST
   "@/lib/testing/factories"
 );
 const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
+const { seedDueAutoRenewals } = await import("@/lib/testing/seed-due-auto-renewals");
+const { expectEachRenewedOnce } = await import("@/lib/testing/expect-each-renewed-once");
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(TEST_NOW.getTime() + days * DAY);
@@ -244,77 +246,37 @@ describe("renewal job: deduction 30 days before expiry", () => {
 describe("renewal job: exactly once", () => {
   it("shares one run's deductions between lanes and charges every certificate once", async () => {
     clock.now = at(50);
-    const owners = await Promise.all(Array.from({ length: 9 }, () => createTestUser()));
-    for (const owner of owners) await fundAccount(owner.id, 30 * 2_900);
-    await db.certificate.createMany({
-      data: Array.from({ length: 180 }, (_, i) => ({
-        ownerId: owners[i % owners.length]?.id ?? "",
-        domain: `lane-${i}.lanes.test`,
-        sans: [],
-        brand: "DNSPod",
-        certificateType: "DV" as const,
-        domainType: "SINGLE" as const,
-        source: "PURCHASED" as const,
-        status: "ISSUED" as const,
-        notBefore: at(-300),
-        expiresAt: at(50 + 15 + (i % 10)),
-        autoRenewState: "ON" as const,
-      })),
+    const { domainSuffix, ownerIds } = await seedDueAutoRenewals({
+      label: "lanes",
+      count: 180,
+      fundPerOwnerMinor: 30 * 2_900,
+      now: clock.now.getTime(),
     });
     const run = await createJobRun({ trigger: "cron", triggeredById: null });
     // Batches smaller than a lane's share, so every lane claims several times from its cursor.
     const result = await deductDueRenewals({ now: clock.now, jobRunId: run.id, batchSize: 7, lanes: 4 });
     expect(result).toMatchObject({ deducted: 180, terminatedInsufficientBalance: 0, errors: [] });
-    const orders = await db.renewalOrder.groupBy({
-      by: ["certificateId"],
-      where: { jobRunId: run.id },
-      _count: { _all: true },
-    });
-    expect(orders).toHaveLength(180);
-    expect(orders.every((row) => row._count._all === 1)).toBe(true);
-    for (const owner of owners) {
-      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId: owner.id } })).balanceMinor).toBe(
-        10 * 2_900,
-      );
+    await expectEachRenewedOnce(domainSuffix, 180);
+    for (const ownerId of ownerIds) {
+      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor).toBe(12 * 2_900);
     }
-    await expectBalancesMatchLedger();
   });
 
   it("makes exactly 1,000 deductions when 10 runs race over 1,000 due certificates", async () => {
     clock.now = at(100);
-    const owners = await Promise.all(Array.from({ length: 20 }, () => createTestUser()));
-    for (const owner of owners) await fundAccount(owner.id, 100 * 2_900);
-    await db.certificate.createMany({
-      data: Array.from({ length: 1_000 }, (_, i) => ({
-        ownerId: owners[i % owners.length]?.id ?? "",
-        domain: `race-${i}.exactly-once.test`,
-        sans: [],
-        brand: "DNSPod",
-        certificateType: "DV" as const,
-        domainType: "SINGLE" as const,
-        source: "PURCHASED" as const,
-        status: "ISSUED" as const,
-        notBefore: at(-200),
-        expiresAt: at(100 + 10 + (i % 15)),
-        autoRenewState: "ON" as const,
-      })),
+    const { domainSuffix, ownerIds } = await seedDueAutoRenewals({
+      label: "exactly-once",
+      count: 1_000,
+      fundPerOwnerMinor: 100 * 2_900,
+      now: clock.now.getTime(),
+      owners: 20,
     });
     const runs = await Promise.all(Array.from({ length: 10 }, () => runJob()));
     expect(runs.every((run) => run.status === "SUCCEEDED")).toBe(true);
     expect(runs.reduce((sum, run) => sum + run.counts.deducted, 0)).toBe(1_000);
-    const raceOrders = await db.renewalOrder.count({
-      where: { certificate: { domain: { endsWith: ".exactly-once.test" } } },
-    });
-    expect(raceOrders).toBe(1_000);
-    const deductions = await db.ledgerEntry.count({
-      where: { kind: "RENEWAL_DEDUCTION", certificate: { domain: { endsWith: ".exactly-once.test" } } },
-    });
-    expect(deductions).toBe(1_000);
-    for (const owner of owners) {
-      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId: owner.id } })).balanceMinor).toBe(
-        50 * 2_900,
-      );
+    await expectEachRenewedOnce(domainSuffix, 1_000);
+    for (const ownerId of ownerIds) {
+      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor).toBe(50 * 2_900);
     }
-    await expectBalancesMatchLedger();
   }, 240_000);
 });

@@ -2,24 +2,25 @@ import { db } from "@/lib/db/client";
 import { createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
 
 /**
- * `count` DNSPod single-domain certificates with auto-renewal on, spread over ten funded
- * owners, all due for deduction at `now` (10 to 24 days before expiry), named
- * `<label>-<i>.<label>.test`. For tests that run the renewal job in a process or on a
- * database of their own, on the real clock.
+ * `count` DNSPod single-domain certificates with auto-renewal on, spread over `owners`
+ * funded owners (ten by default), all due for deduction at `now` (10 to 24 days before
+ * expiry), named `<label>-<i>.<label>.test`.
  */
 export async function seedDueAutoRenewals({
   label,
   count,
   fundPerOwnerMinor,
   now,
+  owners: ownerCount = 10,
 }: {
   label: string;
   count: number;
   fundPerOwnerMinor: number;
   now: number;
-}): Promise<{ domainSuffix: string }> {
+  owners?: number;
+}): Promise<{ domainSuffix: string; ownerIds: string[] }> {
   await seedTestPrices();
-  const owners = await Promise.all(Array.from({ length: 10 }, () => createTestUser()));
+  const owners = await Promise.all(Array.from({ length: ownerCount }, () => createTestUser()));
   for (const owner of owners) await fundAccount(owner.id, fundPerOwnerMinor);
   const domainSuffix = `.${label}.test`;
   await db.certificate.createMany({
@@ -37,5 +38,5 @@ export async function seedDueAutoRenewals({
       autoRenewState: "ON" as const,
     })),
   });
-  return { domainSuffix };
+  return { domainSuffix, ownerIds: owners.map((owner) => owner.id) };
 }

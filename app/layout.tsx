@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { Providers } from "@/components/providers";
 import { ThemeScript } from "@/components/theme/theme-script";
+import { withoutAdminMessages } from "@/messages/load-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,14 +20,15 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>
+        {/* Every page's payload carries these strings: the admin area adds its own (app/admin/layout.tsx). */}
+        <NextIntlClientProvider messages={withoutAdminMessages(messages)}>
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { AppShell } from "@/components/console/app-shell";
@@ -20,9 +21,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(demoMode ? [{ href: "/admin/clock", label: t("admin.nav.clock"), icon: "clock" } satisfies NavItem] : []),
     { href: "/certificates", label: t("nav.backToConsole"), icon: "console" },
   ];
+  // Without `messages`, the provider passes every namespace, the admin-only ones included.
   return (
-    <AppShell user={user} area={t("admin.title")} demoMode={demoMode} headerItems={<SimulatedClockBadge />} nav={nav}>
-      {children}
-    </AppShell>
+    <NextIntlClientProvider>
+      <AppShell user={user} area={t("admin.title")} demoMode={demoMode} headerItems={<SimulatedClockBadge />} nav={nav}>
+        {children}
+      </AppShell>
+    </NextIntlClientProvider>
   );
 }

@@ -33,7 +33,7 @@ import { cn } from "@/lib/utils";
 export function AdminCertificateTable() {
   const t = useTranslations("certificates");
   const ta = useTranslations("admin.certificates");
-  const tp = useTranslations("certificates.pagination");
+  const tp = useTranslations("common.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();

@@ -14,7 +14,7 @@ import { cn } from "@/lib/utils";
 /** Every run, newest first, page by page (the page is in the URL). */
 export function JobRunHistory() {
   const t = useTranslations("jobs.history");
-  const tp = useTranslations("admin.pagination");
+  const tp = useTranslations("common.pagination");
   const router = useRouter();
   const searchParams = useSearchParams();
   const params = readJobRunListQuery(new URLSearchParams(searchParams));

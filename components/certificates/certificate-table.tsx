@@ -35,7 +35,7 @@ import { cn } from "@/lib/utils";
 
 export function CertificateTable() {
   const t = useTranslations("certificates");
-  const tp = useTranslations("certificates.pagination");
+  const tp = useTranslations("common.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();

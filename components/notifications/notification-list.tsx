@@ -7,12 +7,12 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useTransition } from "react";
 import { markNotificationsReadAction } from "@/app/(console)/notifications/actions";
-import { PaginationLinks } from "@/components/admin/pagination-links";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PaginationLinks } from "@/components/ui/pagination-links";
 import { toast } from "@/components/ui/toast";
 import type { NotificationItem, NotificationPage } from "@/lib/notifications/list-notifications";
 import {

@@ -44,7 +44,7 @@ export const myCertificatesStep: DemoStep = {
     const shown = Math.min(PAGE_SIZE, certificates.length);
     await expect(customer.getByTestId("certificate-row")).toHaveCount(shown);
     await expect(customer.getByTestId("pagination-summary")).toHaveText(
-      i18n.t("certificates.pagination.summary", { from: 1, to: shown, total: certificates.length }),
+      i18n.t("common.pagination.summary", { from: 1, to: shown, total: certificates.length }),
     );
 
     // The certificate that renews by itself: auto-renewal on, DNS hosted with us, used by cloud

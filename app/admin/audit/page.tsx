@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { AuditJson } from "@/components/admin/audit-json";
 import { FilterField, FilterForm } from "@/components/admin/filter-form";
-import { PaginationLinks } from "@/components/admin/pagination-links";
+import { PaginationLinks } from "@/components/ui/pagination-links";
 import { PageHeader } from "@/components/console/page-header";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";

@@ -8,7 +8,7 @@ import { cache } from "react";
 import { AccountStatusBadge, RoleBadge } from "@/components/admin/account-badges";
 import { AccountStatusButton } from "@/components/admin/account-status-button";
 import { AdjustBalanceDialog } from "@/components/admin/adjust-balance-dialog";
-import { PaginationLinks } from "@/components/admin/pagination-links";
+import { PaginationLinks } from "@/components/ui/pagination-links";
 import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { Alert, AlertDescription } from "@/components/ui/alert";

@@ -15,7 +15,7 @@ export function PaginationLinks({
   total: number;
   hrefFor: (page: number) => string;
 }) {
-  const t = useTranslations("admin.pagination");
+  const t = useTranslations("common.pagination");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (total === 0) return null;
   return (

@@ -1,10 +1,15 @@
 import "server-only";
 import type { AdminCertificateListParams } from "@/lib/admin/admin-certificate-list-query";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
+import {
+  CERTIFICATE_ROW_SELECT,
+  certificateListOrder,
+  certificateRowColumns,
+} from "@/lib/certificates/certificate-row-columns";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { daysRemaining, displayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { addDays } from "@/lib/time";
 
@@ -59,17 +64,6 @@ function filterWhere(params: AdminCertificateListParams, now: Date, ownerId?: st
   return { AND: and };
 }
 
-function orderBy(sort: AdminCertificateListParams["sort"]): Prisma.CertificateOrderByWithRelationInput[] {
-  switch (sort) {
-    case "expiresAt.desc":
-      return [{ expiresAt: { sort: "desc", nulls: "last" } }, { id: "asc" }];
-    case "createdAt.desc":
-      return [{ createdAt: "desc" }, { id: "asc" }];
-    default:
-      return [{ expiresAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-  }
-}
-
 /** One page of every customer's certificates (or one customer's, with `ownerId`), with their owners. */
 export async function listAllCertificates(
   actor: Actor,
@@ -83,23 +77,11 @@ export async function listAllCertificates(
     db.certificate.count({ where }),
     db.certificate.findMany({
       where,
-      orderBy: orderBy(params.sort),
+      orderBy: certificateListOrder(params.sort),
       skip: (params.page - 1) * params.pageSize,
       take: params.pageSize,
       select: {
-        id: true,
-        alias: true,
-        domain: true,
-        sans: true,
-        brand: true,
-        certificateType: true,
-        domainType: true,
-        source: true,
-        status: true,
-        expiresAt: true,
-        autoRenewState: true,
-        autoRenewEndReason: true,
-        tags: true,
+        ...CERTIFICATE_ROW_SELECT,
         owner: { select: { id: true, email: true, name: true } },
         _count: { select: { resources: true } },
         renewalOrders: {
@@ -121,23 +103,10 @@ export async function listAllCertificates(
     pageSize: params.pageSize,
     brands: brands.map((row) => row.brand),
     items: rows.map((row) => ({
-      id: row.id,
-      alias: row.alias,
-      domain: row.domain,
-      sansCount: row.sans.length,
-      brand: row.brand,
-      certificateType: row.certificateType,
-      domainType: row.domainType,
-      source: row.source,
-      status: displayStatus(row.status, row.expiresAt, now),
-      expiresAt: row.expiresAt?.toISOString() ?? null,
-      daysRemaining: row.expiresAt ? daysRemaining(row.expiresAt, now) : null,
-      autoRenewState: row.autoRenewState,
-      autoRenewEndReason: row.autoRenewEndReason,
+      ...certificateRowColumns(row, now),
       renewalPaid: row.renewalOrders.length > 0,
       renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
       resourceCount: row._count.resources,
-      tags: row.tags,
       owner: row.owner,
     })),
   };

@@ -1,5 +1,10 @@
 import "server-only";
 import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
+import {
+  CERTIFICATE_ROW_SELECT,
+  certificateListOrder,
+  certificateRowColumns,
+} from "@/lib/certificates/certificate-row-columns";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -9,7 +14,7 @@ import type {
   CertificateType,
   DomainType,
 } from "@/lib/generated/prisma/enums";
-import { type DisplayStatus, daysRemaining, displayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { type DisplayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { addDays } from "@/lib/time";
 
@@ -86,17 +91,6 @@ function filterWhere(ownerId: string, params: CertificateListParams, now: Date):
   return { ownerId, AND: and };
 }
 
-function orderBy(sort: CertificateListParams["sort"]): Prisma.CertificateOrderByWithRelationInput[] {
-  switch (sort) {
-    case "expiresAt.desc":
-      return [{ expiresAt: { sort: "desc", nulls: "last" } }, { id: "asc" }];
-    case "createdAt.desc":
-      return [{ createdAt: "desc" }, { id: "asc" }];
-    default:
-      return [{ expiresAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-  }
-}
-
 type RowFacts = {
   id: string;
   resourceCount: number;
@@ -153,23 +147,11 @@ export async function listCertificates(
     db.certificate.count({ where }),
     db.certificate.findMany({
       where,
-      orderBy: orderBy(params.sort),
+      orderBy: certificateListOrder(params.sort),
       skip: (params.page - 1) * params.pageSize,
       take: params.pageSize,
       select: {
-        id: true,
-        alias: true,
-        domain: true,
-        sans: true,
-        brand: true,
-        certificateType: true,
-        domainType: true,
-        source: true,
-        status: true,
-        expiresAt: true,
-        autoRenewState: true,
-        autoRenewEndReason: true,
-        tags: true,
+        ...CERTIFICATE_ROW_SELECT,
         renewsId: true,
       },
     }),
@@ -188,24 +170,11 @@ export async function listCertificates(
       const fact = facts.get(row.id);
       const current = row.status === "ISSUED" && row.expiresAt !== null && row.expiresAt > now;
       return {
-        id: row.id,
-        alias: row.alias,
-        domain: row.domain,
-        sansCount: row.sans.length,
-        brand: row.brand,
-        certificateType: row.certificateType,
-        domainType: row.domainType,
-        source: row.source,
-        status: displayStatus(row.status, row.expiresAt, now),
-        expiresAt: row.expiresAt?.toISOString() ?? null,
-        daysRemaining: row.expiresAt ? daysRemaining(row.expiresAt, now) : null,
-        autoRenewState: row.autoRenewState,
-        autoRenewEndReason: row.autoRenewEndReason,
+        ...certificateRowColumns(row, now),
         renewalPaid: Boolean(fact?.renewalId),
         renewalId: fact?.renewalId ?? null,
         resourceCount: fact?.resourceCount ?? 0,
         resourceUpdateFromId: current && (fact?.predecessorResourceCount ?? 0) > 0 ? row.renewsId : null,
-        tags: row.tags,
       };
     }),
   };

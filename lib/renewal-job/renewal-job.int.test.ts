@@ -32,6 +32,12 @@ async function runJob(trigger: "cron" | "admin" = "cron") {
   return executeJobRun((await createJobRun({ trigger, triggeredById: null })).id);
 }
 
+async function expectBalances(ownerIds: string[], balanceMinor: number): Promise<void> {
+  for (const ownerId of ownerIds) {
+    expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor).toBe(balanceMinor);
+  }
+}
+
 beforeAll(seedTestPrices);
 afterAll(() => dns.close());
 
@@ -257,9 +263,7 @@ describe("renewal job: exactly once", () => {
     const result = await deductDueRenewals({ now: clock.now, jobRunId: run.id, batchSize: 7, lanes: 4 });
     expect(result).toMatchObject({ deducted: 180, terminatedInsufficientBalance: 0, errors: [] });
     await expectEachRenewedOnce(domainSuffix, 180);
-    for (const ownerId of ownerIds) {
-      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor).toBe(12 * 2_900);
-    }
+    await expectBalances(ownerIds, 12 * 2_900);
   });
 
   it("makes exactly 1,000 deductions when 10 runs race over 1,000 due certificates", async () => {
@@ -275,8 +279,6 @@ describe("renewal job: exactly once", () => {
     expect(runs.every((run) => run.status === "SUCCEEDED")).toBe(true);
     expect(runs.reduce((sum, run) => sum + run.counts.deducted, 0)).toBe(1_000);
     await expectEachRenewedOnce(domainSuffix, 1_000);
-    for (const ownerId of ownerIds) {
-      expect((await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor).toBe(50 * 2_900);
-    }
+    await expectBalances(ownerIds, 50 * 2_900);
   }, 240_000);
 });

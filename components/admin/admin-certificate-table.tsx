@@ -33,7 +33,6 @@ import { cn } from "@/lib/utils";
 export function AdminCertificateTable() {
   const t = useTranslations("certificates");
   const ta = useTranslations("admin.certificates");
-  const tp = useTranslations("common.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -136,7 +135,6 @@ export function AdminCertificateTable() {
           total={data.total}
           pageSizes={PAGE_SIZES}
           selectedPageSize={params.pageSize}
-          label={tp}
           onChange={update}
         />
       )}

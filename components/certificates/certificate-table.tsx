@@ -35,7 +35,6 @@ import { cn } from "@/lib/utils";
 
 export function CertificateTable() {
   const t = useTranslations("certificates");
-  const tp = useTranslations("common.pagination");
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -112,7 +111,6 @@ export function CertificateTable() {
           total={data.total}
           pageSizes={PAGE_SIZES}
           selectedPageSize={params.pageSize}
-          label={tp}
           onChange={update}
         />
       )}

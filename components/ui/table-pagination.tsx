@@ -1,21 +1,15 @@
 import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 
-type PaginationMessage = "summary" | "page" | "pageSize" | "previous" | "next";
-
-/**
- * The bar under a paged table: "11–20 of 42", rows per page, previous and next. The words
- * come from the caller's translator (a `pagination` namespace with these five keys), as a
- * primitive here knows no namespace.
- */
+/** The bar under a paged table: "11–20 of 42", rows per page, previous and next. */
 export function TablePagination<Size extends number>({
   page,
   pageSize,
   total,
   pageSizes,
   selectedPageSize,
-  label,
   onChange,
 }: {
   page: number;
@@ -25,9 +19,9 @@ export function TablePagination<Size extends number>({
   pageSizes: readonly Size[];
   /** The size asked for, which the page on screen may not have yet while the next one loads. */
   selectedPageSize: Size;
-  label: (key: PaginationMessage, values?: Record<string, number>) => string;
   onChange: (next: { page: number; pageSize?: Size }) => void;
 }) {
+  const label = useTranslations("common.pagination");
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <nav

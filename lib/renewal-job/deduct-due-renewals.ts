@@ -8,6 +8,7 @@ import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/gene
 import { logger } from "@/lib/logger";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
 import { createRenewals } from "@/lib/renewal/create-renewals";
+import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { sortableIds } from "@/lib/renewal/sortable-ids";
 import { type AccountState, type DueCertificate, planDeductions } from "@/lib/renewal-job/plan-deductions";
 import { addDays } from "@/lib/time";
@@ -140,7 +141,7 @@ type BatchContext = {
  * the status is filtered in the aggregate so that no stale status estimate can pull
  * the status index into the lookup (it holds every order under way).
  */
-const NO_RENEWAL_UNDER_WAY = Prisma.sql`(SELECT count(*) FILTER (WHERE o.status IN ('PENDING_VALIDATION', 'ISSUED'))
+const NO_RENEWAL_UNDER_WAY = Prisma.sql`(SELECT count(*) FILTER (WHERE o.status::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[]))
    FROM "RenewalOrder" o WHERE o."certificateId" = c.id) = 0`;
 
 /** Where the previous claim of this run ended, in claim order. */

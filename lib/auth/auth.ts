@@ -1,6 +1,7 @@
 // Auth.js (next-auth v5): email + password, JWT sessions. The session only carries
 // the user id and session version; who the user is and whether they may still act
-// is read from the database on every request (lib/auth/session.ts).
+// is read from the database on every request (lib/auth/session.ts), which reads the
+// cookie itself (lib/auth/read-session-claims.ts) instead of calling Auth.js's `auth()`.
 import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
@@ -40,7 +41,7 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 3600;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+export const { handlers, signIn, signOut } = NextAuth(() => {
   const config = getConfig();
   return {
     secret: config.authSecret,

@@ -5,7 +5,8 @@ import { createTestUser } from "@/lib/testing/factories";
 // The JWT is Auth.js's business; what is tested here is the data-layer check that
 // runs on every request with whatever session the cookie carried.
 const session = vi.hoisted(() => ({ current: null as null | { userId: string; sessionVersion: number } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("@/lib/auth/read-session-claims", () => ({ createSessionClaimsReader: () => async () => session.current }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, getAll: () => [] }) }));
 
 const { getCurrentUser } = await import("@/lib/auth/session");
 

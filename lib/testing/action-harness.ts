@@ -12,8 +12,10 @@ const state = vi.hoisted(() => ({
   headers: new Map<string, string>([["x-forwarded-for", "198.51.100.10"]]),
 }));
 
+// The session cookie's decryption has its own tests (lib/auth/read-session-claims.test.ts):
+// here the request carries whatever session the test set.
+vi.mock("@/lib/auth/read-session-claims", () => ({ createSessionClaimsReader: () => async () => state.session }));
 vi.mock("@/lib/auth/auth", () => ({
-  auth: async () => state.session,
   // Credentials are checked by Auth.js (lib/auth/authenticate-user.ts has its own tests):
   // here every sign-in succeeds, and signing out ends the session.
   signIn: async () => undefined,
@@ -23,7 +25,7 @@ vi.mock("@/lib/auth/auth", () => ({
 }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers([...state.headers.entries()]),
-  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => undefined }),
 }));
 vi.mock("next-intl/server", async () => {
   const messages = await loadMessages("en");

@@ -43,6 +43,29 @@ test.describe("My Certificates", () => {
     await expect(rows).toHaveCount(1);
   });
 
+  test("rows fetch a certificate's page when the pointer reaches its link, not all at once on load", async ({
+    customerPage: page,
+  }) => {
+    const detailFetches: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (request.headers().rsc && /^\/certificates\/[^/]+$/.test(url.pathname)) detailFetches.push(url.pathname);
+    });
+    await page.goto("/certificates");
+    const rows = page.getByTestId("certificate-row");
+    await expect(rows).toHaveCount(20);
+    await page.waitForLoadState("networkidle");
+    expect(detailFetches).toEqual([]);
+
+    const link = rows.first().getByRole("link").first();
+    const href = await link.getAttribute("href");
+    await link.hover();
+    await expect.poll(() => detailFetches).toContain(href);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  });
+
   test("warns when the balance will not cover the fees due in 30 days, and marks those rows", async ({
     customerPage: page,
   }) => {

@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FileSearchIcon, UserIcon } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useOptimistic, useState, useTransition } from "react";
@@ -17,6 +16,7 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { RowLink } from "@/components/ui/row-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TablePagination } from "@/components/ui/table-pagination";
 import {
@@ -148,12 +148,12 @@ function AdminCertificateTableRow({ row }: { row: AdminCertificateRow }) {
     <TableRow data-testid="certificate-row" data-certificate-id={row.id}>
       <TableCell>
         <div className="flex flex-wrap items-center gap-1.5">
-          <Link
+          <RowLink
             href={`/admin/certificates/${row.id}`}
             className="max-w-64 truncate font-medium text-primary hover:underline"
           >
             {row.domain}
-          </Link>
+          </RowLink>
           {row.sansCount > 0 && <Badge variant="outline">{t("moreSans", { count: row.sansCount })}</Badge>}
         </div>
         <div className="max-w-72 truncate text-xs text-muted-foreground">
@@ -161,25 +161,25 @@ function AdminCertificateTableRow({ row }: { row: AdminCertificateRow }) {
         </div>
       </TableCell>
       <TableCell>
-        <Link
+        <RowLink
           href={`/admin/customers/${row.owner.id}`}
           className="block max-w-52 truncate hover:underline"
           data-testid="certificate-owner"
         >
           {row.owner.email}
-        </Link>
+        </RowLink>
       </TableCell>
       <BrandTypeCell row={row} showPurchased />
       <StatusExpiryCells row={row} />
       <TableCell>
         <AutoRenewBadge state={row.autoRenewState} reason={row.autoRenewEndReason} />
         {row.renewalId ? (
-          <Link
+          <RowLink
             href={`/admin/certificates/${row.renewalId}`}
             className="mt-1 block text-xs text-muted-foreground hover:underline"
           >
             {t("renewalPaid")}
-          </Link>
+          </RowLink>
         ) : (
           row.renewalPaid && <div className="mt-1 text-xs text-muted-foreground">{t("renewalPaid")}</div>
         )}

@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useId } from "react";
@@ -12,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { RowLink } from "@/components/ui/row-link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import {
@@ -192,12 +192,12 @@ function EntryDetails({ entry }: { entry: LedgerEntryRow }) {
   const t = useTranslations("billing");
   if (entry.certificate) {
     return (
-      <Link
+      <RowLink
         href={`/certificates/${entry.certificate.id}`}
         className="font-medium break-all text-primary hover:underline"
       >
         {entry.certificate.domain}
-      </Link>
+      </RowLink>
     );
   }
   if (entry.provider) {

@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon, CheckCircle2Icon } from "lucide-react";
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { QueryError } from "@/components/billing/query-error";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RowLink } from "@/components/ui/row-link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ForecastDeduction } from "@/lib/billing/forecast-balance";
@@ -77,12 +77,12 @@ function DeductionTime({ deduction }: { deduction: ForecastDeduction }) {
 
 function CertificateLink({ deduction }: { deduction: ForecastDeduction }) {
   return (
-    <Link
+    <RowLink
       href={`/certificates/${deduction.certificateId}`}
       className="font-medium break-all text-primary hover:underline"
     >
       {deduction.domain}
-    </Link>
+    </RowLink>
   );
 }
 

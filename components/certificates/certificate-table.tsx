@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon, FileSearchIcon, ShieldCheckIcon } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useOptimistic, useTransition } from "react";
@@ -20,6 +19,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DeferredTooltip } from "@/components/ui/deferred-tooltip";
+import { RowLink } from "@/components/ui/row-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { TablePagination } from "@/components/ui/table-pagination";
 import {
@@ -133,16 +133,19 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
       className={cn("group/row", atRisk && "bg-warning-bg/40 shadow-[inset_3px_0_0_var(--color-warning)]")}
     >
       <TableCell>
-        <Link href={`/certificates/${row.id}`} className="font-mono text-xs font-medium text-primary hover:underline">
+        <RowLink
+          href={`/certificates/${row.id}`}
+          className="font-mono text-xs font-medium text-primary hover:underline"
+        >
           {row.id}
-        </Link>
+        </RowLink>
         <div className="max-w-48 truncate text-xs text-muted-foreground">{row.alias ?? t("noAlias")}</div>
       </TableCell>
       <TableCell>
         <div className="flex flex-wrap items-center gap-1.5">
-          <Link href={`/certificates/${row.id}`} className="max-w-52 truncate font-medium hover:underline">
+          <RowLink href={`/certificates/${row.id}`} className="max-w-52 truncate font-medium hover:underline">
             {row.domain}
-          </Link>
+          </RowLink>
           {row.sansCount > 0 && <Badge variant="outline">{t("moreSans", { count: row.sansCount })}</Badge>}
         </div>
       </TableCell>
@@ -165,9 +168,9 @@ function CertificateTableRow({ row, atRisk }: { row: CertificateRow; atRisk: boo
           )}
         </div>
         {row.renewalId && (
-          <Link href={`/certificates/${row.renewalId}`} className="mt-1 block text-xs text-primary hover:underline">
+          <RowLink href={`/certificates/${row.renewalId}`} className="mt-1 block text-xs text-primary hover:underline">
             {t("viewRenewal")}
-          </Link>
+          </RowLink>
         )}
       </TableCell>
       <TableCell className="text-right tabular-nums">{row.resourceCount}</TableCell>

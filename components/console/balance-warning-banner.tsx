@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { RowLink } from "@/components/ui/row-link";
 import { formatMoney } from "@/lib/money";
 import { balanceWarningQuery } from "@/lib/queries/account";
 
@@ -35,12 +36,12 @@ export function BalanceWarningBanner() {
           {shown.map((deduction, index) => (
             <span key={deduction.certificateId}>
               {index > 0 && ", "}
-              <Link
+              <RowLink
                 href={`/certificates/${deduction.certificateId}`}
                 className="font-medium underline underline-offset-2"
               >
                 {deduction.domain}
-              </Link>
+              </RowLink>
             </span>
           ))}
           {data.atRisk.length > shown.length && ` ${t("andMore", { count: data.atRisk.length - shown.length })}`}

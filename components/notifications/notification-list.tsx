@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PaginationLinks } from "@/components/ui/pagination-links";
+import { RowLink } from "@/components/ui/row-link";
 import { toast } from "@/components/ui/toast";
 import type { NotificationItem, NotificationPage } from "@/lib/notifications/list-notifications";
 import {
@@ -177,9 +178,9 @@ function NotificationEntry({
       <div className="flex flex-wrap items-center gap-3 text-xs text-muted-foreground">
         <time dateTime={item.createdAt}>{formatInstant(item.createdAt)}</time>
         {item.certificateId && (
-          <Link href={`/certificates/${item.certificateId}`} className="font-medium text-primary hover:underline">
+          <RowLink href={`/certificates/${item.certificateId}`} className="font-medium text-primary hover:underline">
             {t("viewCertificate")}
-          </Link>
+          </RowLink>
         )}
         {!item.read && (
           <Button

@@ -15,6 +15,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RowLink } from "@/components/ui/row-link";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
@@ -246,9 +247,9 @@ function HistoryRow({ entry }: { entry: DeploymentEntry }) {
           {other && (
             <>
               <span className="text-muted-foreground">{entry.direction === "to" ? t("from") : t("to")}</span>
-              <Link href={`/certificates/${other}`} className="font-mono text-xs text-primary hover:underline">
+              <RowLink href={`/certificates/${other}`} className="font-mono text-xs text-primary hover:underline">
                 {other}
-              </Link>
+              </RowLink>
             </>
           )}
         </div>

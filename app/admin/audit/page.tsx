@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { AuditJson } from "@/components/admin/audit-json";
 import { FilterField, FilterForm } from "@/components/admin/filter-form";
@@ -8,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PaginationLinks } from "@/components/ui/pagination-links";
+import { RowLink } from "@/components/ui/row-link";
 import { auditListQueryString, parseAuditListParams } from "@/lib/admin/audit-list-params";
 import { type AuditEntryRow, listAuditEntries } from "@/lib/admin/list-audit-entries";
 import { requireAdminPage } from "@/lib/auth/session";
@@ -130,9 +130,9 @@ export default async function AuditPage({ searchParams }: Props) {
                         <dt className="text-xs text-muted-foreground">{t("columns.actor")}</dt>
                         <dd className="truncate">
                           {entry.actor ? (
-                            <Link href={`/admin/customers/${entry.actor.id}`} className="hover:underline">
+                            <RowLink href={`/admin/customers/${entry.actor.id}`} className="hover:underline">
                               {entry.actor.email}
-                            </Link>
+                            </RowLink>
                           ) : (
                             <span className="text-muted-foreground">{t("system")}</span>
                           )}
@@ -144,9 +144,9 @@ export default async function AuditPage({ searchParams }: Props) {
                           <span>{entry.targetType}</span>
                           {entry.targetId &&
                             (href ? (
-                              <Link href={href} className="truncate font-mono text-xs text-primary hover:underline">
+                              <RowLink href={href} className="truncate font-mono text-xs text-primary hover:underline">
                                 {entry.targetId}
-                              </Link>
+                              </RowLink>
                             ) : (
                               <span className="truncate font-mono text-xs">{entry.targetId}</span>
                             ))}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AccountStatusBadge, RoleBadge } from "@/components/admin/account-badges";
 import { FilterField, FilterForm } from "@/components/admin/filter-form";
@@ -8,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PaginationLinks } from "@/components/ui/pagination-links";
+import { RowLink } from "@/components/ui/row-link";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { customerListQueryString, parseCustomerListParams } from "@/lib/admin/customer-list-params";
 import { listCustomers } from "@/lib/admin/list-customers";
@@ -94,9 +94,12 @@ export default async function CustomersPage({ searchParams }: Props) {
                   <TableRow key={row.id} data-testid="customer-row" data-customer-id={row.id}>
                     <TableCell>
                       <div className="flex flex-wrap items-center gap-2">
-                        <Link href={`/admin/customers/${row.id}`} className="font-medium text-primary hover:underline">
+                        <RowLink
+                          href={`/admin/customers/${row.id}`}
+                          className="font-medium text-primary hover:underline"
+                        >
                           {row.email}
-                        </Link>
+                        </RowLink>
                         <RoleBadge role={row.role} />
                       </div>
                       <div className="text-xs text-muted-foreground">{row.name}</div>

@@ -121,7 +121,7 @@ if (selected.has("lighthouse")) {
         log(
           `    ${score.formFactor.padEnd(8)} performance ${score.performance}  FCP ${Math.round(score.firstContentfulPaintMs)} ms  LCP ${Math.round(
             score.largestContentfulPaintMs,
-          )} ms  TBT ${Math.round(score.totalBlockingTimeMs)} ms  CLS ${score.cumulativeLayoutShift.toFixed(3)}`,
+          )} ms  TBT ${Math.round(score.totalBlockingTimeMs)} ms  CLS ${score.cumulativeLayoutShift.toFixed(3)}  (median run; scores ${score.runScores.join(", ")})`,
         );
       }
     } finally {
@@ -181,7 +181,7 @@ function printSummary(all: Results): void {
   for (const score of all.lighthouse?.scores ?? []) {
     rows.push([
       `Lighthouse ${score.formFactor}`,
-      `performance ${score.performance}`,
+      `performance ${score.performance} (median of ${(score.runScores ?? [score.performance]).join(", ")})`,
       score.performance >= 90 ? "meets target" : "below target",
     ]);
   }

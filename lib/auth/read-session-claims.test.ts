@@ -42,6 +42,13 @@ describe("readSessionClaims", () => {
     expect(await read(jar({ [PLAIN_NAME]: token }), new Date())).toBeNull();
   });
 
+  it("passes over a refused cookie to the other name, on every request", async () => {
+    const read = createSessionClaimsReader({ secret: SECRET });
+    const cookies = jar({ [SECURE_NAME]: "left-over-garbage", [PLAIN_NAME]: await sessionToken() });
+    for (let i = 0; i < 2; i++)
+      expect(await read(cookies, new Date())).toEqual({ userId: "user-1", sessionVersion: 3 });
+  });
+
   it("joins a token Auth.js split into numbered chunks", async () => {
     const read = createSessionClaimsReader({ secret: SECRET });
     const token = await sessionToken();

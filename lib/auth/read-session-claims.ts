@@ -68,7 +68,10 @@ export function createSessionClaimsReader(options: { secret: string; decrypt?: D
       if (!token) continue;
       const key = `${name}\n${token}`;
       const cached = cache.get(key);
-      if (cached && cached.expiresAtMs > now.getTime()) return cached.claims;
+      if (cached && cached.expiresAtMs > now.getTime()) {
+        if (cached.claims) return cached.claims;
+        continue;
+      }
       if (cached) cache.delete(key);
       let decoded: { claims: SessionClaims; expiresAtMs: number } | null = null;
       try {

@@ -37,7 +37,6 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
       createdAt: true,
       sessionVersion: true,
       billingAccount: { select: { balanceMinor: true, currency: true } },
-      _count: { select: { certificates: true } },
     },
   });
   if (!user) return null;
@@ -61,7 +60,8 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
     sessionVersion: user.sessionVersion,
     balanceMinor,
     currency: user.billingAccount?.currency ?? "USD",
-    certificateCount: user._count.certificates,
+    // Every certificate has one auto-renewal state: their counts add up to all of them.
+    certificateCount: autoRenew.ON + autoRenew.OFF + autoRenew.TERMINATED,
     autoRenew,
     dueIn30Days: {
       count: due.length,

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 const { listAllCertificates } = await import("@/lib/admin/list-all-certificates");
 const { getAdminCertificateDetail } = await import("@/lib/admin/get-admin-certificate-detail");
 const { parseAdminCertificateListParams } = await import("@/lib/admin/admin-certificate-list-params");
-const { createTestCertificate, createTestUser, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } = await import(
+  "@/lib/testing/factories"
+);
 
 describe("listAllCertificates", () => {
   it("lists every owner's certificates with the owner, filtered by owner email and the My Certificates filters", async () => {
@@ -13,10 +15,13 @@ describe("listAllCertificates", () => {
     const a1 = await createTestCertificate(alice.id, { expiresInDays: 10, domain: "a1.alice.test" });
     await createTestCertificate(alice.id, { expiresInDays: 90, brand: "TrustAsia", domainType: "WILDCARD" });
     const b1 = await createTestCertificate(bob.id, { expiresInDays: 20, autoRenewState: "ON" });
+    await createTestCloudResources(alice.id, a1.id, 2);
+    await createTestCloudResources(bob.id, b1.id, 1);
 
     const all = await listAllCertificates(admin, parseAdminCertificateListParams({}), TEST_NOW);
     expect(all.total).toBe(3);
     expect(all.items[0]).toMatchObject({ id: a1.id, owner: { id: alice.id, email: alice.email }, daysRemaining: 10 });
+    expect(all.items.map((row) => row.resourceCount)).toEqual([2, 1, 0]);
     expect(all.brands).toEqual(["DNSPod", "TrustAsia"]);
 
     const alices = await listAllCertificates(

@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { countResourcesByCertificate } from "@/lib/resources/count-resources-by-certificate";
 import { addDays } from "@/lib/time";
 
 export type AdminCertificateRow = CertificateRow & { owner: { id: string; email: string; name: string } };
@@ -83,7 +84,6 @@ export async function listAllCertificates(
       select: {
         ...CERTIFICATE_ROW_SELECT,
         owner: { select: { id: true, email: true, name: true } },
-        _count: { select: { resources: true } },
         renewalOrders: {
           where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
           select: { newCertificateId: true },
@@ -97,6 +97,7 @@ export async function listAllCertificates(
       orderBy: { brand: "asc" },
     }),
   ]);
+  const resourceCounts = await countResourcesByCertificate(rows.map((row) => row.id));
   return {
     total,
     page: params.page,
@@ -106,7 +107,7 @@ export async function listAllCertificates(
       ...certificateRowColumns(row, now),
       renewalPaid: row.renewalOrders.length > 0,
       renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
-      resourceCount: row._count.resources,
+      resourceCount: resourceCounts.get(row.id) ?? 0,
       owner: row.owner,
     })),
   };

@@ -2,22 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
 import { listCertificates } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
-import { createTestCertificate, createTestUser, TEST_NOW } from "@/lib/testing/factories";
+import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/lib/testing/factories";
 
 const DAY = 86_400_000;
 const params = (query: Record<string, string> = {}) => parseCertificateListParams(new URLSearchParams(query));
-
-async function bindResources(ownerId: string, certificateId: string, count: number): Promise<void> {
-  await db.cloudResource.createMany({
-    data: Array.from({ length: count }, (_, index) => ({
-      ownerId,
-      type: "CDN" as const,
-      name: `cdn-${certificateId}-${index}`,
-      region: "global",
-      certificateId,
-    })),
-  });
-}
 
 describe("listCertificates", () => {
   it("lists only the owner's certificates, with the owner's brands for the filter", async () => {
@@ -57,7 +45,7 @@ describe("listCertificates", () => {
         newCertificateId: renewal.id,
       },
     });
-    await bindResources(owner.id, old.id, 3);
+    await createTestCloudResources(owner.id, old.id, 3);
     const plain = await createTestCertificate(owner.id, { domain: "plain.list-facts.test", expiresInDays: 90 });
 
     const { items } = await listCertificates(owner.id, params({ q: "list-facts" }), TEST_NOW);

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { CloudResourceType, DeploymentResult } from "@/lib/generated/prisma/enums";
+import { countResourcesByCertificate } from "@/lib/resources/count-resources-by-certificate";
 
 const HISTORY_LIMIT = 50;
 
@@ -55,37 +56,33 @@ export async function getCertificateDeployment(
       ignoreNotifications: true,
       certificatePem: true,
       privateKeyEncrypted: true,
-      _count: { select: { resources: { where: { ownerId } } } },
-      renews: {
-        select: {
-          id: true,
-          ownerId: true,
-          domain: true,
-          _count: { select: { resources: { where: { ownerId } } } },
-        },
-      },
+      renews: { select: { id: true, ownerId: true, domain: true } },
     },
   });
   if (!certificate) return null;
 
-  const deployments = await db.deployment.findMany({
-    where: {
-      resource: { ownerId },
-      OR: [{ toCertificateId: certificate.id }, { fromCertificateId: certificate.id }],
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_LIMIT,
-    select: {
-      id: true,
-      fromCertificateId: true,
-      toCertificateId: true,
-      actorId: true,
-      result: true,
-      message: true,
-      createdAt: true,
-      resource: { select: { id: true, type: true, name: true, region: true } },
-    },
-  });
+  const ownPredecessor = certificate.renews?.ownerId === ownerId ? certificate.renews : null;
+  const [resourceCounts, deployments] = await Promise.all([
+    countResourcesByCertificate(ownPredecessor ? [certificate.id, ownPredecessor.id] : [certificate.id], { ownerId }),
+    db.deployment.findMany({
+      where: {
+        resource: { ownerId },
+        OR: [{ toCertificateId: certificate.id }, { fromCertificateId: certificate.id }],
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: HISTORY_LIMIT,
+      select: {
+        id: true,
+        fromCertificateId: true,
+        toCertificateId: true,
+        actorId: true,
+        result: true,
+        message: true,
+        createdAt: true,
+        resource: { select: { id: true, type: true, name: true, region: true } },
+      },
+    }),
+  ]);
   const actorIds = [...new Set(deployments.flatMap((row) => (row.actorId ? [row.actorId] : [])))];
   // Deployments of the owner's resources are made by the owner (or the system); names are looked up only for those.
   const actors = new Map(
@@ -99,19 +96,18 @@ export async function getCertificateDeployment(
     certificate.status === "ISSUED" &&
     certificate.expiresAt !== null &&
     certificate.expiresAt.getTime() > now.getTime();
-  const predecessor =
-    certificate.renews && certificate.renews.ownerId === ownerId
-      ? {
-          id: certificate.renews.id,
-          domain: certificate.renews.domain,
-          resourceCount: certificate.renews._count.resources,
-        }
-      : null;
+  const predecessor = ownPredecessor
+    ? {
+        id: ownPredecessor.id,
+        domain: ownPredecessor.domain,
+        resourceCount: resourceCounts.get(ownPredecessor.id) ?? 0,
+      }
+    : null;
   return {
     certificateId: certificate.id,
     domain: certificate.domain,
     deployable,
-    resourceCount: certificate._count.resources,
+    resourceCount: resourceCounts.get(certificate.id) ?? 0,
     predecessor,
     updatePrompt: deployable && (predecessor?.resourceCount ?? 0) > 0,
     autoUpdateResources: certificate.autoUpdateResources,

@@ -64,6 +64,19 @@ export async function createTestCertificate(
   });
 }
 
+/** `count` of the owner's CDN resources using the certificate. */
+export async function createTestCloudResources(ownerId: string, certificateId: string, count: number): Promise<void> {
+  await db.cloudResource.createMany({
+    data: Array.from({ length: count }, (_, index) => ({
+      ownerId,
+      type: "CDN" as const,
+      name: `cdn-${certificateId}-${index}`,
+      region: "global",
+      certificateId,
+    })),
+  });
+}
+
 /** Credits the owner's balance through the ledger, as a top-up would. */
 export async function fundAccount(ownerId: string, amountMinor: number): Promise<void> {
   const account = await db.billingAccount.findUniqueOrThrow({ where: { ownerId }, select: { id: true } });

@@ -113,6 +113,7 @@ test.describe("after issuance", () => {
     customer,
   }) => {
     const { newId } = await issueRenewal(customer.id, "pay.example-shop.com");
+    await page.clock.install();
     await signIn(page, customer);
     await page.goto(`/certificates/${newId}`);
     const prompt = page.getByTestId("update-resources-prompt");
@@ -124,6 +125,17 @@ test.describe("after issuance", () => {
     // been refreshed under the results (that would unmount them): it is once they are closed.
     await expect(page.getByText("1 cloud resource now uses the certificate for pay.example-shop.com.")).toBeVisible();
     await expect(dialog.getByTestId("update-resources-result")).toHaveCount(1);
+    await expect(dialog.getByTestId("update-resources-result")).toHaveAttribute("data-outcome", "DEPLOYED");
+    await expect(prompt).toBeVisible();
+
+    // The customer looks at another tab for a while and comes back: the page's data, now
+    // stale, is fetched again and no longer asks for the update; the results stay all the same.
+    await page.clock.fastForward("00:31");
+    const refetched = page.waitForResponse((response) =>
+      response.url().endsWith(`/api/certificates/${newId}/deployment`),
+    );
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange", { bubbles: true })));
+    expect(((await (await refetched).json()) as { updatePrompt: boolean }).updatePrompt).toBe(false);
     await expect(dialog.getByTestId("update-resources-result")).toHaveAttribute("data-outcome", "DEPLOYED");
     await expect(prompt).toBeVisible();
     await dialog.getByRole("button", { name: "Done" }).click();

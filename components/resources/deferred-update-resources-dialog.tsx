@@ -7,7 +7,10 @@ import { DeferredOverlay } from "@/components/ui/deferred-overlay";
 const loadDialog = () => import("@/components/resources/update-resources-dialog");
 const UpdateResourcesDialog = lazy(() => loadDialog().then((module) => ({ default: module.UpdateResourcesDialog })));
 
-type Props = Pick<ComponentProps<typeof FullDialog>, "certificateId" | "domain" | "predecessorId" | "mode"> & {
+type Props = Pick<
+  ComponentProps<typeof FullDialog>,
+  "certificateId" | "domain" | "predecessorId" | "mode" | "onOpenChange"
+> & {
   children: ReactElement;
 };
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { CloudUploadIcon, ServerIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useOptimistic, useTransition } from "react";
+import { useId, useOptimistic, useState, useTransition } from "react";
 import {
   setAutoUpdateResourcesAction,
   setIgnoreNotificationsAction,
@@ -52,29 +52,35 @@ export function CertificateFileActions({ certificateId, domain }: { certificateI
 export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId: string; domain: string }) {
   const t = useTranslations("resources.prompt");
   const { data } = useQuery(certificateDeploymentQuery(certificateId));
-  if (!data?.updatePrompt || !data.predecessor) return null;
+  // The prompt holds its dialog: while the dialog is open it stays, even if a refetch
+  // (the window regaining focus) says the resources were updated, which would unmount
+  // the results the customer is reading.
+  const [held, hold] = useState<CertificateDeployment | null>(null);
+  const prompt = data?.updatePrompt && data.predecessor ? data : held;
+  if (!prompt?.predecessor) return null;
   return (
     <Alert className="border-primary/40 bg-primary/5" role="status" data-testid="update-resources-prompt">
       <CloudUploadIcon aria-hidden className="text-primary" />
       <AlertTitle>{t("title")}</AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>
-          {t("description", { count: data.predecessor.resourceCount })}{" "}
+          {t("description", { count: prompt.predecessor.resourceCount })}{" "}
           <Link
-            href={`/certificates/${data.predecessor.id}`}
+            href={`/certificates/${prompt.predecessor.id}`}
             className="font-mono text-xs text-primary hover:underline"
           >
-            {data.predecessor.id}
+            {prompt.predecessor.id}
           </Link>
         </p>
         <div>
           <DeferredUpdateResourcesDialog
             certificateId={certificateId}
             domain={domain}
-            predecessorId={data.predecessor.id}
+            predecessorId={prompt.predecessor.id}
             mode="update"
+            onOpenChange={(open) => hold(open ? prompt : null)}
           >
-            <Button data-testid="update-resources">
+            <Button data-testid="update-resources" onClick={() => hold(prompt)}>
               <CloudUploadIcon aria-hidden />
               {t("action")}
             </Button>

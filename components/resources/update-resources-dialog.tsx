@@ -29,6 +29,7 @@ type Props = {
   /** The trigger; omit it and control the dialog with open/onOpenChange (row menus). */
   children?: React.ReactNode;
   open?: boolean;
+  /** Told of every opening and closing, whether `open` controls the dialog or not. */
   onOpenChange?: (open: boolean) => void;
   /** Open from the start (loaded on the trigger's first press: deferred-update-resources-dialog.tsx). */
   defaultOpen?: boolean;
@@ -55,7 +56,8 @@ export function UpdateResourcesDialog({ children, open, onOpenChange, defaultOpe
   // Unmounted while open (the user navigated away): refresh all the same.
   useEffect(() => refreshIfUpdated, [refreshIfUpdated]);
   const setOpen = (next: boolean) => {
-    (onOpenChange ?? setOwnOpen)(next);
+    if (open === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
     if (!next) refreshIfUpdated();
   };
   return (

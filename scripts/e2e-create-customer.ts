@@ -1,6 +1,7 @@
 // Test support for e2e/fixtures.ts: creates a customer with its own copy of the demo
 // certificates (balance $50, fees due soon) in the e2e app's database, and prints it
-// as JSON. Refuses anything but a local database.
+// as JSON. `--renewing=N` adds N auto-renewing certificates whose fees fall due over
+// the next 90 days. Refuses anything but a local database.
 import { randomBytes } from "node:crypto";
 
 const url = process.env.DATABASE_URL ?? "";
@@ -14,17 +15,43 @@ process.env.CRON_SECRET ??= "e2e-seed-only-not-used-for-anything-00000";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 process.env.LOG_LEVEL ??= "warn";
 
-const [{ registerUser }, { seedDemoCertificates }, { disconnectDb }] = await Promise.all([
-  import("@/lib/auth/register-user"),
-  import("@/lib/seed/seed-demo-certificates"),
-  import("@/lib/db/client"),
-]);
+const [{ registerUser }, { seedDemoCertificates }, { db, disconnectDb }, { addCalendarYears, addDays }] =
+  await Promise.all([
+    import("@/lib/auth/register-user"),
+    import("@/lib/seed/seed-demo-certificates"),
+    import("@/lib/db/client"),
+    import("@/lib/time"),
+  ]);
 const label = process.argv[2]?.replace(/[^a-z0-9-]/gi, "").slice(0, 20) || "customer";
 const email = `${label}-${randomBytes(5).toString("hex")}@e2e.test`;
 const password = "e2e-password-1";
 const now = new Date(process.env.E2E_NOW ?? Date.now());
 const user = await registerUser({ email, password, name: `E2E ${label}`, now });
 const certificates = process.argv.includes("--empty") ? 0 : await seedDemoCertificates(user.id, now);
+const renewing = Number(process.argv.find((arg) => arg.startsWith("--renewing="))?.split("=")[1] ?? 0);
+if (renewing > 0) {
+  // Expiring 40–80 days out: each fee is taken 30 days before, inside the forecast's window.
+  await db.certificate.createMany({
+    data: Array.from({ length: renewing }, (_, index) => {
+      const expiresAt = addDays(now, 40 + ((index * 40) % 41));
+      return {
+        ownerId: user.id,
+        domain: `renewing-${String(index + 1).padStart(3, "0")}.${label}.example`,
+        sans: [],
+        brand: "DNSPod",
+        certificateType: "DV" as const,
+        domainType: "SINGLE" as const,
+        source: "PURCHASED" as const,
+        status: "ISSUED" as const,
+        notBefore: addCalendarYears(expiresAt, -1),
+        issuedAt: addCalendarYears(expiresAt, -1),
+        expiresAt,
+        autoRenewState: "ON" as const,
+        autoRenewChangedAt: now,
+      };
+    }),
+  });
+}
 await disconnectDb();
-console.log(JSON.stringify({ id: user.id, email, password, certificates }));
+console.log(JSON.stringify({ id: user.id, email, password, certificates: certificates + Math.max(0, renewing) }));
 process.exit(0);

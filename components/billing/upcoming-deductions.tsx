@@ -3,22 +3,38 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon, CheckCircle2Icon } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 import { QueryError } from "@/components/billing/query-error";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RowLink } from "@/components/ui/row-link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TablePagination } from "@/components/ui/table-pagination";
 import type { ForecastDeduction } from "@/lib/billing/forecast-balance";
+import {
+  pageOf,
+  UPCOMING_DEFAULT_PAGE_SIZE,
+  UPCOMING_PAGE_SIZES,
+  type UpcomingPageSize,
+} from "@/lib/billing/upcoming-deductions-page";
 import { formatMoney } from "@/lib/money";
 import { forecastQuery } from "@/lib/queries/billing";
 import { cn } from "@/lib/utils";
 
-/** The renewal fees due in the next 90 days, in the order the job takes them, and which the balance covers. */
+/**
+ * The renewal fees due in the next 90 days, in the order the job takes them, and which
+ * the balance covers; a page at a time (the page is the viewer's, not the URL's).
+ */
 export function UpcomingDeductions() {
   const t = useTranslations("billing.upcoming");
   const forecast = useQuery(forecastQuery);
   const data = forecast.data;
+  const [paging, setPaging] = useState<{ page: number; pageSize: UpcomingPageSize }>({
+    page: 1,
+    pageSize: UPCOMING_DEFAULT_PAGE_SIZE,
+  });
+  const shown = pageOf(data?.deductions ?? [], paging.page, paging.pageSize);
 
   return (
     <Card className="min-w-0">
@@ -43,9 +59,19 @@ export function UpcomingDeductions() {
           </p>
         ) : (
           <>
-            <DeductionsTable deductions={data.deductions} currency={data.currency} />
-            <DeductionsList deductions={data.deductions} currency={data.currency} />
+            <DeductionsTable deductions={shown.items} currency={data.currency} />
+            <DeductionsList deductions={shown.items} currency={data.currency} />
             {data.uncoveredCount > 0 && <p className="text-xs text-muted-foreground">{t("notCoveredHint")}</p>}
+            {shown.total > UPCOMING_PAGE_SIZES[0] && (
+              <TablePagination
+                page={shown.page}
+                pageSize={shown.pageSize}
+                total={shown.total}
+                pageSizes={UPCOMING_PAGE_SIZES}
+                selectedPageSize={paging.pageSize}
+                onChange={(next) => setPaging((current) => ({ ...current, ...next }))}
+              />
+            )}
           </>
         )}
       </CardContent>

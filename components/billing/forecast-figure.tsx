@@ -7,7 +7,7 @@ import { CHART_CURSOR, chartRootProps, dateAxisProps, moneyAxisProps } from "@/c
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { useDayLabel } from "@/components/charts/use-day-label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { BalanceForecast, ForecastDeduction } from "@/lib/billing/forecast-balance";
+import { type BalanceForecast, deductionsByDate, type ForecastDeduction } from "@/lib/billing/forecast-balance";
 import { formatMoney, minorDigits } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
@@ -26,10 +26,7 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
     deducted: day.coveredMinor / scale,
     uncovered: day.uncoveredMinor / scale,
   }));
-  const byDate = new Map<string, ForecastDeduction[]>();
-  for (const deduction of forecast.deductions) {
-    byDate.set(deduction.date, [...(byDate.get(deduction.date) ?? []), deduction]);
-  }
+  const byDate = deductionsByDate(forecast.deductions);
   const feeDays = forecast.days.filter((day) => day.coveredMinor > 0 || day.uncoveredMinor > 0);
   const endBalance = forecast.days.at(-1)?.balanceMinor ?? forecast.balanceMinor;
 

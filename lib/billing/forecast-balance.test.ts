@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastBalance } from "@/lib/billing/forecast-balance";
+import { deductionsByDate, forecastBalance } from "@/lib/billing/forecast-balance";
 import type { UpcomingDeduction } from "@/lib/billing/project-deductions";
 
 const now = new Date("2026-06-15T20:00:00Z");
@@ -71,5 +71,32 @@ describe("forecastBalance", () => {
     const forecast = forecastBalance({ balanceMinor: 0, currency: "USD", now, timeZone: "UTC", deductions: [] });
     expect(new Set(forecast.days.map((day) => day.balanceMinor))).toEqual(new Set([0]));
     expect(forecast).toMatchObject({ totalFeesMinor: 0, uncoveredCount: 0, uncoveredMinor: 0 });
+  });
+
+  it("groups a day's fees in the order the job takes them", () => {
+    const forecast = forecastBalance({
+      balanceMinor: 4_000,
+      currency: "USD",
+      now,
+      timeZone: "UTC",
+      deductions: [
+        fee("late", "2026-06-20T18:00:00Z", 1_000),
+        fee("early", "2026-06-20T06:00:00Z", 3_000),
+        fee("other", "2026-06-22T06:00:00Z", 500),
+        fee("noon", "2026-06-20T12:00:00Z", 2_000),
+      ],
+    });
+    const byDate = deductionsByDate(forecast.deductions);
+    expect(byDate.get("2026-06-20")?.map((d) => [d.certificateId, d.covered])).toEqual([
+      ["early", true],
+      ["noon", false],
+      ["late", true],
+    ]);
+    expect(byDate.get("2026-06-22")?.map((d) => d.certificateId)).toEqual(["other"]);
+    expect(forecast.days.find((day) => day.date === "2026-06-20")).toMatchObject({
+      coveredMinor: 4_000,
+      uncoveredMinor: 2_000,
+      balanceMinor: 0,
+    });
   });
 });

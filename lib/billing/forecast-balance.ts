@@ -75,8 +75,7 @@ export function forecastBalance(input: {
     };
   });
 
-  const byDate = new Map<IsoDate, ForecastDeduction[]>();
-  for (const deduction of deductions) byDate.set(deduction.date, [...(byDate.get(deduction.date) ?? []), deduction]);
+  const byDate = deductionsByDate(deductions);
   const days: ForecastDay[] = [];
   let balance = input.balanceMinor;
   for (let date = today; date <= lastDay; date = addDaysToDate(date, 1)) {
@@ -102,4 +101,15 @@ export function forecastBalance(input: {
     uncoveredCount: uncovered.length,
     uncoveredMinor: uncovered.reduce((sum, deduction) => sum + deduction.feeMinor, 0),
   };
+}
+
+/** The fees of each forecast day, in the order the job takes them. */
+export function deductionsByDate(deductions: readonly ForecastDeduction[]): Map<IsoDate, ForecastDeduction[]> {
+  const byDate = new Map<IsoDate, ForecastDeduction[]>();
+  for (const deduction of deductions) {
+    const sameDay = byDate.get(deduction.date);
+    if (sameDay) sameDay.push(deduction);
+    else byDate.set(deduction.date, [deduction]);
+  }
+  return byDate;
 }

@@ -93,6 +93,11 @@ test.describe("billing", () => {
     // Deduction times, as ISO instants, never go backwards down the list.
     const times = await rows.locator("time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime")));
     expect(times).toEqual([...times].sort());
+
+    // Four fees fall on each of three days: the forecast's table names three and counts the rest.
+    await page.getByText("Show the forecast as a table").click();
+    const feeDays = page.getByTestId("balance-forecast").locator("tbody tr");
+    await expect(feeDays.filter({ hasText: /renewing-\d+\.upcoming-pages\.example and 1 more/ })).toHaveCount(3);
     expect(errors).toEqual([]);
   });
 

@@ -30,10 +30,11 @@ const user = await registerUser({ email, password, name: `E2E ${label}`, now });
 const certificates = process.argv.includes("--empty") ? 0 : await seedDemoCertificates(user.id, now);
 const renewing = Number(process.argv.find((arg) => arg.startsWith("--renewing="))?.split("=")[1] ?? 0);
 if (renewing > 0) {
-  // Expiring 40–80 days out: each fee is taken 30 days before, inside the forecast's window.
+  // Expiring 40, 55 or 70 days out, several on each day: each fee is taken 30 days
+  // before, inside the forecast's window.
   await db.certificate.createMany({
     data: Array.from({ length: renewing }, (_, index) => {
-      const expiresAt = addDays(now, 40 + ((index * 40) % 41));
+      const expiresAt = addDays(now, 40 + (index % 3) * 15);
       return {
         ownerId: user.id,
         domain: `renewing-${String(index + 1).padStart(3, "0")}.${label}.example`,

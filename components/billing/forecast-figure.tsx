@@ -13,6 +13,11 @@ import { cn } from "@/lib/utils";
 
 type ChartRow = { date: string; balance: number; deducted: number; uncovered: number };
 
+// A day can carry hundreds of fees on a large account: the table and the tooltip name a
+// few and count the rest (Upcoming deductions lists every one).
+const DOMAINS_PER_TABLE_ROW = 3;
+const FEES_PER_TOOLTIP = 5;
+
 /** The forecast chart and its table, loaded after first paint (balance-forecast-chart.tsx). */
 export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast; height: number }) {
   const t = useTranslations("billing.forecast");
@@ -112,7 +117,9 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
                   <TableHead scope="row" className="font-normal text-foreground">
                     {dayLabel(day.date, true)}
                   </TableHead>
-                  <TableCell>{(byDate.get(day.date) ?? []).map((deduction) => deduction.domain).join(", ")}</TableCell>
+                  <TableCell>
+                    <DayDomains deductions={byDate.get(day.date) ?? []} />
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">
                     {day.coveredMinor > 0 ? money(day.coveredMinor) : "—"}
                   </TableCell>
@@ -156,7 +163,7 @@ function ForecastTooltip({
         <span className="text-muted-foreground">{t("tooltipBalance")}</span>
         <span className="font-medium tabular-nums">{money(Math.round(row.balance * scale))}</span>
       </p>
-      {deductions.map((deduction) => (
+      {deductions.slice(0, FEES_PER_TOOLTIP).map((deduction) => (
         <p key={deduction.certificateId} className="flex justify-between gap-4">
           <span className={cn("truncate", !deduction.covered && "text-destructive")}>{deduction.domain}</span>
           <span className={cn("tabular-nums", !deduction.covered && "font-medium text-destructive")}>
@@ -166,6 +173,20 @@ function ForecastTooltip({
           </span>
         </p>
       ))}
+      {deductions.length > FEES_PER_TOOLTIP && (
+        <p className="text-muted-foreground">{t("tooltipMore", { count: deductions.length - FEES_PER_TOOLTIP })}</p>
+      )}
     </div>
   );
+}
+
+function DayDomains({ deductions }: { deductions: ForecastDeduction[] }) {
+  const t = useTranslations("billing.forecast");
+  const shown = deductions
+    .slice(0, DOMAINS_PER_TABLE_ROW)
+    .map((deduction) => deduction.domain)
+    .join(", ");
+  return deductions.length > DOMAINS_PER_TABLE_ROW
+    ? t("moreDomains", { shown, count: deductions.length - DOMAINS_PER_TABLE_ROW })
+    : shown;
 }

@@ -1,8 +1,9 @@
 // Benchmark 2: console latency. A production build of the app on a throwaway embedded
 // PostgreSQL, one customer with 10,000 certificates, and autocannon against My
 // Certificates (the page and its data route) and a certificate's detail page, beside
-// the floor: the signed-in balance route, which runs the same session check and then
-// one indexed query.
+// two floors: the signed-in balance route, which runs the same session check and then
+// one indexed query, and the cheapest page, sign-in signed out (the root layout and a
+// form, no session and no query), which is what any server-rendered page costs here.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -27,6 +28,8 @@ export type LatencyOptions = {
 
 export type LatencySample = {
   target: string;
+  /** A floor to read the others against, not a page with a target of its own. */
+  floor: boolean;
   path: string;
   connections: number;
   requests: number;
@@ -115,17 +118,23 @@ export async function startBenchApp(
   return { baseUrl, stop };
 }
 
-function cannon(url: string, connections: number, durationSeconds: number, cookie: string): Promise<LatencySample> {
+type LatencyTarget = { target: string; path: string; floor: boolean; signedIn: boolean };
+
+function cannon(
+  url: string,
+  connections: number,
+  durationSeconds: number,
+  cookie: string | null,
+): Promise<Omit<LatencySample, "target" | "floor">> {
   const times: number[] = [];
   let non2xx = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: durationSeconds, headers: { cookie }, timeout: 30 },
+      { url, connections, duration: durationSeconds, headers: cookie ? { cookie } : {}, timeout: 30 },
       (error, result) => {
         if (error) return reject(error);
         const seconds = result.duration || durationSeconds;
         resolve({
-          target: "",
           path: new URL(url).pathname + new URL(url).search,
           connections,
           requests: times.length,
@@ -167,25 +176,34 @@ export async function runConsoleLatency(options: LatencyOptions): Promise<Latenc
     options.log(`  ${options.certificates.toLocaleString("en")} certificates on one account; app at ${app.baseUrl}`);
     const cookie = await signInOverHttp(app.baseUrl, email, password);
     const detailId = `cc${(options.certificates - 1).toString(16).padStart(10, "0")}`;
-    const targets: [string, string][] = [
-      ["floor: balance route (session + one indexed query)", "/api/account/balance"],
-      ["My Certificates page", "/certificates"],
-      ["My Certificates data route", "/api/certificates?page=1"],
-      ["My Certificates data route, search", "/api/certificates?q=host4242&page=1"],
-      ["certificate detail page", `/certificates/${detailId}`],
+    const page = (target: string, path: string): LatencyTarget => ({ target, path, floor: false, signedIn: true });
+    const targets: LatencyTarget[] = [
+      { ...page("floor: balance route (session + one indexed query)", "/api/account/balance"), floor: true },
+      {
+        target: "floor: sign-in page, signed out (no session, no query)",
+        path: "/sign-in",
+        floor: true,
+        signedIn: false,
+      },
+      page("My Certificates page", "/certificates"),
+      page("My Certificates data route", "/api/certificates?page=1"),
+      page("My Certificates data route, search", "/api/certificates?q=host4242&page=1"),
+      page("certificate detail page", `/certificates/${detailId}`),
     ];
     const samples: LatencySample[] = [];
-    for (const [target, route] of targets) {
+    for (const { target, path: route, floor, signedIn: withSession } of targets) {
+      const session = withSession ? cookie : null;
       // Warm the route (compilation of lazy chunks, PostgreSQL plan cache) before measuring.
-      await cannon(`${app.baseUrl}${route}`, 2, 2, cookie);
+      await cannon(`${app.baseUrl}${route}`, 2, 2, session);
       for (const connections of options.connections) {
-        const sample = {
-          ...(await cannon(`${app.baseUrl}${route}`, connections, options.durationSeconds, cookie)),
+        const sample: LatencySample = {
+          ...(await cannon(`${app.baseUrl}${route}`, connections, options.durationSeconds, session)),
           target,
+          floor,
         };
         samples.push(sample);
         options.log(
-          `    ${target.padEnd(52)} c=${String(connections).padStart(2)}  p50 ${sample.p50Ms.toFixed(1)} ms  p95 ${sample.p95Ms.toFixed(
+          `    ${target.padEnd(56)} c=${String(connections).padStart(2)}  p50 ${sample.p50Ms.toFixed(1)} ms  p95 ${sample.p95Ms.toFixed(
             1,
           )} ms  p99 ${sample.p99Ms.toFixed(1)} ms  ${Math.round(sample.requestsPerSecond)} req/s${
             sample.non2xx ? `  (${sample.non2xx} non-2xx!)` : ""

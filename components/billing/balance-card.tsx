@@ -7,6 +7,7 @@ import { QueryError } from "@/components/billing/query-error";
 import { type PaymentProviderOption, TopUpDialog } from "@/components/billing/top-up-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { FIRST_UPCOMING_PAGE } from "@/lib/billing/upcoming-deductions-page";
 import { formatMoney } from "@/lib/money";
 import { balanceQuery } from "@/lib/queries/account";
 import { forecastQuery } from "@/lib/queries/billing";
@@ -16,7 +17,7 @@ export function BalanceCard({ providers }: { providers: PaymentProviderOption[] 
   const t = useTranslations("billing");
   const locale = useLocale();
   const balance = useQuery(balanceQuery);
-  const forecast = useQuery(forecastQuery);
+  const forecast = useQuery(forecastQuery(FIRST_UPCOMING_PAGE));
   const money = (amountMinor: number, currency: string) => formatMoney(amountMinor, currency, locale);
 
   return (

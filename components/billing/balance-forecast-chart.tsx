@@ -6,6 +6,7 @@ import { lazy, Suspense } from "react";
 import { QueryError } from "@/components/billing/query-error";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { FIRST_UPCOMING_PAGE } from "@/lib/billing/upcoming-deductions-page";
 import { forecastQuery } from "@/lib/queries/billing";
 
 // The chart library (recharts with d3) is most of Billing's JavaScript: it loads after
@@ -18,7 +19,7 @@ const CHART_HEIGHT = 260;
 
 export function BalanceForecastChart() {
   const t = useTranslations("billing.forecast");
-  const forecast = useQuery(forecastQuery);
+  const forecast = useQuery(forecastQuery(FIRST_UPCOMING_PAGE));
   return (
     <Card className="min-w-0">
       <CardHeader>

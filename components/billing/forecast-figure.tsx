@@ -7,16 +7,16 @@ import { CHART_CURSOR, chartRootProps, dateAxisProps, moneyAxisProps } from "@/c
 import { ChartLegend } from "@/components/charts/chart-legend";
 import { useDayLabel } from "@/components/charts/use-day-label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { type BalanceForecast, deductionsByDate, type ForecastDeduction } from "@/lib/billing/forecast-balance";
+import type { BalanceForecast, ForecastDay } from "@/lib/billing/forecast-balance";
 import { formatMoney, minorDigits } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
 type ChartRow = { date: string; balance: number; deducted: number; uncovered: number };
 
-// A day can carry hundreds of fees on a large account: the table and the tooltip name a
-// few and count the rest (Upcoming deductions lists every one).
+// A day can carry hundreds of fees on a large account: the forecast names five of each
+// day's (FEES_NAMED_PER_DAY), the tooltip shows them and the table three, each counting
+// the rest (Upcoming deductions lists every one).
 const DOMAINS_PER_TABLE_ROW = 3;
-const FEES_PER_TOOLTIP = 5;
 
 /** The forecast chart and its table, loaded after first paint (balance-forecast-chart.tsx). */
 export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast; height: number }) {
@@ -31,7 +31,7 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
     deducted: day.coveredMinor / scale,
     uncovered: day.uncoveredMinor / scale,
   }));
-  const byDate = deductionsByDate(forecast.deductions);
+  const byDate = new Map(forecast.days.map((day) => [day.date, day]));
   const feeDays = forecast.days.filter((day) => day.coveredMinor > 0 || day.uncoveredMinor > 0);
   const endBalance = forecast.days.at(-1)?.balanceMinor ?? forecast.balanceMinor;
 
@@ -78,7 +78,7 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
       <figcaption id="forecast-summary" className="text-sm text-muted-foreground" data-testid="forecast-summary">
         {t("summary", {
           balance: money(forecast.balanceMinor),
-          count: forecast.deductions.length,
+          count: forecast.deductions.total,
           uncovered: forecast.uncoveredCount,
           end: money(endBalance),
         })}
@@ -118,7 +118,7 @@ export function ForecastFigure({ forecast, height }: { forecast: BalanceForecast
                     {dayLabel(day.date, true)}
                   </TableHead>
                   <TableCell>
-                    <DayDomains deductions={byDate.get(day.date) ?? []} />
+                    <DayDomains day={day} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
                     {day.coveredMinor > 0 ? money(day.coveredMinor) : "—"}
@@ -147,7 +147,7 @@ function ForecastTooltip({
   dayLabel,
   scale,
 }: TooltipContentProps<ValueType, NameType> & {
-  byDate: Map<string, ForecastDeduction[]>;
+  byDate: Map<string, ForecastDay>;
   money: (amountMinor: number) => string;
   dayLabel: (date: string, long?: boolean) => string;
   scale: number;
@@ -155,7 +155,8 @@ function ForecastTooltip({
   const t = useTranslations("billing.forecast");
   const row = payload?.[0]?.payload as ChartRow | undefined;
   if (!active || !row) return null;
-  const deductions = byDate.get(row.date) ?? [];
+  const day = byDate.get(row.date);
+  const fees = day?.namedFees ?? [];
   return (
     <div className="grid max-w-64 gap-1.5 rounded-md border bg-popover px-3 py-2 text-xs text-popover-foreground shadow-md">
       <p className="font-medium">{dayLabel(row.date, true)}</p>
@@ -163,7 +164,7 @@ function ForecastTooltip({
         <span className="text-muted-foreground">{t("tooltipBalance")}</span>
         <span className="font-medium tabular-nums">{money(Math.round(row.balance * scale))}</span>
       </p>
-      {deductions.slice(0, FEES_PER_TOOLTIP).map((deduction) => (
+      {fees.map((deduction) => (
         <p key={deduction.certificateId} className="flex justify-between gap-4">
           <span className={cn("truncate", !deduction.covered && "text-destructive")}>{deduction.domain}</span>
           <span className={cn("tabular-nums", !deduction.covered && "font-medium text-destructive")}>
@@ -173,20 +174,16 @@ function ForecastTooltip({
           </span>
         </p>
       ))}
-      {deductions.length > FEES_PER_TOOLTIP && (
-        <p className="text-muted-foreground">{t("tooltipMore", { count: deductions.length - FEES_PER_TOOLTIP })}</p>
+      {day && day.feeCount > fees.length && (
+        <p className="text-muted-foreground">{t("tooltipMore", { count: day.feeCount - fees.length })}</p>
       )}
     </div>
   );
 }
 
-function DayDomains({ deductions }: { deductions: ForecastDeduction[] }) {
+function DayDomains({ day }: { day: ForecastDay }) {
   const t = useTranslations("billing.forecast");
-  const shown = deductions
-    .slice(0, DOMAINS_PER_TABLE_ROW)
-    .map((deduction) => deduction.domain)
-    .join(", ");
-  return deductions.length > DOMAINS_PER_TABLE_ROW
-    ? t("moreDomains", { shown, count: deductions.length - DOMAINS_PER_TABLE_ROW })
-    : shown;
+  const named = day.namedFees.slice(0, DOMAINS_PER_TABLE_ROW);
+  const shown = named.map((fee) => fee.domain).join(", ");
+  return day.feeCount > named.length ? t("moreDomains", { shown, count: day.feeCount - named.length }) : shown;
 }

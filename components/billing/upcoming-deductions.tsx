@@ -13,10 +13,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { TablePagination } from "@/components/ui/table-pagination";
 import type { ForecastDeduction } from "@/lib/billing/forecast-balance";
 import {
-  pageOf,
-  UPCOMING_DEFAULT_PAGE_SIZE,
+  FIRST_UPCOMING_PAGE,
   UPCOMING_PAGE_SIZES,
-  type UpcomingPageSize,
+  type UpcomingPageParams,
 } from "@/lib/billing/upcoming-deductions-page";
 import { formatMoney } from "@/lib/money";
 import { forecastQuery } from "@/lib/queries/billing";
@@ -28,13 +27,9 @@ import { cn } from "@/lib/utils";
  */
 export function UpcomingDeductions() {
   const t = useTranslations("billing.upcoming");
-  const forecast = useQuery(forecastQuery);
+  const [paging, setPaging] = useState<UpcomingPageParams>(FIRST_UPCOMING_PAGE);
+  const forecast = useQuery(forecastQuery(paging));
   const data = forecast.data;
-  const [paging, setPaging] = useState<{ page: number; pageSize: UpcomingPageSize }>({
-    page: 1,
-    pageSize: UPCOMING_DEFAULT_PAGE_SIZE,
-  });
-  const shown = pageOf(data?.deductions ?? [], paging.page, paging.pageSize);
 
   return (
     <Card className="min-w-0">
@@ -53,20 +48,26 @@ export function UpcomingDeductions() {
               ))}
             </div>
           )
-        ) : data.deductions.length === 0 ? (
+        ) : data.deductions.total === 0 ? (
           <p className="rounded-md border border-dashed px-4 py-6 text-center text-sm text-muted-foreground">
             {t("empty")}
           </p>
         ) : (
           <>
-            <DeductionsTable deductions={shown.items} currency={data.currency} />
-            <DeductionsList deductions={shown.items} currency={data.currency} />
+            {/* The page on screen stays, dimmed, while the next one loads. */}
+            <div
+              className={cn("grid gap-3 transition-opacity", forecast.isPlaceholderData && "opacity-60")}
+              aria-busy={forecast.isPlaceholderData}
+            >
+              <DeductionsTable deductions={data.deductions.items} currency={data.currency} />
+              <DeductionsList deductions={data.deductions.items} currency={data.currency} />
+            </div>
             {data.uncoveredCount > 0 && <p className="text-xs text-muted-foreground">{t("notCoveredHint")}</p>}
-            {shown.total > UPCOMING_PAGE_SIZES[0] && (
+            {data.deductions.total > UPCOMING_PAGE_SIZES[0] && (
               <TablePagination
-                page={shown.page}
-                pageSize={shown.pageSize}
-                total={shown.total}
+                page={data.deductions.page}
+                pageSize={data.deductions.pageSize}
+                total={data.deductions.total}
                 pageSizes={UPCOMING_PAGE_SIZES}
                 selectedPageSize={paging.pageSize}
                 onChange={(next) => setPaging((current) => ({ ...current, ...next }))}

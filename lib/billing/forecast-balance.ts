@@ -1,12 +1,23 @@
 // The balance, day by day, as the renewal job will leave it: each scheduled fee is
 // taken on its day if the balance still covers it (projectDeductions), and left
 // uncovered otherwise. Pure and JSON-safe, so the server prefetch and the data route
-// send the same thing.
+// send the same thing. Its size does not grow with the number of fees: the days name
+// their first few, and the fees themselves come a page at a time.
 import { projectDeductions, type UpcomingDeduction } from "@/lib/billing/project-deductions";
+import {
+  FIRST_UPCOMING_PAGE,
+  type PageOf,
+  pageOf,
+  type UpcomingPageParams,
+} from "@/lib/billing/upcoming-deductions-page";
 import { addDaysToDate, dateInZone, type IsoDate } from "@/lib/billing/zoned-dates";
 import { addDays } from "@/lib/time";
 
 export const FORECAST_DAYS = 90;
+/** Fees named per day for the chart's tooltip and table; the rest are counted. */
+export const FEES_NAMED_PER_DAY = 5;
+
+export type ForecastDayFee = { certificateId: string; domain: string; feeMinor: number; covered: boolean };
 
 export type ForecastDay = {
   /** Calendar date in the viewer's zone. */
@@ -17,6 +28,10 @@ export type ForecastDay = {
   coveredMinor: number;
   /** Fees due that day that the balance will not cover. */
   uncoveredMinor: number;
+  /** How many fees fall on the day. */
+  feeCount: number;
+  /** The first FEES_NAMED_PER_DAY of them, in the order the job takes them. */
+  namedFees: ForecastDayFee[];
 };
 
 export type ForecastDeduction = {
@@ -40,7 +55,8 @@ export type BalanceForecast = {
   /** End of the window (ISO instant). */
   until: string;
   days: ForecastDay[];
-  deductions: ForecastDeduction[];
+  /** The asked-for page of every fee in the window, in the order the job takes them. */
+  deductions: PageOf<ForecastDeduction>;
   totalFeesMinor: number;
   uncoveredCount: number;
   uncoveredMinor: number;
@@ -53,8 +69,10 @@ export function forecastBalance(input: {
   now: Date;
   timeZone: string;
   days?: number;
+  page?: UpcomingPageParams;
 }): BalanceForecast {
   const until = addDays(input.now, input.days ?? FORECAST_DAYS);
+  const page = input.page ?? FIRST_UPCOMING_PAGE;
   const today = dateInZone(input.now, input.timeZone);
   const lastDay = dateInZone(until, input.timeZone);
   const inWindow = input.deductions.filter((deduction) => deduction.deductAt.getTime() <= until.getTime());
@@ -81,12 +99,16 @@ export function forecastBalance(input: {
   for (let date = today; date <= lastDay; date = addDaysToDate(date, 1)) {
     let coveredMinor = 0;
     let uncoveredMinor = 0;
-    for (const deduction of byDate.get(date) ?? []) {
+    const fees = byDate.get(date) ?? [];
+    for (const deduction of fees) {
       if (deduction.covered) coveredMinor += deduction.feeMinor;
       else uncoveredMinor += deduction.feeMinor;
       balance = deduction.balanceAfterMinor;
     }
-    days.push({ date, balanceMinor: balance, coveredMinor, uncoveredMinor });
+    const namedFees = fees
+      .slice(0, FEES_NAMED_PER_DAY)
+      .map(({ certificateId, domain, feeMinor, covered }) => ({ certificateId, domain, feeMinor, covered }));
+    days.push({ date, balanceMinor: balance, coveredMinor, uncoveredMinor, feeCount: fees.length, namedFees });
   }
 
   const uncovered = deductions.filter((deduction) => !deduction.covered);
@@ -96,7 +118,7 @@ export function forecastBalance(input: {
     timeZone: input.timeZone,
     until: until.toISOString(),
     days,
-    deductions,
+    deductions: pageOf(deductions, page.page, page.pageSize),
     totalFeesMinor: deductions.reduce((sum, deduction) => sum + deduction.feeMinor, 0),
     uncoveredCount: uncovered.length,
     uncoveredMinor: uncovered.reduce((sum, deduction) => sum + deduction.feeMinor, 0),
@@ -104,7 +126,7 @@ export function forecastBalance(input: {
 }
 
 /** The fees of each forecast day, in the order the job takes them. */
-export function deductionsByDate(deductions: readonly ForecastDeduction[]): Map<IsoDate, ForecastDeduction[]> {
+function deductionsByDate(deductions: readonly ForecastDeduction[]): Map<IsoDate, ForecastDeduction[]> {
   const byDate = new Map<IsoDate, ForecastDeduction[]>();
   for (const deduction of deductions) {
     const sameDay = byDate.get(deduction.date);

@@ -22,7 +22,7 @@ describe("getBalanceForecast", () => {
     await createTestCertificate(other.id, { expiresInDays: 45, autoRenewState: "ON" }); // someone else's
 
     const forecast = await getBalanceForecast(owner.id, TEST_NOW, "UTC");
-    expect(forecast.deductions.map((d) => [d.certificateId, d.date, d.feeMinor, d.covered])).toEqual([
+    expect(forecast.deductions.items.map((d) => [d.certificateId, d.date, d.feeMinor, d.covered])).toEqual([
       [single.id, "2026-06-25", 2_900, true],
       [wildcard.id, "2026-07-25", 9_900, false],
       [late.id, "2026-09-03", 2_900, false],

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import type { BalanceForecast } from "@/lib/billing/forecast-balance";
 import { type LedgerListParams, ledgerListQueryString } from "@/lib/billing/ledger-list-query";
 import type { LedgerPage } from "@/lib/billing/list-ledger-entries";
+import { type UpcomingPageParams, upcomingPageQueryString } from "@/lib/billing/upcoming-deductions-page";
 import { fetchJson } from "@/lib/queries/fetch-json";
 
 // Under "account" like the balance and the warning, so invalidating accountKeys.all
@@ -9,7 +10,7 @@ import { fetchJson } from "@/lib/queries/fetch-json";
 export const billingKeys = {
   ledgers: ["account", "ledger"] as const,
   ledger: (params: LedgerListParams) => ["account", "ledger", params] as const,
-  forecast: ["account", "forecast"] as const,
+  forecast: (page: UpcomingPageParams) => ["account", "forecast", page] as const,
 };
 
 export function ledgerQuery(params: LedgerListParams) {
@@ -21,7 +22,12 @@ export function ledgerQuery(params: LedgerListParams) {
   });
 }
 
-export const forecastQuery = queryOptions({
-  queryKey: billingKeys.forecast,
-  queryFn: () => fetchJson<BalanceForecast>("/api/billing/forecast"),
-});
+/** The forecast with one page of its fees; the chart and the balance card read the first page's. */
+export function forecastQuery(page: UpcomingPageParams) {
+  const query = upcomingPageQueryString(page);
+  return queryOptions({
+    queryKey: billingKeys.forecast(page),
+    queryFn: () => fetchJson<BalanceForecast>(`/api/billing/forecast${query ? `?${query}` : ""}`),
+    placeholderData: keepPreviousData,
+  });
+}

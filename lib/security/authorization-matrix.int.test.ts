@@ -386,7 +386,10 @@ const ROUTES: Record<string, RouteRow> = {
     expect: SECRET_ONLY_ROUTE,
     notCalledBecause: "Auth.js's own endpoints (no CertDesk data); CSRF and cross-site POSTs: e2e/security.spec.ts",
   },
-  "GET /api/billing/forecast": { expect: OWN_DATA_ROUTE, call: () => r["app/api/billing/forecast/route.ts"].GET() },
+  "GET /api/billing/forecast": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/billing/forecast/route.ts"].GET(get("/api/billing/forecast?page=2&pageSize=25")),
+  },
   "GET /api/billing/ledger": {
     expect: OWN_DATA_ROUTE,
     call: () => r["app/api/billing/ledger/route.ts"].GET(get("/api/billing/ledger")),

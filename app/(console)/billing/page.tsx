@@ -12,6 +12,7 @@ import { getBalanceForecast } from "@/lib/billing/get-balance-forecast";
 import { parseLedgerListParams } from "@/lib/billing/ledger-list-params";
 import { listLedgerEntries } from "@/lib/billing/list-ledger-entries";
 import { listPaymentProviders } from "@/lib/billing/payment-providers/get-payment-provider";
+import { FIRST_UPCOMING_PAGE } from "@/lib/billing/upcoming-deductions-page";
 import { now } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { accountKeys } from "@/lib/queries/account";
@@ -41,8 +42,8 @@ export default async function BillingPage({
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) }),
     queryClient.prefetchQuery({
-      queryKey: billingKeys.forecast,
-      queryFn: () => getBalanceForecast(user.id, today, timeZone),
+      queryKey: billingKeys.forecast(FIRST_UPCOMING_PAGE),
+      queryFn: () => getBalanceForecast(user.id, today, timeZone, FIRST_UPCOMING_PAGE),
     }),
     queryClient.prefetchQuery({
       queryKey: billingKeys.ledger(params),

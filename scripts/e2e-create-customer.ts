@@ -28,7 +28,8 @@ const password = "e2e-password-1";
 const now = new Date(process.env.E2E_NOW ?? Date.now());
 const user = await registerUser({ email, password, name: `E2E ${label}`, now });
 const certificates = process.argv.includes("--empty") ? 0 : await seedDemoCertificates(user.id, now);
-const renewing = Number(process.argv.find((arg) => arg.startsWith("--renewing="))?.split("=")[1] ?? 0);
+const renewingArg = process.argv.find((arg) => arg.startsWith("--renewing="))?.slice("--renewing=".length);
+const renewing = Math.max(0, Number.parseInt(renewingArg ?? "0", 10) || 0);
 if (renewing > 0) {
   // Expiring 40, 55 or 70 days out, several on each day: each fee is taken 30 days
   // before, inside the forecast's window.
@@ -54,5 +55,5 @@ if (renewing > 0) {
   });
 }
 await disconnectDb();
-console.log(JSON.stringify({ id: user.id, email, password, certificates: certificates + Math.max(0, renewing) }));
+console.log(JSON.stringify({ id: user.id, email, password, certificates: certificates + renewing }));
 process.exit(0);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronLeftIcon, ChevronRightIcon, XIcon } from "lucide-react";
+import { XIcon } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useFormatter, useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useId } from "react";
@@ -11,9 +11,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { RowLink } from "@/components/ui/row-link";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TablePagination } from "@/components/ui/table-pagination";
 import {
   LEDGER_KINDS,
   LEDGER_PAGE_SIZES,
@@ -25,9 +27,6 @@ import type { LedgerEntryRow } from "@/lib/billing/list-ledger-entries";
 import { formatMoney } from "@/lib/money";
 import { ledgerQuery } from "@/lib/queries/billing";
 import { cn } from "@/lib/utils";
-
-const selectClass =
-  "h-9 rounded-md border border-input bg-card px-2 text-sm shadow-xs disabled:cursor-not-allowed disabled:opacity-50";
 
 /**
  * The ledger with its filters and pages in the URL. Changing them updates the URL in
@@ -62,9 +61,9 @@ export function LedgerSection() {
           <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
             <div className="col-span-2 grid gap-1.5">
               <Label htmlFor={`${id}-kind`}>{t("filters.kind")}</Label>
-              <select
+              <NativeSelect
                 id={`${id}-kind`}
-                className={cn(selectClass, "w-full sm:w-auto sm:min-w-40")}
+                className="w-full sm:w-auto sm:min-w-40"
                 value={params.kind ?? ""}
                 onChange={(event) => filter({ kind: (event.target.value || undefined) as LedgerListParams["kind"] })}
                 data-testid="ledger-kind"
@@ -75,7 +74,7 @@ export function LedgerSection() {
                     {t(`kinds.${kind}`)}
                   </option>
                 ))}
-              </select>
+              </NativeSelect>
             </div>
             <div className="grid gap-1.5">
               <Label htmlFor={`${id}-from`}>{t("filters.from")}</Label>
@@ -153,12 +152,14 @@ export function LedgerSection() {
         )}
 
         {ledger.data && ledger.data.total > 0 && (
-          <LedgerPagination
+          <TablePagination
+            name={t("pagination")}
             page={params.page}
             pageSize={params.pageSize}
             total={ledger.data.total}
-            onPage={(page) => navigate({ page })}
-            onPageSize={(pageSize) => navigate({ pageSize, page: 1 })}
+            pageSizes={LEDGER_PAGE_SIZES}
+            selectedPageSize={params.pageSize}
+            onChange={navigate}
           />
         )}
       </CardContent>
@@ -297,74 +298,5 @@ function LedgerSkeleton() {
         <Skeleton key={row} className="h-9 w-full" />
       ))}
     </div>
-  );
-}
-
-function LedgerPagination({
-  page,
-  pageSize,
-  total,
-  onPage,
-  onPageSize,
-}: {
-  page: number;
-  pageSize: number;
-  total: number;
-  onPage: (page: number) => void;
-  onPageSize: (pageSize: LedgerListParams["pageSize"]) => void;
-}) {
-  const t = useTranslations("billing.ledger");
-  const id = useId();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const first = Math.min(total, (page - 1) * pageSize + 1);
-  const last = Math.min(total, page * pageSize);
-  return (
-    <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <p className="text-muted-foreground tabular-nums" aria-live="polite" data-testid="ledger-range">
-        {page > pages ? t("page", { page, pages }) : t("range", { first, last, total })}
-      </p>
-      <div className="flex flex-wrap items-center gap-3">
-        <div className="flex items-center gap-2">
-          <Label htmlFor={`${id}-size`} className="font-normal text-muted-foreground">
-            {t("pageSize")}
-          </Label>
-          <select
-            id={`${id}-size`}
-            className={selectClass}
-            value={pageSize}
-            onChange={(event) => onPageSize(Number(event.target.value) as LedgerListParams["pageSize"])}
-          >
-            {LEDGER_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-1">
-          <Button
-            type="button"
-            variant="outline"
-            size="icon"
-            disabled={page <= 1}
-            onClick={() => onPage(Math.min(page - 1, pages))}
-            aria-label={t("previous")}
-          >
-            <ChevronLeftIcon aria-hidden />
-          </Button>
-          <span className="px-2 text-center text-muted-foreground tabular-nums">{t("page", { page, pages })}</span>
-          <Button
-            type="button"
-            variant="outline"
-            size="icon"
-            disabled={page >= pages}
-            onClick={() => onPage(page + 1)}
-            aria-label={t("next")}
-          >
-            <ChevronRightIcon aria-hidden />
-          </Button>
-        </div>
-      </div>
-    </nav>
   );
 }

@@ -65,6 +65,7 @@ export function UpcomingDeductions() {
             {data.uncoveredCount > 0 && <p className="text-xs text-muted-foreground">{t("notCoveredHint")}</p>}
             {data.deductions.total > UPCOMING_PAGE_SIZES[0] && (
               <TablePagination
+                name={t("pagination")}
                 page={data.deductions.page}
                 pageSize={data.deductions.pageSize}
                 total={data.deductions.total}

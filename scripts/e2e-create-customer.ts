@@ -15,13 +15,19 @@ process.env.CRON_SECRET ??= "e2e-seed-only-not-used-for-anything-00000";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 process.env.LOG_LEVEL ??= "warn";
 
-const [{ registerUser }, { seedDemoCertificates }, { db, disconnectDb }, { addCalendarYears, addDays }] =
-  await Promise.all([
-    import("@/lib/auth/register-user"),
-    import("@/lib/seed/seed-demo-certificates"),
-    import("@/lib/db/client"),
-    import("@/lib/time"),
-  ]);
+const [
+  { registerUser },
+  { seedDemoCertificates },
+  { db, disconnectDb },
+  { addCalendarYears, addDays },
+  { issuedCertificateRow },
+] = await Promise.all([
+  import("@/lib/auth/register-user"),
+  import("@/lib/seed/seed-demo-certificates"),
+  import("@/lib/db/client"),
+  import("@/lib/time"),
+  import("@/lib/testing/factories"),
+]);
 const label = process.argv[2]?.replace(/[^a-z0-9-]/gi, "").slice(0, 20) || "customer";
 const email = `${label}-${randomBytes(5).toString("hex")}@e2e.test`;
 const password = "e2e-password-1";
@@ -36,19 +42,11 @@ if (renewing > 0) {
   await db.certificate.createMany({
     data: Array.from({ length: renewing }, (_, index) => {
       const expiresAt = addDays(now, 40 + (index % 3) * 15);
+      const notBefore = addCalendarYears(expiresAt, -1);
+      const domain = `renewing-${String(index + 1).padStart(3, "0")}.${label}.example`;
       return {
-        ownerId: user.id,
-        domain: `renewing-${String(index + 1).padStart(3, "0")}.${label}.example`,
-        sans: [],
-        brand: "DNSPod",
-        certificateType: "DV" as const,
-        domainType: "SINGLE" as const,
-        source: "PURCHASED" as const,
-        status: "ISSUED" as const,
-        notBefore: addCalendarYears(expiresAt, -1),
-        issuedAt: addCalendarYears(expiresAt, -1),
-        expiresAt,
-        autoRenewState: "ON" as const,
+        ...issuedCertificateRow({ ownerId: user.id, domain, notBefore, expiresAt, autoRenewState: "ON" }),
+        issuedAt: notBefore,
         autoRenewChangedAt: now,
       };
     }),

@@ -40,27 +40,35 @@ export async function seedTestPrices(): Promise<void> {
 }
 
 /** An issued 1-year DNSPod DV certificate expiring `expiresInDays` after TEST_NOW, unless overridden. */
+/** The row of an issued, purchased DNSPod DV single-domain certificate (auto-renewal as given). */
+export function issuedCertificateRow(input: {
+  ownerId: string;
+  domain: string;
+  expiresAt: Date;
+  notBefore: Date;
+  autoRenewState?: "ON" | "OFF";
+}): Prisma.CertificateCreateManyInput {
+  return {
+    sans: [],
+    brand: "DNSPod",
+    certificateType: "DV",
+    domainType: "SINGLE",
+    source: "PURCHASED",
+    status: "ISSUED",
+    ...input,
+  };
+}
+
 export async function createTestCertificate(
   ownerId: string,
   overrides: Partial<Prisma.CertificateUncheckedCreateInput> & { expiresInDays?: number } = {},
 ) {
   const { expiresInDays = 60, ...rest } = overrides;
   const expiresAt = new Date(TEST_NOW.getTime() + expiresInDays * 86_400_000);
+  const notBefore = new Date(expiresAt.getTime() - 365 * 86_400_000);
+  const domain = `${randomBytes(3).toString("hex")}.example.test`;
   return db.certificate.create({
-    data: {
-      ownerId,
-      domain: `${randomBytes(3).toString("hex")}.example.test`,
-      sans: [],
-      brand: "DNSPod",
-      certificateType: "DV",
-      domainType: "SINGLE",
-      source: "PURCHASED",
-      status: "ISSUED",
-      notBefore: new Date(expiresAt.getTime() - 365 * 86_400_000),
-      issuedAt: new Date(expiresAt.getTime() - 365 * 86_400_000),
-      expiresAt,
-      ...rest,
-    },
+    data: { ...issuedCertificateRow({ ownerId, domain, notBefore, expiresAt }), issuedAt: notBefore, ...rest },
   });
 }
 

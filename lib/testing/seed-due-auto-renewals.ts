@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
+import { createTestUser, fundAccount, issuedCertificateRow, seedTestPrices } from "@/lib/testing/factories";
 
 /**
  * `count` DNSPod single-domain certificates with auto-renewal on, spread over `owners`
@@ -24,19 +24,15 @@ export async function seedDueAutoRenewals({
   for (const owner of owners) await fundAccount(owner.id, fundPerOwnerMinor);
   const domainSuffix = `.${label}.test`;
   await db.certificate.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      ownerId: owners[i % owners.length]?.id ?? "",
-      domain: `${label}-${i}${domainSuffix}`,
-      sans: [],
-      brand: "DNSPod",
-      certificateType: "DV" as const,
-      domainType: "SINGLE" as const,
-      source: "PURCHASED" as const,
-      status: "ISSUED" as const,
-      notBefore: new Date(now - 300 * 86_400_000),
-      expiresAt: new Date(now + (10 + (i % 15)) * 86_400_000),
-      autoRenewState: "ON" as const,
-    })),
+    data: Array.from({ length: count }, (_, i) =>
+      issuedCertificateRow({
+        ownerId: owners[i % owners.length]?.id ?? "",
+        domain: `${label}-${i}${domainSuffix}`,
+        notBefore: new Date(now - 300 * 86_400_000),
+        expiresAt: new Date(now + (10 + (i % 15)) * 86_400_000),
+        autoRenewState: "ON",
+      }),
+    ),
   });
   return { domainSuffix, ownerIds: owners.map((owner) => owner.id) };
 }

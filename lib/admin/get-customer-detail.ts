@@ -61,7 +61,7 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
     balanceMinor,
     currency: user.billingAccount?.currency ?? "USD",
     // Every certificate has one auto-renewal state: their counts add up to all of them.
-    certificateCount: autoRenew.ON + autoRenew.OFF + autoRenew.TERMINATED,
+    certificateCount: Object.values(autoRenew).reduce((sum, count) => sum + count, 0),
     autoRenew,
     dueIn30Days: {
       count: due.length,

@@ -43,6 +43,24 @@ test.describe("My Certificates", () => {
     await expect(rows).toHaveCount(1);
   });
 
+  test("searches for what was typed before the page became interactive", async ({ customerPage: page }) => {
+    // Hold the page's scripts until the text is in the box: a slow connection, made certain.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/certificates", { waitUntil: "domcontentloaded" });
+    await page.getByTestId("certificate-search").fill("Payments");
+    release();
+    await expect(page).toHaveURL(/q=Payments/);
+    await expect(page.getByTestId("certificate-row")).toHaveCount(1);
+    await expect(page.getByTestId("certificate-row")).toContainText("pay.example-shop.com");
+  });
+
   test("rows fetch a certificate's page when the pointer reaches its link, not all at once on load", async ({
     customerPage: page,
   }) => {

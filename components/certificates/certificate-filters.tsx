@@ -2,7 +2,7 @@
 
 import { SearchIcon, XIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -28,9 +28,17 @@ const SORT_LABEL = {
 export function CertificateFilters({ params, brands, onChange }: Props) {
   const t = useTranslations("certificates");
   const [search, setSearch] = useState(params.q ?? "");
+  const searchInput = useRef<HTMLInputElement>(null);
 
   // The URL is the source of truth; typing updates it after a short pause.
   useEffect(() => setSearch(params.q ?? ""), [params.q]);
+  // Text typed before the page hydrated is in the box but not in state (React attached no
+  // handler yet): take it, rather than search for nothing while it shows. After the line
+  // above, whose first run would otherwise put the URL's value back.
+  useEffect(() => {
+    const typed = searchInput.current?.value;
+    if (typed) setSearch(typed);
+  }, []);
   useEffect(() => {
     if (search === (params.q ?? "")) return;
     const timer = setTimeout(() => onChange({ q: search || undefined, page: 1 }), 300);
@@ -46,6 +54,7 @@ export function CertificateFilters({ params, brands, onChange }: Props) {
           aria-hidden
         />
         <Input
+          ref={searchInput}
           type="search"
           value={search}
           onChange={(event) => setSearch(event.target.value)}

@@ -1,10 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type * as React from "react";
+import { ScopedMessages } from "@/components/i18n/scoped-messages";
 import { Providers } from "@/components/providers";
 import { ThemeScript } from "@/components/theme/theme-script";
-import { withoutAdminMessages } from "@/messages/load-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,17 +19,17 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const locale = await getLocale();
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>
       <body className="min-h-dvh">
-        {/* Every page's payload carries these strings: the admin area adds its own (app/admin/layout.tsx). */}
-        <NextIntlClientProvider messages={withoutAdminMessages(messages)}>
+        {/* Each area's layout gives its pages their own strings (lib/i18n/client-message-scopes.ts). */}
+        <ScopedMessages scope="root">
           <Providers>{children}</Providers>
-        </NextIntlClientProvider>
+        </ScopedMessages>
       </body>
     </html>
   );

@@ -37,14 +37,3 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
   );
   return Object.fromEntries(entries) as Messages;
 }
-
-/**
- * Namespaces only the admin area's client components use: sent to the browser on admin
- * pages only (app/admin/layout.tsx), not with every customer page.
- */
-const ADMIN_ONLY_NAMESPACES = ["admin", "jobs"] as const satisfies readonly (typeof NAMESPACES)[number][];
-
-export function withoutAdminMessages(messages: Record<string, unknown>): Record<string, unknown> {
-  const excluded = new Set<string>(ADMIN_ONLY_NAMESPACES);
-  return Object.fromEntries(Object.entries(messages).filter(([namespace]) => !excluded.has(namespace)));
-}

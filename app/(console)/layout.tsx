@@ -5,6 +5,7 @@ import { AppShell } from "@/components/console/app-shell";
 import { BalanceIndicator } from "@/components/console/balance-indicator";
 import { BalanceWarningBanner } from "@/components/console/balance-warning-banner";
 import { SimulatedClockBadge } from "@/components/console/simulated-clock-badge";
+import { ScopedMessages } from "@/components/i18n/scoped-messages";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
@@ -32,26 +33,28 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <AppShell
-        user={user}
-        area={t("app.console")}
-        demoMode={getConfig().demoMode}
-        headerItems={
-          <>
-            <SimulatedClockBadge />
-            <BalanceIndicator />
-            <NotificationBell />
-          </>
-        }
-        banner={<BalanceWarningBanner />}
-        nav={[
-          { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
-          { href: "/billing", label: t("nav.billing"), icon: "billing" },
-          { href: "/notifications", label: t("nav.notifications"), icon: "notifications" },
-        ]}
-      >
-        {children}
-      </AppShell>
+      <ScopedMessages scope="consoleShell">
+        <AppShell
+          user={user}
+          area={t("app.console")}
+          demoMode={getConfig().demoMode}
+          headerItems={
+            <>
+              <SimulatedClockBadge />
+              <BalanceIndicator />
+              <NotificationBell />
+            </>
+          }
+          banner={<BalanceWarningBanner />}
+          nav={[
+            { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
+            { href: "/billing", label: t("nav.billing"), icon: "billing" },
+            { href: "/notifications", label: t("nav.notifications"), icon: "notifications" },
+          ]}
+        >
+          {children}
+        </AppShell>
+      </ScopedMessages>
     </HydrationBoundary>
   );
 }

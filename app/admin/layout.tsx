@@ -1,9 +1,9 @@
-import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { AppShell } from "@/components/console/app-shell";
 import type { NavItem } from "@/components/console/nav-links";
 import { SimulatedClockBadge } from "@/components/console/simulated-clock-badge";
+import { ScopedMessages } from "@/components/i18n/scoped-messages";
 import { requireAdminPage } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 
@@ -21,12 +21,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     ...(demoMode ? [{ href: "/admin/clock", label: t("admin.nav.clock"), icon: "clock" } satisfies NavItem] : []),
     { href: "/certificates", label: t("nav.backToConsole"), icon: "console" },
   ];
-  // Without `messages`, the provider passes every namespace, the admin-only ones included.
   return (
-    <NextIntlClientProvider>
+    <ScopedMessages scope="admin">
       <AppShell user={user} area={t("admin.title")} demoMode={demoMode} headerItems={<SimulatedClockBadge />} nav={nav}>
         {children}
       </AppShell>
-    </NextIntlClientProvider>
+    </ScopedMessages>
   );
 }

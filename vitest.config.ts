@@ -8,7 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: `${root}/` },
       // Outside Next.js the guard package would throw; in tests it has nothing to guard.
-      { find: "server-only", replacement: path.join(root, "lib/testing/empty-module.ts") },
+      { find: "server-only", replacement: path.join(root, "testing/empty-module.ts") },
     ],
   },
   test: {
@@ -18,7 +18,12 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.{ts,tsx}", "bench/lib/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.{ts,tsx}",
+            "testing/**/*.test.ts",
+            "bench/lib/**/*.test.ts",
+          ],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },
@@ -27,9 +32,9 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
-          globalSetup: ["lib/testing/postgres-global-setup.ts"],
-          setupFiles: ["lib/testing/database-per-file.ts"],
+          include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts", "testing/**/*.int.test.ts"],
+          globalSetup: ["testing/postgres-global-setup.ts"],
+          setupFiles: ["testing/database-per-file.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -6,7 +6,7 @@
 // per certificate, balances matching the ledger.
 import { performance } from "node:perf_hooks";
 import { withDatabase } from "@/lib/db/embedded-postgres";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 import { BENCH_SECRETS, type BenchApp, buildForBench, startBenchApp } from "./console-latency";
 import { copyDatabase, createMigratedDatabase, onDatabase, startBenchServer } from "./lib/embedded-server";
 import { freePort } from "./lib/http-server";

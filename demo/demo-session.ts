@@ -6,8 +6,8 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { DemoTranslator } from "@/demo/demo-translator";
 import type { StoryState } from "@/demo/story-state";
-import type { LocalDnsServer } from "@/lib/dns/local-dns-server";
 import type { Locale } from "@/lib/i18n/locales";
+import type { LocalDnsServer } from "@/testing/local-dns-server";
 
 export type Caption = Record<Locale, string>;
 export type Actor = "customer" | "admin";

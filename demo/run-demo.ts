@@ -17,9 +17,9 @@ import { CAPTION_KEY, captionInitScript, prepareOutputDir, runSteps } from "@/de
 import { createDemoTranslator } from "@/demo/demo-translator";
 import { STORY } from "@/demo/story";
 import { writeReport } from "@/demo/write-report";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { demoAccounts } from "@/lib/seed/demo-accounts";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 const OUTPUT_DIR = path.resolve("demo-output");
 const VIEWPORT = { width: 1280, height: 800 };

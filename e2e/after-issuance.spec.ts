@@ -15,12 +15,12 @@ import { signIn } from "./support";
 
 const run = promisify(execFile);
 
-/** Renews one of the customer's certificates and issues the renewal (scripts/e2e-issue-renewal.ts). */
+/** Renews one of the customer's certificates and issues the renewal (testing/scripts/e2e-issue-renewal.ts). */
 async function issueRenewal(customerId: string, domain: string): Promise<{ oldId: string; newId: string }> {
   const databaseUrl = readFileSync(databaseUrlFile, "utf8").trim();
   const { stdout } = await run(
     "node_modules/.bin/tsx",
-    ["--conditions=react-server", "scripts/e2e-issue-renewal.ts", customerId, domain],
+    ["--conditions=react-server", "testing/scripts/e2e-issue-renewal.ts", customerId, domain],
     { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "" } },
   );
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as { oldId: string; newId: string };

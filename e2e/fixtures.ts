@@ -20,7 +20,7 @@ export async function createCustomer(
     "node_modules/.bin/tsx",
     [
       "--conditions=react-server",
-      "scripts/e2e-create-customer.ts",
+      "testing/scripts/e2e-create-customer.ts",
       label,
       ...(options.empty ? ["--empty"] : []),
       ...(options.renewing ? [`--renewing=${options.renewing}`] : []),

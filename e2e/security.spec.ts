@@ -3,8 +3,8 @@
 // its CSRF token, and stored XSS in names and aliases, which must render as text.
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { generateTestKeyPair, issueTestCertificate } from "../lib/pem/testing/issue-test-certificate";
 import { baseURL } from "../playwright.config";
+import { generateTestKeyPair, issueTestCertificate } from "../testing/issue-test-certificate";
 import { expect, test } from "./fixtures";
 import { DEMO_ADMIN, signIn } from "./support";
 

@@ -1,11 +1,7 @@
 // Hosting one's own certificate: a certificate, its chain and key generated here are pasted
 // in, the certificate shows in My Certificates as "Uploaded", and the auto-renewal dialog
 // says why it cannot be enrolled. A bad paste is refused at its field, nothing stored.
-import {
-  generateTestKeyPair,
-  issueTestCertificate,
-  type TestCertificate,
-} from "../lib/pem/testing/issue-test-certificate";
+import { generateTestKeyPair, issueTestCertificate, type TestCertificate } from "../testing/issue-test-certificate";
 import { expect, test } from "./fixtures";
 
 const DAY = 86_400_000;

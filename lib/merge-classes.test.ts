@@ -2,7 +2,7 @@ import { clsx } from "clsx";
 import { twMerge } from "tailwind-merge";
 import { describe, expect, it } from "vitest";
 import { mergeClasses, utilityGroup } from "@/lib/merge-classes";
-import { collectClassLists } from "@/lib/testing/collect-class-lists";
+import { collectClassLists } from "@/testing/collect-class-lists";
 
 describe("mergeClasses", () => {
   it.each([

@@ -2,7 +2,7 @@
 // UNAUTHENTICATED, a customer → FORBIDDEN, an administrator → it works. The role is
 // checked by the action wrapper or route AND by the lib function itself: the wrapper
 // and route layer (every admin action and route, among all the others) is covered by
-// lib/security/authorization-matrix.int.test.ts; this file covers the lib layer.
+// testing/security/authorization-matrix.int.test.ts; this file covers the lib layer.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -13,7 +13,7 @@ vi.hoisted(() => {
 
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
-const factories = await import("@/lib/testing/factories");
+const factories = await import("@/testing/factories");
 const { adjustBalance } = await import("@/lib/admin/adjust-balance");
 const { getAdminCertificateDetail } = await import("@/lib/admin/get-admin-certificate-detail");
 const { getAdminJobRun, getActiveAdminJobRun } = await import("@/lib/admin/get-admin-job-run");

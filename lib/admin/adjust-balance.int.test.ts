@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
 const { adjustBalance } = await import("@/lib/admin/adjust-balance");
 const { adjustBalanceAction } = await import("@/app/admin/customers/actions");
-const { createTestUser, fundAccount, TEST_NOW } = await import("@/lib/testing/factories");
-const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
+const { createTestUser, fundAccount, TEST_NOW } = await import("@/testing/factories");
+const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 
 const context = { ip: "203.0.113.7", now: TEST_NOW };
 

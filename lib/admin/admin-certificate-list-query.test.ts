@@ -6,7 +6,7 @@ import {
 } from "@/lib/admin/admin-certificate-list-query";
 import { parseJobRunListParams } from "@/lib/admin/job-run-list-params";
 import { readJobRunListQuery } from "@/lib/admin/job-run-list-query";
-import { COMMON_BAD_VALUES, urlVariants } from "@/lib/testing/url-variants";
+import { COMMON_BAD_VALUES, urlVariants } from "@/testing/url-variants";
 
 describe("readAdminCertificateListQuery", () => {
   it("agrees with the server's zod schema on good and bad URLs", () => {

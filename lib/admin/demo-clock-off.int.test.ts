@@ -1,6 +1,6 @@
 // Without DEMO_MODE the clock is the wall clock and the demo clock does not exist.
 import { describe, expect, it } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { AppError } = await import("@/lib/errors");
 const { getClockOffsetMs } = await import("@/lib/clock");
@@ -9,7 +9,7 @@ const { setDemoClock } = await import("@/lib/admin/set-demo-clock");
 const { getDemoClock } = await import("@/lib/admin/get-demo-clock");
 const { setDemoClockAction } = await import("@/app/admin/clock/actions");
 const clockRoute = await import("@/app/api/admin/clock/route");
-const { createTestUser } = await import("@/lib/testing/factories");
+const { createTestUser } = await import("@/testing/factories");
 
 describe("the demo clock outside DEMO_MODE", () => {
   it("is not found, changes nothing, and a stored offset is ignored", async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 const { db } = await import("@/lib/db/client");
 const { getAdminOverview } = await import("@/lib/admin/get-admin-overview");
 const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } = await import(
-  "@/lib/testing/factories"
+  "@/testing/factories"
 );
 
 beforeAll(seedTestPrices);

@@ -4,7 +4,7 @@ const { listAllCertificates } = await import("@/lib/admin/list-all-certificates"
 const { getAdminCertificateDetail } = await import("@/lib/admin/get-admin-certificate-detail");
 const { parseAdminCertificateListParams } = await import("@/lib/admin/admin-certificate-list-params");
 const { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } = await import(
-  "@/lib/testing/factories"
+  "@/testing/factories"
 );
 
 describe("listAllCertificates", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCustomerListParams } from "@/lib/admin/customer-list-params";
 import { getCustomerDetail } from "@/lib/admin/get-customer-detail";
 import { listCustomers } from "@/lib/admin/list-customers";
-import { createTestCertificate, createTestUser, TEST_NOW } from "@/lib/testing/factories";
+import { createTestCertificate, createTestUser, TEST_NOW } from "@/testing/factories";
 
 describe("customers in the admin dashboard", () => {
   it("counts each customer's certificates, in the list and on the customer's page", async () => {

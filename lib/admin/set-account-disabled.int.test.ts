@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
 const { getCurrentUser } = await import("@/lib/auth/session");
 const { setAccountDisabled } = await import("@/lib/admin/set-account-disabled");
 const { setAccountDisabledAction } = await import("@/app/admin/customers/actions");
-const { createTestUser, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestUser, TEST_NOW } = await import("@/testing/factories");
 
 const context = { ip: "203.0.113.9", now: TEST_NOW };
 

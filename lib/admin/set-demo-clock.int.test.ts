@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 // Before any import reads the configuration: the demo clock exists only in DEMO_MODE.
 vi.hoisted(() => {
@@ -13,7 +13,7 @@ const { setDemoClock } = await import("@/lib/admin/set-demo-clock");
 const { getDemoClock } = await import("@/lib/admin/get-demo-clock");
 const { resetDemoClockAction, setDemoClockAction } = await import("@/app/admin/clock/actions");
 const clockRoute = await import("@/app/api/admin/clock/route");
-const { createTestUser } = await import("@/lib/testing/factories");
+const { createTestUser } = await import("@/testing/factories");
 
 const put = (body: string) =>
   clockRoute.PUT(

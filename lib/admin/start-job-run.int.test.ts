@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 const { db } = await import("@/lib/db/client");
 const { startJobRun } = await import("@/lib/admin/start-job-run");
-const { createTestUser, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestUser, TEST_NOW } = await import("@/testing/factories");
 
 describe("startJobRun", () => {
   it("starts a run triggered by the admin, audited; a second press returns the run already going", async () => {

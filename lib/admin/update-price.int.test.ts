@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
 const { updatePrice } = await import("@/lib/admin/update-price");
 const { updatePriceAction } = await import("@/app/admin/prices/actions");
 const { listUpcomingDeductions } = await import("@/lib/billing/list-upcoming-deductions");
-const { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } = await import("@/testing/factories");
 const { addDays } = await import("@/lib/time");
 
 const context = { ip: "203.0.113.11", now: TEST_NOW };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type AuthenticationRequest, authenticateUser } from "@/lib/auth/authenticate-user";
 import { issueDeviceToken } from "@/lib/auth/device-token";
 import { db } from "@/lib/db/client";
-import { createTestUser, TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
+import { createTestUser, TEST_NOW, uniqueEmail } from "@/testing/factories";
 
 const secret = process.env.AUTH_SECRET as string;
 const at = (seconds: number) => new Date(TEST_NOW.getTime() + seconds * 1000);

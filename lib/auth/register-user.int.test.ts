@@ -3,7 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { registerUser } from "@/lib/auth/register-user";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
+import { TEST_NOW, uniqueEmail } from "@/testing/factories";
 
 describe("registerUser", () => {
   it("creates a customer with an empty USD balance, an argon2id hash and an audit entry", async () => {

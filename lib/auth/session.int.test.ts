@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { createTestUser } from "@/lib/testing/factories";
+import { createTestUser } from "@/testing/factories";
 
 // The JWT is Auth.js's business; what is tested here is the data-layer check that
 // runs on every request with whatever session the cookie carried.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getBalanceForecast } from "@/lib/billing/get-balance-forecast";
-import { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } from "@/testing/factories";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
 
 describe("getBalanceForecast", () => {
   it("projects the owner's balance against their own scheduled fees for 90 days", async () => {

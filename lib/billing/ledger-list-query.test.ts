@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseLedgerListParams } from "@/lib/billing/ledger-list-params";
 import { LEDGER_KINDS, readLedgerListQuery } from "@/lib/billing/ledger-list-query";
-import { COMMON_BAD_VALUES, urlVariants } from "@/lib/testing/url-variants";
+import { COMMON_BAD_VALUES, urlVariants } from "@/testing/url-variants";
 
 describe("readLedgerListQuery", () => {
   it("agrees with the server's zod schema on good and bad URLs", () => {

@@ -4,8 +4,8 @@ import { listLedgerEntries } from "@/lib/billing/list-ledger-entries";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { db } from "@/lib/db/client";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
-import { createTestUser } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { createTestUser } from "@/testing/factories";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
 
 let sequence = 0;
 

@@ -11,8 +11,8 @@ const { topUpBalance } = await import("@/lib/billing/top-up-balance");
 const { getConfig } = await import("@/lib/config");
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
-const { TEST_NOW, createTestUser } = await import("@/lib/testing/factories");
-const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
+const { TEST_NOW, createTestUser } = await import("@/testing/factories");
+const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 
 describe("topUpBalance outside DEMO_MODE", () => {
   it("offers no provider and refuses the demo one, moving no money", async () => {

@@ -10,8 +10,8 @@ const { DEMO_DECLINED_AMOUNT_MINOR } = await import("@/lib/billing/payment-provi
 const { topUpBalance } = await import("@/lib/billing/top-up-balance");
 const { db } = await import("@/lib/db/client");
 const { AppError } = await import("@/lib/errors");
-const { TEST_NOW, createTestUser } = await import("@/lib/testing/factories");
-const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
+const { TEST_NOW, createTestUser } = await import("@/testing/factories");
+const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 
 async function customer() {
   const user = await createTestUser();

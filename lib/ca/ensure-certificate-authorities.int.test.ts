@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ensureCertificateAuthorities } from "@/lib/ca/ensure-certificate-authorities";
 import { decryptSecret, SecretDecryptionError } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
-import { TEST_NOW } from "@/lib/testing/factories";
+import { TEST_NOW } from "@/testing/factories";
 
 const encryptionKey = Buffer.alloc(32, 9);
 const otherKey = Buffer.alloc(32, 10);

@@ -4,7 +4,7 @@ import { ensureCertificateAuthorities } from "@/lib/ca/ensure-certificate-author
 import { issueCertificate } from "@/lib/ca/issue-certificate";
 import { decryptSecret, SecretDecryptionError } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
-import { TEST_NOW } from "@/lib/testing/factories";
+import { TEST_NOW } from "@/testing/factories";
 
 const encryptionKey = Buffer.alloc(32, 11);
 // The source's example: renewal issued 2021-10-01 for a certificate expiring 2021-11-01,

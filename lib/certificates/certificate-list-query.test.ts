@@ -7,7 +7,7 @@ import {
   SORTS,
   STATUS_FILTERS,
 } from "@/lib/certificates/certificate-list-query";
-import { COMMON_BAD_VALUES, urlVariants } from "@/lib/testing/url-variants";
+import { COMMON_BAD_VALUES, urlVariants } from "@/testing/url-variants";
 
 const long = "x".repeat(201);
 

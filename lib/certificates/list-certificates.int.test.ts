@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
 import { listCertificates } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
-import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/lib/testing/factories";
+import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/testing/factories";
 
 const DAY = 86_400_000;
 const params = (query: Record<string, string> = {}) => parseCertificateListParams(new URLSearchParams(query));

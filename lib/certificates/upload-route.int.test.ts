@@ -3,13 +3,13 @@
 // status (never a 500), nothing is stored, and no key material reaches the logs.
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { db } = await import("@/lib/db/client");
 const { logger } = await import("@/lib/logger");
 const { POST } = await import("@/app/api/certificates/upload/route");
-const { createTestUser } = await import("@/lib/testing/factories");
-const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
+const { createTestUser } = await import("@/testing/factories");
+const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const { MAX_UPLOAD_BODY_BYTES } = await import("@/lib/certificates/upload-limits");
 
 type TestCertificate = ReturnType<typeof issueTestCertificate>;

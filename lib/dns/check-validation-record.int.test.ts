@@ -4,10 +4,10 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-record";
 import { checkValidationRecord } from "@/lib/dns/check-validation-record";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
 import { DnsLookupError } from "@/lib/dns/lookup-txt";
 import { createValidationRecord } from "@/lib/dns/validation-record";
-import { createTestUser, TEST_NOW } from "@/lib/testing/factories";
+import { createTestUser, TEST_NOW } from "@/testing/factories";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 const dns = new LocalDnsServer();
 let mute: Socket;

@@ -2,8 +2,8 @@
 // no database, no outside network.
 import { createSocket, type Socket } from "node:dgram";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
 import { DnsLookupError, lookupTxt } from "@/lib/dns/lookup-txt";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 const dns = new LocalDnsServer();
 let resolver: string;

@@ -1,5 +1,5 @@
 // The DNS record that proves control of a certificate's domain, as the original
-// service shapes it (status-codes.md): TXT at `_dnsauth.<domain>` (a wildcard's at
+// service shapes it (docs/status-codes.md): TXT at `_dnsauth.<domain>` (a wildcard's at
 // `_dnsauth.<base>`), TTL 600, a random token as its value. Pure: safe on the client,
 // and randomness can be injected for tests.
 import { normalizeDomainName, wildcardBase } from "@/lib/dns/normalize-domain-name";

@@ -7,11 +7,7 @@ import { strFromU8, unzipSync } from "fflate";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDownloadBundle, type DownloadBundleInput, TOMCAT_KEY_ALIAS } from "@/lib/downloads/build-download-bundle";
-import {
-  generateTestKeyPair,
-  issueTestCertificate,
-  type TestCertificate,
-} from "@/lib/pem/testing/issue-test-certificate";
+import { generateTestKeyPair, issueTestCertificate, type TestCertificate } from "@/testing/issue-test-certificate";
 
 const now = new Date("2026-03-01T09:08:06Z");
 const valid = { notBefore: new Date("2026-02-01T00:00:00Z"), notAfter: new Date("2027-02-01T00:00:00Z") };

@@ -43,7 +43,7 @@ const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
 const { updateNotificationSettings } = await import("@/lib/notifications/update-notification-settings");
 const { verifyWebhookSignature } = await import("@/lib/notifications/sign-webhook");
-const { createTestCertificate, createTestUser, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestCertificate, createTestUser, TEST_NOW } = await import("@/testing/factories");
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

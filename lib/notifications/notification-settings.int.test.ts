@@ -2,7 +2,7 @@
 // them: field problems come back as data, the signing secret is shown once (on creation and
 // on rotation) and stored sealed, and marking read touches only the caller's notices.
 import { describe, expect, it } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 const { db } = await import("@/lib/db/client");
 const { markNotificationsReadAction, rotateWebhookSecretAction, updateNotificationSettingsAction } = await import(
@@ -11,7 +11,7 @@ const { markNotificationsReadAction, rotateWebhookSecretAction, updateNotificati
 const { getNotificationSettings } = await import("@/lib/notifications/get-notification-settings");
 const { countUnreadNotifications } = await import("@/lib/notifications/count-unread-notifications");
 const { listWebhookDeliveries } = await import("@/lib/notifications/list-webhook-deliveries");
-const { createTestUser, TEST_NOW } = await import("@/lib/testing/factories");
+const { createTestUser, TEST_NOW } = await import("@/testing/factories");
 
 const settings = (overrides: Partial<{ reminderDays: string; webhookUrl: string; inApp: boolean }> = {}) => ({
   reminderDays: "30, 7, 1",

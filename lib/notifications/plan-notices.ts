@@ -1,4 +1,4 @@
-// Which scheduled notices are due now (domain.md, "ours"): expiry reminders on the
+// Which scheduled notices are due now (docs/domain.md, "ours"): expiry reminders on the
 // configured days before expiry and on the day of expiry, and balance warnings 7
 // days and 1 day before a deduction the balance will not cover. Pure: the dedupe
 // key makes each notice happen once however many runs see it.

@@ -25,7 +25,7 @@ afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 
 const { db } = await import("@/lib/db/client");
 const { sendPendingEmails } = await import("@/lib/notifications/send-pending-emails");
-const { createTestUser } = await import("@/lib/testing/factories");
+const { createTestUser } = await import("@/testing/factories");
 
 function decodeQuotedPrintable(text: string): string {
   const bytes = text

@@ -17,7 +17,7 @@ import {
   issueTestCertificate,
   type TestCertificate,
   type TestKeyPair,
-} from "@/lib/pem/testing/issue-test-certificate";
+} from "@/testing/issue-test-certificate";
 
 const now = new Date("2026-03-01T00:00:00Z");
 const days = (count: number) => new Date(now.getTime() + count * 86_400_000);

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
-import { expectEachRenewedOnce } from "@/lib/testing/expect-each-renewed-once";
-import { seedDueAutoRenewals } from "@/lib/testing/seed-due-auto-renewals";
+import { expectEachRenewedOnce } from "@/testing/expect-each-renewed-once";
+import { LocalDnsServer } from "@/testing/local-dns-server";
+import { seedDueAutoRenewals } from "@/testing/seed-due-auto-renewals";
 
 const dns = new LocalDnsServer();
 const resolver = await dns.start();

@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 // Third-party domains are looked up at a DNS server the test controls.
 const dns = new LocalDnsServer();
@@ -20,11 +20,11 @@ const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
 const { deductDueRenewals } = await import("@/lib/renewal-job/deduct-due-renewals");
 const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } = await import(
-  "@/lib/testing/factories"
+  "@/testing/factories"
 );
-const { expectBalancesMatchLedger } = await import("@/lib/testing/ledger-invariant");
-const { seedDueAutoRenewals } = await import("@/lib/testing/seed-due-auto-renewals");
-const { expectEachRenewedOnce } = await import("@/lib/testing/expect-each-renewed-once");
+const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
+const { seedDueAutoRenewals } = await import("@/testing/seed-due-auto-renewals");
+const { expectEachRenewedOnce } = await import("@/testing/expect-each-renewed-once");
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(TEST_NOW.getTime() + days * DAY);

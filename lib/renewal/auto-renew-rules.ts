@@ -1,4 +1,4 @@
-// The auto-renewal rules (../shared/notes/domain.md), pure: every function gets the
+// The auto-renewal rules (docs/domain.md), pure: every function gets the
 // facts and `now`, and the dialog, the server action and the job all ask these.
 import type {
   AutoRenewState,

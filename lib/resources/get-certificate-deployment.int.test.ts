@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getCertificateDeployment } from "@/lib/resources/get-certificate-deployment";
-import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/lib/testing/factories";
+import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/testing/factories";
 
 describe("getCertificateDeployment", () => {
   it("counts the resources of the certificate and of the one it renewed, and asks to move them", async () => {

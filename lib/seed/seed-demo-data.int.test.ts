@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { db } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/seed/seed-demo-data";
-import { TEST_NOW, uniqueEmail } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
 import { createAdmin } from "@/lib/users/create-admin";
+import { TEST_NOW, uniqueEmail } from "@/testing/factories";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
 
 describe("seedDemoData", () => {
   it("creates the demo customer and admin once; a second run duplicates nothing", async () => {

@@ -5,7 +5,7 @@ import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 type PriceSeed = [brand: string, type: CertificateType, domainType: DomainType, priceMinor: number, autoRenew: boolean];
 
 // 1-year prices in USD cents. Auto-renewal is offered exactly for the combinations
-// of domain.md; the rest can only be renewed by hand.
+// of docs/domain.md; the rest can only be renewed by hand.
 export const DEFAULT_PRICES: readonly PriceSeed[] = [
   ["DNSPod", "DV", "SINGLE", 2_900, true],
   ["DNSPod", "DV", "WILDCARD", 9_900, true],

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { actAs } from "@/lib/testing/action-harness";
-import { createTestUser, TEST_NOW } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { actAs } from "@/testing/action-harness";
+import { createTestUser, TEST_NOW } from "@/testing/factories";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
 
 // The demo provider needs DEMO_MODE, read once per file on first use.
 vi.hoisted(() => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { actAs } from "@/lib/testing/action-harness";
-import { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } from "@/lib/testing/factories";
+import { actAs } from "@/testing/action-harness";
+import { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } from "@/testing/factories";
 
 // The clock is the app's only "now": pin it so the 14-day rule is tested exactly.
 vi.mock("@/lib/clock", () => ({ now: async () => TEST_NOW, systemNow: () => TEST_NOW }));

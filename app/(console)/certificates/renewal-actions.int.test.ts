@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
-import { actAs } from "@/lib/testing/action-harness";
-import { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } from "@/lib/testing/factories";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { actAs } from "@/testing/action-harness";
+import { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } from "@/testing/factories";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 const dns = new LocalDnsServer();
 process.env.DNS_RESOLVER = await dns.start();

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createTestCertificate, createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
+import { createTestCertificate, createTestUser, fundAccount, seedTestPrices } from "@/testing/factories";
 import { GET, POST } from "./route";
 
 const secret = process.env.CRON_SECRET as string;

@@ -8,20 +8,20 @@
 //
 // lib/admin/access-matrix.int.test.ts goes one layer deeper for the admin use cases
 // (the role check inside every admin lib function).
-import "@/lib/testing/entry-point-test-setup";
+import "@/testing/entry-point-test-setup";
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OwnedObjects } from "@/lib/security/create-owned-objects";
-import { actAs } from "@/lib/testing/action-harness";
-import { toFormData } from "@/lib/testing/to-form-data";
+import { actAs } from "@/testing/action-harness";
+import type { OwnedObjects } from "@/testing/security/create-owned-objects";
+import { toFormData } from "@/testing/to-form-data";
 
 const { db } = await import("@/lib/db/client");
-const factories = await import("@/lib/testing/factories");
-const { seedOwningCustomer } = await import("@/lib/testing/seed-owning-customer");
-const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
-const { fingerprintDatabase, fingerprintOwner } = await import("@/lib/security/database-fingerprint");
-const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
+const factories = await import("@/testing/factories");
+const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
+const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
+const { fingerprintDatabase, fingerprintOwner } = await import("@/testing/security/database-fingerprint");
+const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 
 const ROOT = process.cwd();
 const actionModules = {

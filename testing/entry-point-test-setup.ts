@@ -9,7 +9,7 @@ vi.hoisted(() => {
   process.env.DEMO_MODE = "true";
 });
 vi.mock("@/lib/clock", async () => {
-  const { TEST_NOW } = await import("@/lib/testing/factories");
+  const { TEST_NOW } = await import("@/testing/factories");
   return {
     now: async () => TEST_NOW,
     systemNow: () => new Date(),
@@ -26,7 +26,7 @@ vi.mock("next/server", async (importOriginal) => ({
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 
 // Domains are looked up at a DNS server the test owns, never the network.
-const { LocalDnsServer } = await import("@/lib/dns/local-dns-server");
+const { LocalDnsServer } = await import("@/testing/local-dns-server");
 const dns = new LocalDnsServer();
 process.env.DNS_RESOLVER = await dns.start();
 afterAll(() => dns.close());

@@ -26,7 +26,7 @@ const [
   import("@/lib/seed/seed-demo-certificates"),
   import("@/lib/db/client"),
   import("@/lib/time"),
-  import("@/lib/testing/factories"),
+  import("@/testing/factories"),
 ]);
 const label = process.argv[2]?.replace(/[^a-z0-9-]/gi, "").slice(0, 20) || "customer";
 const email = `${label}-${randomBytes(5).toString("hex")}@e2e.test`;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-import { createOwnedObjects, type OwnedObjects } from "@/lib/security/create-owned-objects";
-import { createTestUser, fundAccount, seedTestPrices } from "@/lib/testing/factories";
+import { createTestUser, fundAccount, seedTestPrices } from "@/testing/factories";
+import { createOwnedObjects, type OwnedObjects } from "@/testing/security/create-owned-objects";
 
 /**
  * The data the entry-point tests call against: the test prices (and the id of the DNSPod

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { renewManually } from "@/lib/renewal/renew-manually";
-import { createTestCertificate, TEST_NOW } from "@/lib/testing/factories";
+import { createTestCertificate, TEST_NOW } from "@/testing/factories";
 
 export type OwnedObjects = {
   /** Part of every domain of this customer: an answer to anyone else must not contain it. */

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { createTestUser, fundAccount, issuedCertificateRow, seedTestPrices } from "@/lib/testing/factories";
+import { createTestUser, fundAccount, issuedCertificateRow, seedTestPrices } from "@/testing/factories";
 
 /**
  * `count` DNSPod single-domain certificates with auto-renewal on, spread over `owners`

@@ -4,10 +4,10 @@
 // encryption key. And a sealed key that was altered in any part does not open.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { actAs } from "@/lib/testing/action-harness";
+import { actAs } from "@/testing/action-harness";
 
 vi.mock("@/lib/clock", async () => {
-  const { TEST_NOW } = await import("@/lib/testing/factories");
+  const { TEST_NOW } = await import("@/testing/factories");
   return { now: async () => TEST_NOW, systemNow: () => new Date(), isClockSimulated: async () => false };
 });
 
@@ -17,11 +17,11 @@ const { getConfig } = await import("@/lib/config");
 const { decryptSecret, SecretDecryptionError } = await import("@/lib/crypto/secret-box");
 const { seedDemoData } = await import("@/lib/seed/seed-demo-data");
 const { demoAccounts } = await import("@/lib/seed/demo-accounts");
-const factories = await import("@/lib/testing/factories");
+const factories = await import("@/testing/factories");
 const { renewManually } = await import("@/lib/renewal/renew-manually");
 const { uploadCertificate } = await import("@/lib/certificates/upload-certificate");
 const { rotateWebhookSecret } = await import("@/lib/notifications/rotate-webhook-secret");
-const { generateTestKeyPair, issueTestCertificate } = await import("@/lib/pem/testing/issue-test-certificate");
+const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const downloadRoute = await import("@/app/api/certificates/[id]/download/route");
 
 const now = factories.TEST_NOW;

@@ -1,7 +1,7 @@
 // Integration tests run on real PostgreSQL: TEST_DATABASE_URL when set (a server on
 // which the user may create databases), otherwise a throwaway embedded server.
 // Migrations are applied once to a template database; every test file then gets
-// its own copy of it (lib/testing/database-per-file.ts), so files run in parallel.
+// its own copy of it (testing/database-per-file.ts), so files run in parallel.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";

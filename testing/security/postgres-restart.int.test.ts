@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { type EmbeddedDatabase, startEmbeddedPostgres, withDatabase } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { LocalDnsServer } from "@/lib/dns/local-dns-server";
+import { LocalDnsServer } from "@/testing/local-dns-server";
 
 const slow = process.env.CERTDESK_SLOW_TESTS === "1";
 const dns = new LocalDnsServer();
@@ -68,8 +68,8 @@ describe.runIf(slow)("PostgreSQL restarted in the middle of a job run", () => {
     const { db } = await import("@/lib/db/client");
     const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
     const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
-    const { seedDueAutoRenewals } = await import("@/lib/testing/seed-due-auto-renewals");
-    const { expectEachRenewedOnce } = await import("@/lib/testing/expect-each-renewed-once");
+    const { seedDueAutoRenewals } = await import("@/testing/seed-due-auto-renewals");
+    const { expectEachRenewedOnce } = await import("@/testing/expect-each-renewed-once");
 
     const due = 1_000;
     // The job runs on the real clock here (no DEMO_MODE), so the certificates are due now.

@@ -5,19 +5,19 @@
 // a refused call leaves the database exactly as it was (no half-stored record). The
 // entry points come from the source, as in the authorization matrix: a new one
 // without hostile cases here fails the test.
-import "@/lib/testing/entry-point-test-setup";
+import "@/testing/entry-point-test-setup";
 import { randomUUID } from "node:crypto";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { OwnedObjects } from "@/lib/security/create-owned-objects";
-import { actAs } from "@/lib/testing/action-harness";
-import { toFormData } from "@/lib/testing/to-form-data";
+import { actAs } from "@/testing/action-harness";
+import type { OwnedObjects } from "@/testing/security/create-owned-objects";
+import { toFormData } from "@/testing/to-form-data";
 
-const factories = await import("@/lib/testing/factories");
-const { seedOwningCustomer } = await import("@/lib/testing/seed-owning-customer");
-const { listRouteHandlers, listServerActions } = await import("@/lib/security/list-entry-points");
-const { fingerprintDatabase } = await import("@/lib/security/database-fingerprint");
+const factories = await import("@/testing/factories");
+const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
+const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
+const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
 
 const ROOT = process.cwd();
 const authActions = await import("@/app/(auth)/actions");

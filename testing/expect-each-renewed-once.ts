@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { db } from "@/lib/db/client";
-import { expectBalancesMatchLedger } from "@/lib/testing/ledger-invariant";
+import { expectBalancesMatchLedger } from "@/testing/ledger-invariant";
 
 /**
  * After runs that were cut short and a run that finished: each of the `count` certificates

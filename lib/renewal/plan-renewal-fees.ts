@@ -27,6 +27,7 @@ export type PlannedRenewalFee<C extends RenewalFeeCandidate = RenewalFeeCandidat
   candidate: C;
   /** When the job deducts it; already passed for a fee the next run takes. */
   deductAt: Date;
+  /** Today's price (0, in the account's currency, for a product no longer sold). */
   feeMinor: number;
   currency: string;
   outcome: "COVERED" | FeeRefusal;
@@ -90,15 +91,8 @@ export function planRenewalFees<C extends RenewalFeeCandidate>(input: {
   for (const candidate of inDeductionOrder(input.candidates)) {
     const deductAt = deductionTime(candidate.expiresAt);
     if (deductAt.getTime() > untilMs) continue;
+    const outcome = outcomeOf(candidate, account, balance, nowMs);
     const { price } = candidate;
-    const outcome =
-      candidate.expiresAt.getTime() <= nowMs
-        ? "EXPIRED_BEFORE_DEDUCTION"
-        : !price?.autoRenewSupported || candidate.validityYears !== 1 || !account || account.currency !== price.currency
-          ? "NOT_ELIGIBLE"
-          : balance >= price.priceMinor
-            ? "COVERED"
-            : "INSUFFICIENT_BALANCE";
     const feeMinor = price?.priceMinor ?? 0;
     if (outcome === "COVERED") balance -= feeMinor;
     const fee: PlannedRenewalFee<C> = {
@@ -123,6 +117,20 @@ export function planRenewalFees<C extends RenewalFeeCandidate>(input: {
   plan.balanceAfterMinor = balance;
   plan.missingMinor = Math.max(0, plan.dueMinor - (account?.balanceMinor ?? 0));
   return plan;
+}
+
+function outcomeOf(
+  candidate: RenewalFeeCandidate,
+  account: FeeAccount | undefined,
+  balanceMinor: number,
+  nowMs: number,
+): PlannedRenewalFee["outcome"] {
+  if (candidate.expiresAt.getTime() <= nowMs) return "EXPIRED_BEFORE_DEDUCTION";
+  const { price } = candidate;
+  if (!price?.autoRenewSupported || candidate.validityYears !== 1 || account?.currency !== price.currency) {
+    return "NOT_ELIGIBLE";
+  }
+  return balanceMinor >= price.priceMinor ? "COVERED" : "INSUFFICIENT_BALANCE";
 }
 
 /** The job's order: earliest deduction (expiry) first, then certificate ID (by code unit, as `COLLATE "C"`). */

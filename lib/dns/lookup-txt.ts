@@ -58,7 +58,7 @@ function parseResolver(resolver: string, name: string): { host: string; port: nu
 
 // c-ares only accepts IP addresses as servers; a host name (e.g. a container's
 // "dns:53") is resolved once through the system first.
-async function serverAddress(resolver: string, name: string): Promise<string> {
+export async function serverAddress(resolver: string, name: string): Promise<string> {
   const { host, port } = parseResolver(resolver, name);
   let address = host;
   if (isIP(host) === 0) {

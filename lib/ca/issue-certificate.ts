@@ -79,7 +79,9 @@ export async function issueCertificate(input: IssueCertificateInput): Promise<Is
     certificatePem: issued.certificatePem,
     chainPem: issued.chainPem,
     privateKeyEncrypted:
-      issued.privateKeyPem === null ? null : encryptSecret(issued.privateKeyPem, input.encryptionKey, input.associatedData),
+      issued.privateKeyPem === null
+        ? null
+        : encryptSecret(issued.privateKeyPem, input.encryptionKey, input.associatedData),
     serialNumber: issued.serialNumber,
     fingerprintSha256: issued.fingerprintSha256,
     keyAlgorithm: input.keyAlgorithm,

@@ -2,6 +2,7 @@ import "server-only";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { type DbTransaction, db } from "@/lib/db/client";
 import { logger } from "@/lib/logger";
+import { purchaseRefundKey } from "@/lib/orders/order-ledger-keys";
 
 export type TimeoutStepResult = {
   timedOut: number;
@@ -14,16 +15,18 @@ type Expired = {
   ownerId: string;
   domain: string;
   renewsId: string | null;
-  orderId: string;
-  priceMinor: number;
   accountId: string;
 };
 
+type RenewalOrderRow = { id: string; priceMinor: number; currency: string };
+type PurchaseRow = { id: string; priceMinor: number; currency: string };
+
 /**
- * Step 4: a renewal not validated within 7 days cannot be issued. It ends
+ * Step 4: a pending certificate not validated within 7 days cannot be issued. It ends
  * "validation timed out", its fee goes back to the balance through a ledger entry
- * (once: the refund's idempotency key is the order), the old certificate's
- * auto-renewal ends with that reason, and the customer is told.
+ * (once: the refund's idempotency key is the order), and the customer is told. For a
+ * renewal, the old certificate's auto-renewal ends with that reason; a purchase's order
+ * ends TIMED_OUT.
  */
 export async function timeOutPendingValidations(options: { now: Date }): Promise<TimeoutStepResult> {
   const { now } = options;
@@ -35,26 +38,28 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
     try {
       const row = await db.$transaction(async (tx) => {
         const [expired] = await tx.$queryRaw<Expired[]>`
-          SELECT c.id, c."ownerId", c.domain, c."renewsId", o.id AS "orderId", o."priceMinor", a.id AS "accountId"
+          SELECT c.id, c."ownerId", c.domain, c."renewsId", a.id AS "accountId"
             FROM "Certificate" c
-            JOIN "RenewalOrder" o ON o."newCertificateId" = c.id
             JOIN "BillingAccount" a ON a."ownerId" = c."ownerId"
            WHERE c.status IN ('PENDING_VALIDATION', 'DNS_RECORD_ADDED')
              AND c."validatedAt" IS NULL
              AND c."validationDeadline" <= ${now}
-             AND o.status = 'PENDING_VALIDATION'
+             AND (EXISTS (SELECT 1 FROM "RenewalOrder" o
+                           WHERE o."newCertificateId" = c.id AND o.status = 'PENDING_VALIDATION')
+                  OR EXISTS (SELECT 1 FROM "CertificateOrder" p WHERE p."certificateId" = c.id AND p.status = 'PAID'))
              AND NOT (c.id = ANY(${skip}::text[]))
            ORDER BY c."validationDeadline", c.id
            LIMIT 1
-           FOR UPDATE OF c, o SKIP LOCKED`;
+           FOR UPDATE OF c SKIP LOCKED`;
         if (!expired) return null;
         claimedId = expired.id;
-        await timeOut(tx, expired, now);
-        return expired;
+        // Every writer of a pending certificate locks its row first (the issuer's update,
+        // "Cancel order"), so with the row held the orders below are as they will stay.
+        return { refundedMinor: await timeOut(tx, expired, now) };
       });
       if (!row) return result;
       result.timedOut += 1;
-      if (row.priceMinor > 0) result.refunded += 1;
+      if (row.refundedMinor > 0) result.refunded += 1;
     } catch (error) {
       if (!claimedId) throw error;
       logger.error({ err: error, certificateId: claimedId }, "timing out a renewal failed");
@@ -64,17 +69,32 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
   }
 }
 
-async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<void> {
+/** Ends one expired pending certificate and its order; returns the fee refunded. */
+async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<number> {
+  const [renewalOrder] = await tx.$queryRaw<RenewalOrderRow[]>`
+    SELECT id, "priceMinor", currency FROM "RenewalOrder"
+     WHERE "newCertificateId" = ${row.id} AND status = 'PENDING_VALIDATION' FOR UPDATE`;
+  const [purchase] = renewalOrder
+    ? []
+    : await tx.$queryRaw<PurchaseRow[]>`
+        SELECT id, "priceMinor", currency FROM "CertificateOrder"
+         WHERE "certificateId" = ${row.id} AND status = 'PAID' FOR UPDATE`;
   await tx.certificate.update({ where: { id: row.id }, data: { status: "VALIDATION_FAILED" } });
-  await tx.renewalOrder.update({ where: { id: row.orderId }, data: { status: "TIMED_OUT", endedAt: now } });
-  if (row.priceMinor > 0) {
+  if (renewalOrder) return timeOutRenewal(tx, row, renewalOrder, now);
+  if (purchase) return timeOutPurchase(tx, row, purchase, now);
+  return 0;
+}
+
+async function timeOutRenewal(tx: DbTransaction, row: Expired, order: RenewalOrderRow, now: Date): Promise<number> {
+  await tx.renewalOrder.update({ where: { id: order.id }, data: { status: "TIMED_OUT", endedAt: now } });
+  if (order.priceMinor > 0) {
     await postLedgerEntry(tx, {
       accountId: row.accountId,
       kind: "REFUND",
-      amountMinor: row.priceMinor,
-      idempotencyKey: `refund:${row.orderId}`,
+      amountMinor: order.priceMinor,
+      idempotencyKey: `refund:${order.id}`,
       certificateId: row.renewsId,
-      renewalOrderId: row.orderId,
+      renewalOrderId: order.id,
       note: "validation timed out",
       now,
     });
@@ -96,7 +116,8 @@ async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<void
           domain: row.domain,
           certificateId: row.id,
           previousCertificateId: row.renewsId,
-          refundMinor: row.priceMinor,
+          refundMinor: order.priceMinor,
+          currency: order.currency,
         },
         emailStatus: "PENDING",
         createdAt: now,
@@ -111,8 +132,60 @@ async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<void
       targetType: "Certificate",
       targetId: row.id,
       before: { status: "PENDING_VALIDATION" },
-      after: { status: "VALIDATION_FAILED", refundedMinor: row.priceMinor, orderId: row.orderId },
+      after: { status: "VALIDATION_FAILED", refundedMinor: order.priceMinor, orderId: order.id },
       createdAt: now,
     },
   });
+  return order.priceMinor;
+}
+
+async function timeOutPurchase(tx: DbTransaction, row: Expired, order: PurchaseRow, now: Date): Promise<number> {
+  const refunded = order.priceMinor > 0;
+  await tx.certificateOrder.update({
+    where: { id: order.id },
+    data: { status: "TIMED_OUT", endedAt: now, refundedAt: refunded ? now : null },
+  });
+  if (refunded) {
+    await postLedgerEntry(tx, {
+      accountId: row.accountId,
+      kind: "REFUND",
+      amountMinor: order.priceMinor,
+      idempotencyKey: purchaseRefundKey(order.id),
+      certificateId: row.id,
+      certificateOrderId: order.id,
+      note: "validation timed out",
+      now,
+    });
+  }
+  await tx.notification.createMany({
+    data: [
+      {
+        ownerId: row.ownerId,
+        kind: "ORDER_TIMED_OUT",
+        certificateId: row.id,
+        dedupeKey: `timed-out:${row.id}`,
+        params: { domain: row.domain, certificateId: row.id, refundMinor: order.priceMinor, currency: order.currency },
+        emailStatus: "PENDING",
+        createdAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  await tx.auditLog.create({
+    data: {
+      actorId: null,
+      action: "certificate.order.timeout",
+      targetType: "CertificateOrder",
+      targetId: order.id,
+      before: { status: "PAID", certificateStatus: "PENDING_VALIDATION" },
+      after: {
+        status: "TIMED_OUT",
+        certificateStatus: "VALIDATION_FAILED",
+        refundedMinor: order.priceMinor,
+        certificateId: row.id,
+      },
+      createdAt: now,
+    },
+  });
+  return order.priceMinor;
 }

@@ -55,12 +55,19 @@ const database = await openAppDatabase({
   ephemeral,
   adoptRunningServer: owner,
   log: (line) => logger.debug({ postgres: line.trim() }, "postgres"),
+}).catch(async (error: unknown) => {
+  const { EmbeddedPostgresUnavailable } = await import("@/lib/db/place-embedded-postgres");
+  // Not a fault of the code: one sentence that says what to do, no stack trace.
+  if (error instanceof EmbeddedPostgresUnavailable) console.error(`\n${error.message}\n`);
+  else logger.error({ err: error }, "could not start the database");
+  process.exit(1);
 });
 if (owner && database.source === "embedded" && !ephemeral) {
   mkdirSync(path.dirname(launcherPidFile), { recursive: true });
   writeFileSync(launcherPidFile, String(process.pid));
 }
 logger.info(`database: ${database.description}`);
+if (database.notice) logger.info(database.notice);
 process.env.DATABASE_URL = database.url;
 // End-to-end tests seed their own data straight into the app's database: tell them where it is.
 const urlFile = process.env.CERTDESK_DATABASE_URL_FILE;

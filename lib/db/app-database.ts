@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, stopServerHolding, withDatabase } from "@/lib/db/embedded-postgres";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { placeEmbeddedPostgres } from "@/lib/db/place-embedded-postgres";
 
 export const APP_DATABASE_NAME = "certdesk";
@@ -34,11 +35,7 @@ async function runningServerPort(dataDir: string): Promise<number | undefined> {
   const lines = content.split("\n");
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined;
-  }
+  if (!isProcessAlive(pid)) return undefined;
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 

@@ -87,12 +87,15 @@ describe("decideRootPostgresPlacement", () => {
   });
 
   it("throws away unreachable test data instead of refusing", () => {
-    const throwaway = { ...privateCheckout, throwaway: true, dataExistsInPlace: true, dataExistsRelocated: true };
+    const throwaway = { ...privateCheckout, throwaway: true, dataExistsInPlace: true };
     expect(decideRootPostgresPlacement(throwaway)).toMatchObject({ ok: true, dataDir: `${folder}/.data/postgres` });
-    expect(decideRootPostgresPlacement({ ...throwaway, dataReachable: true })).toMatchObject({
-      ok: true,
-      dataDir: privateCheckout.requestedDataDir,
-    });
+  });
+
+  it("puts throwaway data where the other processes of the run will look for it", () => {
+    const opened = { ...privateCheckout, binariesReachable: true, dataReachable: true, dataExistsRelocated: true };
+    const forApp = decideRootPostgresPlacement({ ...opened, throwaway: true });
+    expect(forApp).toEqual(decideRootPostgresPlacement(opened));
+    expect(forApp).toMatchObject({ dataDir: `${folder}/.data/postgres` });
   });
 
   it("refuses an unreachable CERTDESK_DATA_DIR outside the checkout, naming the setting", () => {

@@ -39,7 +39,7 @@ export type RootPlacementFacts = {
   dataReachable: boolean;
   dataExistsInPlace: boolean;
   dataExistsRelocated: boolean;
-  /** Throwaway data (tests): what is there now is deleted anyway. */
+  /** Throwaway data (tests): unreachable data in place is no reason to refuse, it is deleted anyway. */
   throwaway: boolean;
 };
 
@@ -50,17 +50,15 @@ export type PlacementDecision =
 export function decideRootPostgresPlacement(facts: RootPlacementFacts): PlacementDecision {
   const copyBinaries = !facts.binariesReachable;
   const relocated = facts.relocatedDataDir;
-  const keep = facts.throwaway
-    ? { inPlace: false, relocated: false }
-    : {
-        inPlace: facts.dataExistsInPlace,
-        relocated: facts.dataExistsRelocated,
-      };
-  // Data kept for a private checkout stays where it is, even once the checkout is opened up.
-  if (relocated && keep.relocated) return { ok: true, copyBinaries, dataDir: relocated, dataRelocated: true };
+  // Data kept for a private checkout stays where it is, even once the checkout is opened
+  // up; throwaway data too, so that every process of a run (the app, admin:create) meets
+  // on the same server.
+  if (relocated && facts.dataExistsRelocated) {
+    return { ok: true, copyBinaries, dataDir: relocated, dataRelocated: true };
+  }
   if (facts.dataReachable) return { ok: true, copyBinaries, dataDir: facts.requestedDataDir, dataRelocated: false };
   const who = `PostgreSQL runs as the user ${facts.serviceUser} when CertDesk is started as root`;
-  if (relocated && keep.inPlace) {
+  if (relocated && facts.dataExistsInPlace && !facts.throwaway) {
     return {
       ok: false,
       message: `${who}, and that user cannot reach the database in ${facts.requestedDataDir}: move that folder to ${relocated} (where CertDesk keeps the data of a checkout that user cannot enter), or let ${facts.serviceUser} through the folders above it (chmod o+x).`,

@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 import { type PostgresPlacement, placeEmbeddedPostgres } from "@/lib/db/place-embedded-postgres";
 
 export type EmbeddedDatabase = {
@@ -40,8 +41,6 @@ type StartOptions = {
 const USER = "certdesk";
 // Only reachable on 127.0.0.1 of this machine; the password keeps TCP auth on.
 const PASSWORD = "certdesk-local";
-// Server messages in English whatever the machine's locale: readiness is read from them.
-const CHILD_ENV = { ...process.env, LC_MESSAGES: "C" };
 const READY = "database system is ready to accept connections";
 
 export async function findFreePort(): Promise<number> {
@@ -65,23 +64,14 @@ export async function stopServerHolding(dataDir: string): Promise<void> {
   const content = await readFile(pidFile, "utf8").catch(() => null);
   if (!content) return;
   const pid = Number.parseInt(content.split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) {
     await rm(pidFile, { force: true });
     return;
   }
   process.kill(pid, "SIGINT");
-  for (let waited = 0; isAlive(pid); waited += 100) {
+  for (let waited = 0; isProcessAlive(pid); waited += 100) {
     if (waited > 15_000) throw new Error(`PostgreSQL (pid ${pid}) holding ${dataDir} did not stop`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -90,7 +80,8 @@ function spawnAs(placement: PostgresPlacement, binary: string, args: string[]): 
     ...(placement.runAs && { uid: placement.runAs.uid, gid: placement.runAs.gid }),
     // A folder the server's user can enter: the checkout may be closed to it.
     cwd: path.dirname(placement.dataDir),
-    env: CHILD_ENV,
+    // Server messages in English whatever the machine's locale: readiness is read from them.
+    env: { ...process.env, LC_MESSAGES: "C" },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

@@ -15,6 +15,7 @@ import {
   relocatedDataDir,
   relocationFolder,
 } from "@/lib/db/decide-postgres-placement";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
 
 const SERVICE_USER = "postgres";
 
@@ -76,14 +77,9 @@ function ensureServiceUser(): ServiceUser {
   const existing = lookUpUser(SERVICE_USER);
   if (existing) return existing;
   const quiet = { stdio: "ignore" } as const;
-  try {
-    if (spawnSync("getent", ["group", SERVICE_USER], quiet).status !== 0) {
-      execFileSync("groupadd", ["--system", SERVICE_USER], quiet);
-    }
-    execFileSync("useradd", ["--system", "--gid", SERVICE_USER, "--no-create-home", SERVICE_USER], quiet);
-  } catch {
-    // Falls through to the sentence below.
-  }
+  // groupadd fails harmlessly when the group exists; whether it all worked is looked up after.
+  spawnSync("groupadd", ["--system", SERVICE_USER], quiet);
+  spawnSync("useradd", ["--system", "--gid", SERVICE_USER, "--no-create-home", SERVICE_USER], quiet);
   const created = lookUpUser(SERVICE_USER);
   if (created) return created;
   throw new EmbeddedPostgresUnavailable(
@@ -123,20 +119,27 @@ async function prepareFolder(folder: string, user: ServiceUser): Promise<void> {
 }
 
 // One copy per version of the binaries, made under a temporary name and renamed, so a
-// copy cut short is never taken for a whole one.
+// copy cut short is never taken for a whole one, and one in use is never replaced.
 async function copyBinaries(binaries: InstalledBinaries, folder: string): Promise<string> {
-  const target = path.join(folder, `postgresql-${binaries.version}`);
+  const name = `postgresql-${binaries.version}`;
+  const target = path.join(folder, name);
   if (!existsSync(path.join(target, "bin", "postgres"))) {
-    const partial = `${target}.partial-${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
-    await cp(binaries.nativeDir, partial, { recursive: true, verbatimSymlinks: true });
     await rm(target, { recursive: true, force: true });
-    await rename(partial, target);
+    const partial = `${target}.partial-${process.pid}`;
+    await cp(binaries.nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+    await rename(partial, target).catch(async (error: NodeJS.ErrnoException) => {
+      // Another process of this checkout finished its copy first: use that one.
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+      await rm(partial, { recursive: true, force: true });
+    });
   }
+  // Copies of other versions (npm installed a new one), and copies cut short by a process now gone.
   for (const entry of await readdir(folder)) {
-    if (entry.startsWith("postgresql-") && entry !== path.basename(target)) {
+    const match = /^postgresql-.+?(?:\.partial-(\d+))?$/.exec(entry);
+    if (!match || entry === name) continue;
+    const copier = match[1] ? Number(match[1]) : undefined;
+    if (copier === undefined || !isProcessAlive(copier))
       await rm(path.join(folder, entry), { recursive: true, force: true });
-    }
   }
   return path.join(target, "bin");
 }

@@ -3,8 +3,10 @@
 // administrator through the real sign-in endpoint is refused, the launcher says how to
 // create the first administrator, and `npm run admin:create` makes one who can sign in.
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
+import { relocatedDataDir, relocationFolder } from "@/lib/db/decide-postgres-placement";
 import { CREATE_ADMIN_COMMAND } from "@/lib/db/decide-start-seeding";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { demoAccounts } from "@/lib/seed/demo-accounts";
@@ -62,6 +64,7 @@ export async function checkProductionStart(root: string, workDir: string): Promi
   }
   const port = await findFreePort();
   const baseURL = `http://localhost:${port}`;
+  const dataDir = path.join(root, `.data/start-check-postgres-${process.pid}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -69,7 +72,7 @@ export async function checkProductionStart(root: string, workDir: string): Promi
     NEXT_DIST_DIR: distDir,
     DATABASE_URL: "",
     CERTDESK_EPHEMERAL_DB: "true",
-    CERTDESK_DATA_DIR: path.join(root, `.data/start-check-postgres-${process.pid}`),
+    CERTDESK_DATA_DIR: dataDir,
     DEMO_MODE: "false",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     CRON_SECRET: randomBytes(32).toString("base64url"),
@@ -119,5 +122,16 @@ export async function checkProductionStart(root: string, workDir: string): Promi
   } finally {
     await stopProcess(app);
     if (app.child.pid) killGroup(app.child.pid);
+    // The launcher deletes its throwaway data when it stops; not when it had to be killed.
+    await rm(dataDir, { recursive: true, force: true });
+    if (process.getuid?.() === 0) {
+      const realRoot = realpathSync(root);
+      const kept = relocatedDataDir(
+        relocationFolder(realRoot),
+        realRoot,
+        path.join(realRoot, path.relative(root, dataDir)),
+      );
+      if (kept) await rm(kept, { recursive: true, force: true });
+    }
   }
 }

@@ -172,7 +172,7 @@ function listFeeCandidates(until: Date): Promise<FeeCandidateRow[]> {
            b."balanceMinor", b.currency AS "accountCurrency"
       FROM "Certificate" c
       LEFT JOIN "Price" p ON p.brand = c.brand AND p."certificateType" = c."certificateType"
-                         AND p."domainType" = c."domainType" AND p."validityYears" = 1
+                         AND p."domainType" = c."domainType" AND p."validityYears" = 1 AND NOT p.free
       LEFT JOIN "BillingAccount" b ON b."ownerId" = c."ownerId"
      WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED' AND c."expiresAt" <= ${horizon}::timestamptz
        AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o WHERE o."certificateId" = c.id AND o.status IN (${paid}))

@@ -19,6 +19,9 @@ ALTER TYPE "NotificationKind" ADD VALUE 'ORDER_VALIDATION_NEEDED';
 ALTER TYPE "NotificationKind" ADD VALUE 'CERTIFICATE_ISSUED';
 ALTER TYPE "NotificationKind" ADD VALUE 'ORDER_TIMED_OUT';
 
+-- DropIndex
+DROP INDEX "Price_brand_certificateType_domainType_validityYears_key";
+
 -- AlterTable
 ALTER TABLE "Certificate" ADD COLUMN     "csrPem" TEXT;
 
@@ -79,6 +82,9 @@ CREATE UNIQUE INDEX "CertificateOrder_ownerId_idempotencyKey_key" ON "Certificat
 
 -- CreateIndex
 CREATE INDEX "LedgerEntry_certificateOrderId_idx" ON "LedgerEntry"("certificateOrderId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Price_brand_certificateType_domainType_validityYears_free_key" ON "Price"("brand", "certificateType", "domainType", "validityYears", "free");
 
 -- AddForeignKey
 ALTER TABLE "LedgerEntry" ADD CONSTRAINT "LedgerEntry_certificateOrderId_fkey" FOREIGN KEY ("certificateOrderId") REFERENCES "CertificateOrder"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -104,3 +104,7 @@ ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_renewsCertificat
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_price_not_negative" CHECK ("priceMinor" >= 0);
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_free_costs_nothing" CHECK ("kind" <> 'FREE' OR "priceMinor" = 0);
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_domains_match_count" CHECK ("domainCount" >= 1 AND cardinality("domains") = "domainCount");
+
+-- Multi-domain products already on sale keep selling: up to 100 names each until an
+-- administrator sets otherwise.
+UPDATE "Price" SET "maxDomains" = 100 WHERE "domainType" = 'MULTI';

@@ -42,7 +42,7 @@ export async function cancelCertificateOrder(input: {
       },
     });
     const { order } = certificate;
-    if (!order || order.status !== "PAID" || !isPendingStatus(certificate.status)) {
+    if (order?.status !== "PAID" || !isPendingStatus(certificate.status)) {
       throw new AppError("ORDER_NOT_CANCELABLE");
     }
     const account = await tx.billingAccount.findUnique({ where: { ownerId }, select: { id: true } });

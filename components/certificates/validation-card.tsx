@@ -47,7 +47,9 @@ export function ValidationCard({ data, readOnly = false }: { data: CertificateDe
       }
       setMessage({
         tone: outcome === "issued" || outcome === "validated" ? "default" : "warning",
-        text: t(`result.${outcome}`),
+        text: t(
+          outcome === "not-found" && data.validation.method === "FILE" ? "result.not-found-file" : `result.${outcome}`,
+        ),
         details,
       });
     },
@@ -174,7 +176,9 @@ export function ValidationCard({ data, readOnly = false }: { data: CertificateDe
         )}
         {deadline && (
           <p className="text-sm" data-testid="validation-deadline">
-            {t(data.purchase ? "orderDeadline" : "deadline", { date: format.dateTime(deadline, "dateTime") })}{" "}
+            {t(data.purchase ? (data.purchase.priceMinor > 0 ? "orderDeadline" : "orderDeadlineFree") : "deadline", {
+              date: format.dateTime(deadline, "dateTime"),
+            })}{" "}
             <span className="font-medium text-warning">
               (
               {t("timeLeft", {

@@ -67,18 +67,20 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
   const mutation = useMutation({ mutationFn: placeCertificateOrderAction });
   const pending = mutation.isPending;
 
-  // Back from a top-up: the draft the customer left, CSR and all.
+  // Back from a top-up: the draft the customer left, CSR and all. Nothing is saved before
+  // it is read, or the page's empty draft would replace it.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    if (!resume) return;
-    const saved = loadDraft(flow);
+    const saved = resume ? loadDraft(flow) : null;
     if (saved) {
       setDraft(saved);
       setRestored(true);
     }
+    setLoaded(true);
   }, [resume, flow]);
   useEffect(() => {
-    saveDraft(flow, draft);
-  }, [flow, draft]);
+    if (loaded) saveDraft(flow, draft);
+  }, [loaded, flow, draft]);
 
   const product = products.find(
     (row) =>

@@ -7,7 +7,7 @@ import "server-only";
 import { systemNow } from "@/lib/clock";
 import { buildDeployWebhookEvent } from "@/lib/deploy/build-deploy-webhook-event";
 import { createStepLog } from "@/lib/deploy/create-step-log";
-import { deployAddressPermit } from "@/lib/deploy/deploy-address-policy";
+import { deployAddressPermit, resolveDeployAddress } from "@/lib/deploy/deploy-address-policy";
 import type {
   CertificateBundle,
   DeployFailure,
@@ -16,7 +16,7 @@ import type {
 } from "@/lib/deploy/deployment-contracts";
 import { postWebhook } from "@/lib/notifications/post-webhook";
 import { signedWebhookHeaders } from "@/lib/notifications/sign-webhook";
-import { type PrivateAddressPermit, resolvePermittedAddresses } from "@/lib/notifications/webhook-address-policy";
+import type { PrivateAddressPermit } from "@/lib/notifications/webhook-address-policy";
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "@/lib/notifications/webhook-retry";
 import { checkWebhookUrl, webhookOrigin } from "@/lib/notifications/webhook-url";
 
@@ -54,17 +54,10 @@ export async function postDeployWebhook(input: {
   }
   const permit = input.addressPermit ?? deployAddressPermit();
   // Checked here for a typed reason; postWebhook checks again on the address it connects to.
-  const addresses = await resolvePermittedAddresses(url.url.hostname, permit);
-  if (!addresses.ok) {
-    const failure: DeployFailure =
-      addresses.problem === "PRIVATE_ADDRESS"
-        ? {
-            reason: "ADDRESS_REFUSED",
-            message: `${url.url.hostname} resolves to a loopback, private or reserved address; an administrator can allow its network with DEPLOY_ALLOWED_NETWORKS`,
-          }
-        : { reason: "UNREACHABLE", message: `${url.url.hostname} does not resolve` };
-    step.fail({ summary: failure.message });
-    return failed(failure, null);
+  const resolved = await resolveDeployAddress(url.url.hostname, permit);
+  if (!resolved.ok) {
+    step.fail({ summary: resolved.failure.message });
+    return failed(resolved.failure, null);
   }
 
   const body = JSON.stringify(

@@ -12,7 +12,8 @@ export function describeCertificate(certificate: X509Certificate): ServedCertifi
     fingerprintSha256: createHash("sha256").update(certificate.raw).digest("hex"),
     subject: oneLine(certificate.subject),
     issuer: oneLine(certificate.issuer),
-    dnsNames: [...(names.domain ? [names.domain] : []), ...names.sans],
+    // A server may present a certificate whose names do not decode: it still has a fingerprint.
+    dnsNames: names ? [...(names.domain ? [names.domain] : []), ...names.sans] : [],
     notBefore: new Date(certificate.validFrom),
     notAfter: new Date(certificate.validTo),
   };

@@ -55,4 +55,18 @@ describe("parseConfig", () => {
     expect(parseConfig({ ...valid, DNS_RESOLVER: "127.0.0.1:5353" }).dnsResolver).toBe("127.0.0.1:5353");
     expect(parseConfig({ ...valid, DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });
+
+  it("reads the networks deployment targets may reach, and names the entries it cannot read", () => {
+    expect(parseConfig(valid).deployAllowedNetworks).toEqual([]);
+    expect(
+      parseConfig({ ...valid, DEPLOY_ALLOWED_NETWORKS: "127.0.0.1/32, 10.20.0.0/16 fd00::/8" }).deployAllowedNetworks,
+    ).toEqual([
+      { network: "127.0.0.1", prefix: 32, family: "ipv4" },
+      { network: "10.20.0.0", prefix: 16, family: "ipv4" },
+      { network: "fd00::", prefix: 8, family: "ipv6" },
+    ]);
+    expect(problems({ ...valid, DEPLOY_ALLOWED_NETWORKS: "10.0.0.0/33, office" })).toEqual([
+      expect.stringMatching(/^DEPLOY_ALLOWED_NETWORKS must be networks in CIDR notation.*10\.0\.0\.0\/33, office\)$/),
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 // Every setting the app reads from the environment, validated once. A missing or
 // malformed value stops the start with a message naming the variable and how to set it.
 import { z } from "zod";
+import { type AllowedNetwork, parseAllowedNetworks } from "@/lib/deploy/parse-allowed-networks";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -65,6 +66,15 @@ const configSchema = z
       .min(1)
       .max(8)
       .default(2),
+    DEPLOY_ALLOWED_NETWORKS: optionalString.transform((text, ctx) => {
+      const parsed = parseAllowedNetworks(text);
+      if (parsed.ok) return parsed.networks;
+      ctx.addIssue({
+        code: "custom",
+        message: `DEPLOY_ALLOWED_NETWORKS must be networks in CIDR notation separated by commas, e.g. 10.20.0.0/16, fd00::/8 (could not read: ${parsed.invalid.join(", ")})`,
+      });
+      return z.NEVER;
+    }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((config, ctx) => {
@@ -94,6 +104,11 @@ export type AppConfig = {
   renewalBatchSize: number;
   /** Batches of the deduction step in flight at once, each on its own share of the accounts. */
   renewalLanes: number;
+  /**
+   * Private, loopback or reserved networks deployment targets (SSH servers, deploy webhooks,
+   * verified endpoints) may reach outside DEMO_MODE; empty: none.
+   */
+  deployAllowedNetworks: AllowedNetwork[];
   logLevel: string;
 };
 
@@ -137,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dnsResolver: c.DNS_RESOLVER,
     renewalBatchSize: c.RENEWAL_BATCH_SIZE,
     renewalLanes: c.RENEWAL_LANES,
+    deployAllowedNetworks: c.DEPLOY_ALLOWED_NETWORKS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -4,7 +4,7 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { enqueueWebhookDeliveries } from "@/lib/notifications/enqueue-webhook-deliveries";
 import { postWebhook } from "@/lib/notifications/post-webhook";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/notifications/sign-webhook";
+import { signedWebhookHeaders } from "@/lib/notifications/sign-webhook";
 import { allowsPrivateWebhookAddresses } from "@/lib/notifications/webhook-address-policy";
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "@/lib/notifications/webhook-retry";
 import { openWebhookSecret } from "@/lib/notifications/webhook-secret";
@@ -113,13 +113,7 @@ async function deliver(
     url: delivery.url,
     body,
     allowPrivate,
-    headers: {
-      "Content-Type": "application/json",
-      "User-Agent": "CertDesk-Webhook/1",
-      [SIGNATURE_HEADER]: signWebhookBody(body, secret),
-      [TIMESTAMP_HEADER]: String(Math.floor(realNow.getTime() / 1000)),
-      [DELIVERY_HEADER]: delivery.id,
-    },
+    headers: signedWebhookHeaders({ body, secret, deliveryId: delivery.id, sentAt: realNow }),
   });
   if (response.ok) {
     await record(delivery, {

@@ -47,7 +47,14 @@ function httpsGet(url: string, ca: string): Promise<string> {
   });
 }
 
-export async function startPebble(options: { dnsServer: string }): Promise<PebbleServer> {
+export type StartPebbleOptions = {
+  /** "host:port" of the DNS server Pebble's VA asks for DNS-01 records. */
+  dnsServer: string;
+  /** Percentage of good nonces Pebble rejects with badNonce (PEBBLE_WFE_NONCEREJECT). Default 0. */
+  nonceRejectPercent?: number;
+};
+
+export async function startPebble(options: StartPebbleOptions): Promise<PebbleServer> {
   const pebble = requireBinary("pebble");
   const directory = await mkdtemp(path.join(tmpdir(), "certdesk-pebble-"));
   const listener = await createListenerCertificate(new Date());
@@ -92,7 +99,7 @@ export async function startPebble(options: { dnsServer: string }): Promise<Pebbl
           env: {
             ...process.env,
             PEBBLE_VA_NOSLEEP: "1",
-            PEBBLE_WFE_NONCEREJECT: "0",
+            PEBBLE_WFE_NONCEREJECT: String(options.nonceRejectPercent ?? 0),
             PEBBLE_AUTHZREUSE: "0",
           },
           readyWhen: /ACME directory available at/,

@@ -59,19 +59,33 @@ describe("lookupTxtAtAuthoritative", () => {
     expect((await lookupTxtAtAuthoritative(name, search)).values).toEqual(["late-token"]);
   });
 
-  it("counts only values every answering server has, and names the servers that did not answer", async () => {
-    // A second name server that nothing answers on: its silence is not "absent".
-    await pdns.setRecords("customer.test", {
-      name: "customer.test",
-      type: "NS",
-      contents: ["ns1.customer.test.", "ns2.customer.test."],
-    });
-    await pdns.setRecords("customer.test", { name: "ns2.customer.test", type: "A", contents: ["127.0.0.2"] });
-    const answer = await lookupTxtAtAuthoritative("_acme-challenge.customer.test", search);
-    expect([...answer.servers].sort()).toEqual([`127.0.0.1:${pdns.dnsPort}`, `127.0.0.2:${pdns.dnsPort}`]);
-    expect(answer.unansweredServers).toEqual([`127.0.0.2:${pdns.dnsPort}`]);
-    expect(answer.values.sort()).toEqual(["apex-token", "wildcard-token"]);
-    await pdns.setRecords("customer.test", { name: "customer.test", type: "NS", contents: ["ns1.customer.test."] });
+  it("counts only values every name server has, and names the servers that did not answer", async () => {
+    // A second name server for the zone, on 127.0.0.2, that has only one of the two values so far.
+    const lagging = await startPowerDns({ localAddress: "127.0.0.2", dnsPort: pdns.dnsPort });
+    try {
+      await lagging.createZone("customer.test", [
+        { name: "_acme-challenge.customer.test", type: "TXT", contents: ['"apex-token"'] },
+      ]);
+      await pdns.setRecords("customer.test", {
+        name: "customer.test",
+        type: "NS",
+        contents: ["ns1.customer.test.", "ns2.customer.test."],
+      });
+      await pdns.setRecords("customer.test", { name: "ns2.customer.test", type: "A", contents: ["127.0.0.2"] });
+      const partly = await lookupTxtAtAuthoritative("_acme-challenge.customer.test", search);
+      expect([...partly.servers].sort()).toEqual([`127.0.0.1:${pdns.dnsPort}`, `127.0.0.2:${pdns.dnsPort}`]);
+      expect(partly.unansweredServers).toEqual([]);
+      expect(partly.values).toEqual(["apex-token"]);
+
+      // Silence is not absence: with the second server down, the first one's values count.
+      await lagging.stop();
+      const oneDown = await lookupTxtAtAuthoritative("_acme-challenge.customer.test", search);
+      expect(oneDown.unansweredServers).toEqual([`127.0.0.2:${pdns.dnsPort}`]);
+      expect(oneDown.values.sort()).toEqual(["apex-token", "wildcard-token"]);
+    } finally {
+      await lagging.stop();
+      await pdns.setRecords("customer.test", { name: "customer.test", type: "NS", contents: ["ns1.customer.test."] });
+    }
   });
 
   it("with a server override, asks only that server", async () => {

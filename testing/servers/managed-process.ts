@@ -1,6 +1,7 @@
 // A server process a test starts and must stop: its output is kept for error messages,
-// it is ready when its log says so (no polling, no sleeps), and it is killed when the
-// test process exits, even after a failure, so no server outlives its test.
+// it is ready when its log says so and, for servers that log before they bind (Pebble),
+// once a probe gets an answer; it is killed when the test process exits, even after a
+// failure, so no server outlives its test.
 import { type ChildProcess, spawn } from "node:child_process";
 
 export type ManagedProcess = {
@@ -19,13 +20,17 @@ export type StartProcessOptions = {
   args: readonly string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Output that means the server is ready. */
+  /** Output that means the server is about to be ready. */
   readyWhen: RegExp;
+  /** Asked after `readyWhen` until it resolves true: a request the server must answer. */
+  probe?: () => Promise<boolean>;
   /** Give up (and kill it) after this long without `readyWhen`. Default 15 s. */
   timeoutMs?: number;
 };
 
 const MAX_OUTPUT = 64 * 1024;
+/** Between two probes of a server that has logged but not bound yet. */
+const PROBE_INTERVAL_MS = 50;
 const STOP_GRACE_MS = 5_000;
 const live = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -94,10 +99,29 @@ export function startManagedProcess(options: StartProcessOptions): Promise<Manag
       cleanUp();
       void stop().then(() => reject(new ProcessStartError(options.name, message, output)));
     };
-    const check = () => {
-      if (!options.readyWhen.test(output)) return;
+    const ready = () => {
       cleanUp();
       resolve({ name: options.name, pid: child.pid ?? 0, output: () => output, stop });
+    };
+    let probing = false;
+    const probe = async () => {
+      if (!options.probe) return ready();
+      // Until the deadline or an exit, which clear the timer and reject.
+      while (child.exitCode === null && child.signalCode === null) {
+        let answered = false;
+        try {
+          answered = await options.probe();
+        } catch {
+          // Refused or reset: the server is not listening yet.
+        }
+        if (answered) return ready();
+        await new Promise((wait) => setTimeout(wait, PROBE_INTERVAL_MS));
+      }
+    };
+    const check = () => {
+      if (probing || !options.readyWhen.test(output)) return;
+      probing = true;
+      void probe();
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       fail(`${options.name} exited before it was ready (${signal ?? `exit code ${code}`})`);

@@ -102,7 +102,10 @@ export async function startPebble(options: StartPebbleOptions): Promise<PebbleSe
             PEBBLE_WFE_NONCEREJECT: String(options.nonceRejectPercent ?? 0),
             PEBBLE_AUTHZREUSE: "0",
           },
+          // Pebble logs this just before it binds the port, so the directory is asked too.
           readyWhen: /ACME directory available at/,
+          probe: async () =>
+            (await httpsGet(`https://127.0.0.1:${ports.acme}/dir`, listener.certificatePem)).length > 0,
         });
       } catch (error) {
         const portTaken = error instanceof ProcessStartError && /address already in use/i.test(error.output);

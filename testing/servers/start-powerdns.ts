@@ -45,7 +45,15 @@ function absolute(name: string): string {
   return name.endsWith(".") ? name : `${name}.`;
 }
 
-export async function startPowerDns(): Promise<PowerDnsServer> {
+export type StartPowerDnsOptions = {
+  /** The loopback address DNS listens on; default 127.0.0.1 (127.0.0.2 for a second server of the same zone). */
+  localAddress?: string;
+  /** A fixed DNS port, e.g. the first server's, so both are one zone's name servers on one port. Default: a free one. */
+  dnsPort?: number;
+};
+
+export async function startPowerDns(options: StartPowerDnsOptions = {}): Promise<PowerDnsServer> {
+  const localAddress = options.localAddress ?? "127.0.0.1";
   const pdnsServer = requireBinary("pdns_server");
   const sqlite3 = requireBinary("sqlite3");
   const schema = requireFile(SCHEMA_PATHS, "The PowerDNS SQLite schema (package pdns-backend-sqlite3)");
@@ -58,12 +66,12 @@ export async function startPowerDns(): Promise<PowerDnsServer> {
   let dnsPort = 0;
   let apiPort = 0;
   for (let attempt = 1; !server; attempt++) {
-    dnsPort = await findFreePort({ udp: true });
+    dnsPort = options.dnsPort ?? (await findFreePort({ udp: true }));
     apiPort = await findFreePort();
     const config = [
       "launch=gsqlite3",
       `gsqlite3-database=${database}`,
-      "local-address=127.0.0.1",
+      `local-address=${localAddress}`,
       `local-port=${dnsPort}`,
       `socket-dir=${directory}`,
       "guardian=no",
@@ -89,10 +97,16 @@ export async function startPowerDns(): Promise<PowerDnsServer> {
         args: [`--config-dir=${directory}`, "--setuid=", "--setgid="],
         cwd: directory,
         readyWhen: /\[webserver\] Listening for HTTP requests/,
+        probe: async () => {
+          const response = await fetch(`http://127.0.0.1:${apiPort}/api/v1/servers/localhost`, {
+            headers: { "X-API-Key": apiKey },
+          });
+          return response.ok;
+        },
       });
     } catch (error) {
       // Another process took a port between the check and the bind: try other ports.
-      const portTaken = error instanceof ProcessStartError && /in use|bind/i.test(error.output);
+      const portTaken = error instanceof ProcessStartError && /in use|bind/i.test(error.output) && !options.dnsPort;
       if (!portTaken || attempt >= START_ATTEMPTS) {
         await rm(directory, { recursive: true, force: true });
         throw error;
@@ -123,7 +137,7 @@ export async function startPowerDns(): Promise<PowerDnsServer> {
   });
 
   return {
-    dnsAddress: `127.0.0.1:${dnsPort}`,
+    dnsAddress: `${localAddress}:${dnsPort}`,
     dnsPort,
     apiUrl,
     apiKey,

@@ -1,10 +1,12 @@
 // Our RFC 2136 + TSIG client against a real server: PowerDNS, with its TSIG keys and
 // TSIG-ALLOW-DNSUPDATE set up through its API as an operator would.
+import { createSocket } from "node:dgram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemNow } from "@/lib/clock";
 import { lookupTxt } from "@/lib/dns/lookup-txt";
 import { type DnsProvider, DnsProviderError } from "@/lib/dns/providers/dns-provider";
 import { createRfc2136Provider, type Rfc2136Settings } from "@/lib/dns/providers/rfc2136-dns-provider";
+import { parseReply } from "@/lib/dns/providers/rfc2136-message";
 import { findFreePort } from "@/testing/servers/free-port";
 import { type PowerDnsServer, startPowerDns } from "@/testing/servers/start-powerdns";
 
@@ -32,6 +34,40 @@ afterAll(async () => {
 });
 
 const dns = (name: string) => lookupTxt(name, { resolver: pdns.dnsAddress });
+
+/**
+ * A man in the middle on UDP: passes queries to PowerDNS and its answers back, but
+ * strips the TSIG record from answers to updates, as a forger of "NOERROR" would have to.
+ */
+async function startSignatureStrippingProxy(): Promise<{ address: string; close(): Promise<void> }> {
+  const front = createSocket("udp4");
+  const back = createSocket("udp4");
+  const askers = new Map<number, { port: number; address: string }>();
+  front.on("message", (query, from) => {
+    askers.set(query.readUInt16BE(0), from);
+    back.send(query, pdns.dnsPort, "127.0.0.1");
+  });
+  back.on("message", (answer) => {
+    const asker = askers.get(answer.readUInt16BE(0));
+    if (!asker) return;
+    const { opcode, tsig } = parseReply(answer);
+    let forwarded = answer;
+    if (opcode === 5 && tsig) {
+      forwarded = Buffer.from(answer.subarray(0, tsig.offset));
+      forwarded.writeUInt16BE(forwarded.readUInt16BE(10) - 1, 10);
+    }
+    front.send(forwarded, asker.port, asker.address);
+  });
+  await new Promise<void>((resolve) => back.bind(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => front.bind(0, "127.0.0.1", resolve));
+  return {
+    address: `127.0.0.1:${front.address().port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await new Promise<void>((resolve) => back.close(() => resolve()));
+    },
+  };
+}
 
 async function failure(promise: Promise<unknown>): Promise<DnsProviderError> {
   const error = await promise.then(
@@ -102,6 +138,18 @@ describe("RFC 2136 provider with TSIG", () => {
     expect(error.code).toBe("UNSUPPORTED");
     expect(error.message).toMatch(/create new\.test on .* and allow the key certdesk-key/);
     expect(provider.describe()).toBe(`RFC 2136 server ${pdns.dnsAddress} (TSIG key certdesk-key, hmac-sha256)`);
+  });
+
+  it("does not trust a NOERROR whose signature is missing", async () => {
+    const proxy = await startSignatureStrippingProxy();
+    try {
+      const behindProxy = createRfc2136Provider({ ...settings, server: proxy.address }, systemNow);
+      const error = await failure(behindProxy.addTxt(`proxied._acme-challenge.${ZONE}`, "v"));
+      expect(error.code).toBe("BAD_RESPONSE");
+      expect(error.message).toMatch(/NOERROR cannot be trusted: the reply carries no TSIG record/);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("reports a server that is not there as UNREACHABLE", async () => {

@@ -3,6 +3,19 @@
 // AcmeAccount with the CA profile (accountKeyPem and the EAB HMAC key encrypted with
 // lib/crypto/secret-box), AcmeOrderState with the renewal, and hands them back on the
 // next job run. Nothing outside lib/acme imports acme-client.
+//
+// The calls, in order (each may run in a different process, from the stored JSON):
+//   1. testAcmeConnection(ca) / registerAcmeAccount(ca, key?)  → AcmeAccount to store
+//   2. createAcmeOrder({ ca, account, domains })               → AcmeOrderState to store;
+//      write each authorization's dns01.record (DnsProvider.addTxt) or show it to the customer
+//   3. every job run: lookupTxtAtAuthoritative(record.name) for each record; only when every
+//      value is there, answerAcmeChallenges(...) → "ready", "pending" (ask again) or "invalid"
+//   4. finalizeAcmeOrder({ ..., csr })                          → chain PEM (null: call again),
+//      then remove the records (DnsProvider.removeTxt)
+// Any step throws AcmeError; its failure.recovery says what next: "retry" (the only transient
+// one: wait acmeRetryDelayMs and call the same step with the same state), "new-order",
+// "new-account" (registerAcmeAccount with the same key, then a new order), "operator",
+// "fix-request". A CA that restarts and forgets (Pebble) gives ACCOUNT_GONE, then ORDER_GONE.
 
 /** One ACME CA as the operator configures it for a brand or product. */
 export type AcmeCaSettings = {

@@ -1,15 +1,17 @@
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { LedgerPage } from "@/lib/billing/list-ledger-entries";
 import { formatMoney } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-/** Ledger entries: when, what kind, for which certificate or why, the amount and the balance after. */
-export function CustomerLedgerTable({ entries }: { entries: LedgerPage["items"] }) {
-  const t = useTranslations("billing.ledger");
-  const format = useFormatter();
-  const locale = useLocale();
+/**
+ * Ledger entries: when, what kind, for which certificate or why, the amount and the balance
+ * after. A server component that reads Billing's strings on the server (getTranslations), so
+ * the admin area's browser scope need not carry them.
+ */
+export async function CustomerLedgerTable({ entries }: { entries: LedgerPage["items"] }) {
+  const [t, format, locale] = await Promise.all([getTranslations("billing.ledger"), getFormatter(), getLocale()]);
   return (
     <Table>
       <TableHeader>

@@ -1,0 +1,28 @@
+// What the price dialog sends and the action parses. A bad price is an issue at "price"
+// whose message is INVALID or TOO_LARGE, which the dialog translates. Client-safe
+// (zod/mini, pure); lib/admin/update-price.ts has the last word.
+import * as z from "zod/mini";
+import { parseMajorAmount } from "@/lib/money";
+import { amountTextField, currencyCodeField } from "@/lib/money-fields";
+
+/** The highest price accepted, in minor units (100,000.00 in a two-decimal currency). */
+export const MAX_PRICE_MINOR = 10_000_000;
+
+export const updatePriceInputSchema = z.pipe(
+  z.object({
+    priceId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
+    price: amountTextField,
+    currency: currencyCodeField,
+    autoRenewSupported: z.boolean(),
+  }),
+  z.transform((input, ctx) => {
+    const priceMinor = parseMajorAmount(input.price, input.currency);
+    const problem =
+      priceMinor === null || priceMinor <= 0 ? "INVALID" : priceMinor > MAX_PRICE_MINOR ? "TOO_LARGE" : null;
+    if (problem || priceMinor === null) {
+      ctx.issues.push({ code: "custom", path: ["price"], message: problem ?? "INVALID", input: input.price });
+      return z.NEVER;
+    }
+    return { ...input, priceMinor };
+  }),
+);

@@ -1,0 +1,23 @@
+// What the top-up dialog sends and the top-up action parses: the amount as typed, with
+// the currency the dialog showed it in. A bad amount is an issue at "amount" whose message
+// is the TopUpAmountProblem, which the dialog translates. Client-safe (zod/mini, pure).
+import * as z from "zod/mini";
+import { parseTopUpAmount } from "@/lib/billing/top-up-amount";
+import { amountTextField, currencyCodeField } from "@/lib/money-fields";
+
+export const topUpInputSchema = z.pipe(
+  z.object({
+    providerId: z.string().check(z.trim(), z.minLength(1, "REQUIRED"), z.maxLength(40)),
+    amount: amountTextField,
+    currency: currencyCodeField,
+    idempotencyToken: z.uuid(),
+  }),
+  z.transform((input, ctx) => {
+    const parsed = parseTopUpAmount(input.amount, input.currency);
+    if (!parsed.ok) {
+      ctx.issues.push({ code: "custom", path: ["amount"], message: parsed.problem, input: input.amount });
+      return z.NEVER;
+    }
+    return { ...input, amountMinor: parsed.amountMinor };
+  }),
+);

@@ -24,11 +24,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
-import {
-  type AdjustmentDirection,
-  adjustBalanceInputSchema,
-  MAX_REASON_LENGTH,
-} from "@/lib/admin/adjust-balance-input";
+import { type AdjustmentDirection, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-limits";
 import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
@@ -91,12 +87,18 @@ export function AdjustBalanceDialog({
     setOperationId(newOperationId());
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
     const input = { customerId, direction, amount, currency, reason, operationId };
-    // The action's own schema: what it would refuse is shown at its field without a round trip.
-    const checked = adjustBalanceInputSchema.safeParse(input);
+    // The action's own schema (loaded on the first submit, zod stays out of the page's first
+    // load): what it would refuse is shown at its field without a round trip.
+    const schema = await import("@/lib/admin/adjust-balance-input").catch(() => null);
+    if (!schema) {
+      setFormError(t("networkError"));
+      return;
+    }
+    const checked = schema.adjustBalanceInputSchema.safeParse(input);
     const problems = checked.success ? {} : firstIssueByField(checked.error.issues);
     setAmountError(problems.amount ? t(`amountErrors.${oneOf(problems.amount, AMOUNT_PROBLEMS)}`) : null);
     setReasonError(problems.reason ? t(`reasonErrors.${oneOf(problems.reason, REASON_PROBLEMS)}`) : null);

@@ -24,7 +24,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
-import { updatePriceInputSchema } from "@/lib/admin/update-price-input";
 import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits } from "@/lib/money";
 
@@ -51,11 +50,17 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
     setFormError(null);
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { priceId: price.id, price: value, currency: price.currency, autoRenewSupported: supported };
-    // The action's own schema: a price it would refuse is shown at the field without a round trip.
-    const checked = updatePriceInputSchema.safeParse(input);
+    // The action's own schema (loaded on the first submit, zod stays out of the page's first
+    // load): a price it would refuse is shown at the field without a round trip.
+    const schema = await import("@/lib/admin/update-price-input").catch(() => null);
+    if (!schema) {
+      setFormError(t("networkError"));
+      return;
+    }
+    const checked = schema.updatePriceInputSchema.safeParse(input);
     const problem = checked.success ? undefined : firstIssueByField(checked.error.issues).price;
     if (problem) {
       setPriceError(t(`priceErrors.${PRICE_PROBLEMS.includes(problem) ? problem : "INVALID"}`));

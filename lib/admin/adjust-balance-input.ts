@@ -2,14 +2,9 @@
 // whose message is a code (amount: INVALID | TOO_LARGE, reason: REQUIRED | TOO_LONG), which
 // the dialog translates. Client-safe (zod/mini, pure); lib/admin/adjust-balance.ts has the last word.
 import * as z from "zod/mini";
+import { ADJUSTMENT_DIRECTIONS, MAX_ADJUSTMENT_MINOR, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-limits";
 import { parseMajorAmount } from "@/lib/money";
 import { amountTextField, currencyCodeField } from "@/lib/money-fields";
-
-export const ADJUSTMENT_DIRECTIONS = ["CREDIT", "DEBIT"] as const;
-export type AdjustmentDirection = (typeof ADJUSTMENT_DIRECTIONS)[number];
-/** The largest single credit or debit, in minor units (1,000,000.00 in a two-decimal currency). */
-export const MAX_ADJUSTMENT_MINOR = 100_000_000;
-export const MAX_REASON_LENGTH = 500;
 
 export const adjustBalanceInputSchema = z.pipe(
   z.object({

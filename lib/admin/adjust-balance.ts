@@ -1,18 +1,11 @@
 import "server-only";
-import { type AdjustmentDirection, MAX_ADJUSTMENT_MINOR, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-input";
+import { type AdjustmentDirection, MAX_ADJUSTMENT_MINOR, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-limits";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-export {
-  ADJUSTMENT_DIRECTIONS,
-  type AdjustmentDirection,
-  MAX_ADJUSTMENT_MINOR,
-  MAX_REASON_LENGTH,
-} from "@/lib/admin/adjust-balance-input";
 
 export type AdjustBalanceInput = {
   customerId: string;

@@ -6,8 +6,6 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-export { MAX_PRICE_MINOR } from "@/lib/admin/update-price-input";
-
 export type UpdatePriceInput = {
   priceId: string;
   priceMinor: number;

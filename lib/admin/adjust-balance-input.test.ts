@@ -32,3 +32,9 @@ describe("adjustBalanceInputSchema (the credit-or-debit dialog and adjustBalance
     expect(problems({ ...valid, reason: "x".repeat(501) })).toEqual({ reason: "TOO_LONG" });
   });
 });
+
+describe("adjustBalanceInputSchema with several fields wrong", () => {
+  it("reports the amount's problem together with the reason's, as the dialog shows both", () => {
+    expect(problems({ ...valid, amount: "", reason: "" })).toEqual({ amount: "INVALID", reason: "REQUIRED" });
+  });
+});

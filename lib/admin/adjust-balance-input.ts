@@ -6,23 +6,31 @@ import { ADJUSTMENT_DIRECTIONS, MAX_ADJUSTMENT_MINOR, MAX_REASON_LENGTH } from "
 import { parseMajorAmount } from "@/lib/money";
 import { amountTextField, currencyCodeField } from "@/lib/money-fields";
 
-export const adjustBalanceInputSchema = z.pipe(
-  z.object({
+function adjustmentAmountProblem(amount: string, currency: string): "INVALID" | "TOO_LARGE" | null {
+  const amountMinor = parseMajorAmount(amount, currency);
+  if (amountMinor === null || amountMinor <= 0) return "INVALID";
+  return amountMinor > MAX_ADJUSTMENT_MINOR ? "TOO_LARGE" : null;
+}
+
+// The amount is checked on the object (it needs the currency) so that its problem is
+// reported together with the reason's, not only once the reason is right.
+const adjustBalanceFields = z
+  .object({
     customerId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
     direction: z.enum(ADJUSTMENT_DIRECTIONS),
     amount: amountTextField,
     currency: currencyCodeField,
     reason: z.string().check(z.trim(), z.minLength(1, "REQUIRED"), z.maxLength(MAX_REASON_LENGTH, "TOO_LONG")),
     operationId: z.uuid(),
-  }),
-  z.transform((input, ctx) => {
-    const amountMinor = parseMajorAmount(input.amount, input.currency);
-    const problem =
-      amountMinor === null || amountMinor <= 0 ? "INVALID" : amountMinor > MAX_ADJUSTMENT_MINOR ? "TOO_LARGE" : null;
-    if (problem || amountMinor === null) {
-      ctx.issues.push({ code: "custom", path: ["amount"], message: problem ?? "INVALID", input: input.amount });
-      return z.NEVER;
-    }
-    return { ...input, amountMinor };
-  }),
+  })
+  .check(
+    z.superRefine((input, ctx) => {
+      const problem = adjustmentAmountProblem(input.amount, input.currency);
+      if (problem) ctx.addIssue({ code: "custom", path: ["amount"], message: problem, input: input.amount });
+    }),
+  );
+
+export const adjustBalanceInputSchema = z.pipe(
+  adjustBalanceFields,
+  z.transform((input) => ({ ...input, amountMinor: parseMajorAmount(input.amount, input.currency) ?? 0 })),
 );

@@ -8,21 +8,27 @@ import { amountTextField, currencyCodeField } from "@/lib/money-fields";
 /** The highest price accepted, in minor units (100,000.00 in a two-decimal currency). */
 export const MAX_PRICE_MINOR = 10_000_000;
 
-export const updatePriceInputSchema = z.pipe(
-  z.object({
+function priceProblem(price: string, currency: string): "INVALID" | "TOO_LARGE" | null {
+  const priceMinor = parseMajorAmount(price, currency);
+  if (priceMinor === null || priceMinor <= 0) return "INVALID";
+  return priceMinor > MAX_PRICE_MINOR ? "TOO_LARGE" : null;
+}
+
+const updatePriceFields = z
+  .object({
     priceId: z.string().check(z.trim(), z.minLength(1), z.maxLength(64)),
     price: amountTextField,
     currency: currencyCodeField,
     autoRenewSupported: z.boolean(),
-  }),
-  z.transform((input, ctx) => {
-    const priceMinor = parseMajorAmount(input.price, input.currency);
-    const problem =
-      priceMinor === null || priceMinor <= 0 ? "INVALID" : priceMinor > MAX_PRICE_MINOR ? "TOO_LARGE" : null;
-    if (problem || priceMinor === null) {
-      ctx.issues.push({ code: "custom", path: ["price"], message: problem ?? "INVALID", input: input.price });
-      return z.NEVER;
-    }
-    return { ...input, priceMinor };
-  }),
+  })
+  .check(
+    z.superRefine((input, ctx) => {
+      const problem = priceProblem(input.price, input.currency);
+      if (problem) ctx.addIssue({ code: "custom", path: ["price"], message: problem, input: input.price });
+    }),
+  );
+
+export const updatePriceInputSchema = z.pipe(
+  updatePriceFields,
+  z.transform((input) => ({ ...input, priceMinor: parseMajorAmount(input.price, input.currency) ?? 0 })),
 );

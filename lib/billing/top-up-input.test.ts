@@ -24,3 +24,12 @@ describe("topUpInputSchema (the top-up dialog and topUpAction)", () => {
     expect(problems({ ...valid, providerId: "  " })).toEqual({ providerId: "REQUIRED" });
   });
 });
+
+describe("topUpInputSchema with several fields wrong", () => {
+  it("reports the amount's problem together with the payment method's", () => {
+    expect(problems({ ...valid, providerId: "", amount: "abc" })).toEqual({
+      providerId: "REQUIRED",
+      amount: "INVALID",
+    });
+  });
+});

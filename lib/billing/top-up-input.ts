@@ -5,19 +5,26 @@ import * as z from "zod/mini";
 import { parseTopUpAmount } from "@/lib/billing/top-up-amount";
 import { amountTextField, currencyCodeField } from "@/lib/money-fields";
 
-export const topUpInputSchema = z.pipe(
-  z.object({
+// The amount is checked on the object (it needs the currency) so that its problem is
+// reported together with the other fields', not only once they are right.
+const topUpFields = z
+  .object({
     providerId: z.string().check(z.trim(), z.minLength(1, "REQUIRED"), z.maxLength(40)),
     amount: amountTextField,
     currency: currencyCodeField,
     idempotencyToken: z.uuid(),
-  }),
-  z.transform((input, ctx) => {
+  })
+  .check(
+    z.superRefine((input, ctx) => {
+      const parsed = parseTopUpAmount(input.amount, input.currency);
+      if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.problem, input: input.amount });
+    }),
+  );
+
+export const topUpInputSchema = z.pipe(
+  topUpFields,
+  z.transform((input) => {
     const parsed = parseTopUpAmount(input.amount, input.currency);
-    if (!parsed.ok) {
-      ctx.issues.push({ code: "custom", path: ["amount"], message: parsed.problem, input: input.amount });
-      return z.NEVER;
-    }
-    return { ...input, amountMinor: parsed.amountMinor };
+    return { ...input, amountMinor: parsed.ok ? parsed.amountMinor : 0 };
   }),
 );

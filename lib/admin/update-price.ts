@@ -1,12 +1,10 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
+import { MAX_PRICE_MINOR } from "@/lib/admin/update-price-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-
-/** The highest price accepted, in minor units (100,000.00 in a two-decimal currency). */
-export const MAX_PRICE_MINOR = 10_000_000;
 
 export type UpdatePriceInput = {
   priceId: string;

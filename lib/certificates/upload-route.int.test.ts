@@ -83,18 +83,23 @@ beforeAll(async () => {
 
 afterEach(() => actAs(null));
 
+// As the console's own page sends it (cross-site posts: the authorization matrix and lib/http/user-route.int.test.ts).
+const SAME_ORIGIN = { origin: "http://localhost", host: "localhost" };
+
 function postJson(fields: Record<string, string>): Promise<Response> {
   return POST(
     new Request("http://localhost/api/certificates/upload", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...SAME_ORIGIN },
       body: JSON.stringify(fields),
     }),
   );
 }
 
 function postForm(form: FormData): Promise<Response> {
-  return POST(new Request("http://localhost/api/certificates/upload", { method: "POST", body: form }));
+  return POST(
+    new Request("http://localhost/api/certificates/upload", { method: "POST", headers: SAME_ORIGIN, body: form }),
+  );
 }
 
 async function expectRejected(
@@ -230,7 +235,7 @@ describe("POST /api/certificates/upload: the matrix", () => {
         POST(
           new Request("http://localhost/api/certificates/upload", {
             method: "POST",
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", ...SAME_ORIGIN },
             body: randomBytes(2048),
           }),
         ),
@@ -245,7 +250,7 @@ describe("POST /api/certificates/upload: the matrix", () => {
         POST(
           new Request("http://localhost/api/certificates/upload", {
             method: "POST",
-            headers: { "content-type": "application/octet-stream" },
+            headers: { "content-type": "application/octet-stream", ...SAME_ORIGIN },
             body: randomBytes(512),
           }),
         ),

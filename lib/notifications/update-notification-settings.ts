@@ -63,7 +63,10 @@ export async function updateNotificationSettings(
   if (!days.ok || fieldErrors.webhookUrl) return { ok: false, fieldErrors };
 
   const newWebhookSecret = await db.$transaction(async (tx) => {
-    const before = await tx.notificationSettings.findUnique({ where: { ownerId: input.ownerId } });
+    const before = await tx.notificationSettings.findUnique({
+      where: { ownerId: input.ownerId },
+      omit: { webhookSecretEncrypted: false },
+    });
     const needsSecret = webhookUrl !== null && !before?.webhookSecretEncrypted;
     const secret = needsSecret ? generateWebhookSecret() : null;
     const data = {

@@ -1,10 +1,8 @@
 // One Prisma client per process, cached on globalThis so dev reloads reuse its pool.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from "kysely";
-import kyselyExtension from "prisma-extension-kysely";
+import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { getConfig } from "@/lib/config";
-import type { DB } from "@/lib/generated/kysely/types";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * Secrets a query returns only when it asks for them by name
@@ -23,33 +21,31 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it");
   }
-  const prisma = new PrismaClient({
+  return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     omit: OMITTED_SECRETS,
   });
-  // `$kysely` (and `tx.$kysely` inside `$transaction`) builds the SQL Prisma's queries
-  // cannot express, typed from schema.prisma, and runs it through this client.
-  return prisma.$extends(
-    kyselyExtension({
-      kysely: (driver) =>
-        new Kysely<DB>({
-          dialect: {
-            createAdapter: () => new PostgresAdapter(),
-            createDriver: () => driver,
-            createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-            createQueryCompiler: () => new PostgresQueryCompiler(),
-          },
-        }),
-    }),
-  );
 }
 
-export type Db = ReturnType<typeof createClient>;
-export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Client = ReturnType<typeof createClient>;
+/**
+ * The client inside `$transaction`. Prisma's generated types give it the client without
+ * the `omit` above, which it applies all the same: typed as it behaves, so code that
+ * reads a secret in a transaction has to ask for it.
+ */
+export type DbTransaction = Omit<Client, ITXClientDenyList | "$transaction">;
+export type Db = Omit<Client, "$transaction"> & {
+  $transaction<R>(
+    fn: (tx: DbTransaction) => Promise<R>,
+    options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+  ): Promise<R>;
+};
+/** Either: what a function that may run inside the caller's transaction accepts. */
+export type DbClient = Db | DbTransaction;
 
-const globalForPrisma = globalThis as unknown as { certdeskPrisma?: Db };
+const globalForPrisma = globalThis as unknown as { certdeskPrisma?: Client };
 
-function getClient(): Db {
+function getClient(): Client {
   globalForPrisma.certdeskPrisma ??= createClient();
   return globalForPrisma.certdeskPrisma;
 }

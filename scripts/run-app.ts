@@ -1,6 +1,7 @@
 // `npm run dev` / `npm start`: picks the database (DATABASE_URL or the embedded
-// PostgreSQL), applies migrations, seeds a brand-new embedded database, then runs
-// Next.js. Stopping the app (Ctrl+C, SIGTERM) stops the embedded database with it.
+// PostgreSQL), applies migrations, loads the demo data when lib/db/decide-start-seeding.ts
+// says so (never on its own in production), then runs Next.js. Stopping the app
+// (Ctrl+C, SIGTERM) stops the embedded database with it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -55,12 +56,19 @@ const database = await openAppDatabase({
   ephemeral,
   adoptRunningServer: owner,
   log: (line) => logger.debug({ postgres: line.trim() }, "postgres"),
+}).catch(async (error: unknown) => {
+  const { EmbeddedPostgresUnavailable } = await import("@/lib/db/place-embedded-postgres");
+  // Not a fault of the code: one sentence that says what to do, no stack trace.
+  if (error instanceof EmbeddedPostgresUnavailable) console.error(`\n${error.message}\n`);
+  else logger.error({ err: error }, "could not start the database");
+  process.exit(1);
 });
 if (owner && database.source === "embedded" && !ephemeral) {
   mkdirSync(path.dirname(launcherPidFile), { recursive: true });
   writeFileSync(launcherPidFile, String(process.pid));
 }
 logger.info(`database: ${database.description}`);
+if (database.notice) logger.info(database.notice);
 process.env.DATABASE_URL = database.url;
 // End-to-end tests seed their own data straight into the app's database: tell them where it is.
 const urlFile = process.env.CERTDESK_DATABASE_URL_FILE;
@@ -92,16 +100,24 @@ process.on("SIGTERM", () => void shutdown(0));
 try {
   const applied = await applyMigrations(database.url);
   logger.info(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
-  if (database.created || process.env.CERTDESK_SEED === "true") {
-    const [{ seedDemoData }, { now }, { disconnectDb }] = await Promise.all([
-      import("@/lib/seed/seed-demo-data"),
-      import("@/lib/clock"),
-      import("@/lib/db/client"),
-    ]);
+  const [{ decideStartSeeding }, { db, disconnectDb }] = await Promise.all([
+    import("@/lib/db/decide-start-seeding"),
+    import("@/lib/db/client"),
+  ]);
+  const decision = decideStartSeeding({
+    mode,
+    databaseCreated: database.created,
+    seedRequested: process.env.CERTDESK_SEED === "true",
+    administratorCount: await db.user.count({ where: { role: "ADMIN", disabledAt: null } }),
+  });
+  if (decision.seedDemoData) {
+    const [{ seedDemoData }, { now }] = await Promise.all([import("@/lib/seed/seed-demo-data"), import("@/lib/clock")]);
     const summary = await seedDemoData(await now());
     logger.info(`demo data: created ${summary.created.join(", ") || "nothing"}`);
-    await disconnectDb();
   }
+  await disconnectDb();
+  // Plain text, not a log line: it is an instruction to whoever started the server.
+  if (decision.notice) console.log(`\n${decision.notice}\n`);
 } catch (error) {
   logger.error({ err: error }, "could not prepare the database");
   await shutdown(1);

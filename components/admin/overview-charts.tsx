@@ -116,7 +116,7 @@ export function AutoRenewChart({ autoRenew }: { autoRenew: AdminOverview["autoRe
   );
 }
 
-/** Fees due each day of the next 30, split by whether the account's balance covers its fees. */
+/** Fees due each day of the next 30, split by whether the balance will cover each (planRenewalFees). */
 export function DueChart({ currency, days }: { currency: string; days: DueDay[] }) {
   const t = useTranslations("admin.overview.due");
   const locale = useLocale();

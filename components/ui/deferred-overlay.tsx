@@ -1,7 +1,7 @@
 "use client";
 
+import { Slot } from "radix-ui";
 import { type ReactElement, type ReactNode, Suspense, useState } from "react";
-import { Slot } from "@/components/ui/slot";
 
 /**
  * A menu or dialog whose code loads when it is first wanted, so a page's first load does
@@ -25,7 +25,7 @@ export function DeferredOverlay({
   if (wanted) return <Suspense fallback={trigger}>{children}</Suspense>;
   const preload = () => void load();
   return (
-    <Slot
+    <Slot.Root
       onPointerEnter={preload}
       onFocus={preload}
       onPointerDown={preload}
@@ -35,6 +35,6 @@ export function DeferredOverlay({
       }}
     >
       {trigger}
-    </Slot>
+    </Slot.Root>
   );
 }

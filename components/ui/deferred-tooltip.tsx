@@ -1,7 +1,7 @@
 "use client";
 
+import { Slot } from "radix-ui";
 import { lazy, type ReactElement, type ReactNode, Suspense, useState } from "react";
-import { Slot } from "@/components/ui/slot";
 
 const SingleTooltip = lazy(() =>
   import("@/components/ui/tooltip").then((module) => ({ default: module.SingleTooltip })),
@@ -16,9 +16,9 @@ export function DeferredTooltip({ content, children }: { content: ReactNode; chi
   const [reached, setReached] = useState<"pointer" | "focus" | null>(null);
   if (!reached) {
     return (
-      <Slot onPointerEnter={() => setReached("pointer")} onFocus={() => setReached("focus")}>
+      <Slot.Root onPointerEnter={() => setReached("pointer")} onFocus={() => setReached("focus")}>
         {children}
-      </Slot>
+      </Slot.Root>
     );
   }
   return (

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AutoRenewEndReason, AutoRenewState } from "@/lib/generated/prisma/enums";
 import { DEDUCT_DAYS_BEFORE_EXPIRY, type DisplayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { type FeeAccount, planRenewalFees, type RenewalFeeCandidate } from "@/lib/renewal/plan-renewal-fees";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { listJobRuns } from "@/lib/renewal-job/job-runs";
 import { addDays } from "@/lib/time";
@@ -29,6 +30,7 @@ export type DueTotals = {
   dueMinor: number;
   /** The balances of those accounts, which must cover the fees. */
   balanceMinor: number;
+  /** Accounts whose balance will not cover at least one of their fees. */
   atRiskCount: number;
   /** Sum of each account's shortfall (one account's surplus cannot pay another's fees). */
   missingMinor: number;
@@ -46,6 +48,7 @@ export type AtRiskAccount = {
   firstDeductAt: string;
 };
 
+/** The fees of one day, split into those their account's balance will cover and those it will not. */
 export type DueDay = { date: string; count: number; coveredMinor: number; atRiskMinor: number };
 
 export type AdminOverview = {
@@ -57,7 +60,7 @@ export type AdminOverview = {
   customers: { total: number; disabled: number };
   windowDays: number;
   due: DueTotals[];
-  /** Fees due per day (viewer's calendar) in the main currency, split by whether the account can pay. */
+  /** Fees due per day (viewer's calendar) in the main currency, split by whether the balance will cover each. */
   dueByDay: { currency: string; days: DueDay[] } | null;
   atRisk: AtRiskAccount[];
   recentRuns: AdminJobRun[];
@@ -69,89 +72,40 @@ const RECENT_RUNS = 5;
 /**
  * The operators' dashboard: certificates by status, auto-renewal, the fees the job will
  * deduct in the next 30 days against the balances that must cover them, the accounts
- * whose balance will not, and the last runs. Aggregated in the database, so it stays
- * cheap however many certificates there are.
+ * whose balance will not, and the last runs. Counts are aggregated in the database; the
+ * fees come as one compact row per candidate and are decided per account by the same
+ * rule the job charges by (planRenewalFees), in one pass.
  */
 export async function getAdminOverview(actor: Actor, context: { now: Date; timeZone: string }): Promise<AdminOverview> {
   assertAdmin(actor);
   const { now, timeZone } = context;
   const until = addDays(now, EXPIRING_SOON_DAYS);
-  // A fee is deducted 30 days before expiry: due by `until` means expiring by until + 30 days.
-  const horizon = addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY);
-  const paid = Prisma.join(PAID_RENEWAL_STATUSES.map((status) => Prisma.sql`${status}::"RenewalOrderStatus"`));
-  const dueCte = Prisma.sql`
-    due AS (
-      SELECT c."ownerId" AS "ownerId", p.currency AS currency, p."priceMinor" AS "priceMinor",
-             GREATEST(c."expiresAt" - make_interval(days => ${DEDUCT_DAYS_BEFORE_EXPIRY}::int), ${now}::timestamptz) AS "deductAt"
-        FROM "Certificate" c
-        JOIN "Price" p ON p.brand = c.brand AND p."certificateType" = c."certificateType"
-                      AND p."domainType" = c."domainType" AND p."validityYears" = 1 AND p."autoRenewSupported"
-       WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED' AND c."validityYears" = 1
-         AND c."expiresAt" > ${now}::timestamptz AND c."expiresAt" <= ${horizon}::timestamptz
-         AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o WHERE o."certificateId" = c.id AND o.status IN (${paid}))
-    ),
-    owners AS (
-      SELECT d."ownerId", d.currency, COUNT(*)::int AS "certificateCount", SUM(d."priceMinor")::bigint AS "dueMinor",
-             MIN(d."deductAt") AS "firstDeductAt", COALESCE(MAX(b."balanceMinor"), 0)::bigint AS "balanceMinor"
-        FROM due d LEFT JOIN "BillingAccount" b ON b."ownerId" = d."ownerId"
-       GROUP BY d."ownerId", d.currency
-    )`;
 
-  const [statusGroups, expired, stateGroups, reasonGroups, customers, disabled, totals, atRisk, days, runs] =
-    await Promise.all([
-      db.certificate.groupBy({ by: ["status"], _count: { _all: true } }),
-      db.certificate.count({ where: { status: "ISSUED", expiresAt: { lte: now } } }),
-      db.certificate.groupBy({ by: ["autoRenewState"], _count: { _all: true } }),
-      db.certificate.groupBy({
-        by: ["autoRenewEndReason"],
-        where: { autoRenewState: "TERMINATED" },
-        _count: { _all: true },
-      }),
-      db.user.count({ where: { role: "CUSTOMER" } }),
-      db.user.count({ where: { role: "CUSTOMER", disabledAt: { not: null } } }),
-      db.$queryRaw<
-        {
-          currency: string;
-          accountCount: number;
-          certificateCount: number;
-          dueMinor: bigint;
-          balanceMinor: bigint;
-          atRiskCount: number;
-          missingMinor: bigint;
-        }[]
-      >`WITH ${dueCte}
-        SELECT currency, COUNT(*)::int AS "accountCount", SUM("certificateCount")::int AS "certificateCount",
-               SUM("dueMinor")::bigint AS "dueMinor", SUM("balanceMinor")::bigint AS "balanceMinor",
-               COUNT(*) FILTER (WHERE "balanceMinor" < "dueMinor")::int AS "atRiskCount",
-               COALESCE(SUM("dueMinor" - "balanceMinor") FILTER (WHERE "balanceMinor" < "dueMinor"), 0)::bigint AS "missingMinor"
-          FROM owners GROUP BY currency ORDER BY SUM("dueMinor") DESC, currency`,
-      db.$queryRaw<
-        {
-          ownerId: string;
-          email: string;
-          name: string;
-          currency: string;
-          certificateCount: number;
-          dueMinor: bigint;
-          balanceMinor: bigint;
-          firstDeductAt: Date;
-        }[]
-      >`WITH ${dueCte}
-        SELECT o."ownerId", u.email, u.name, o.currency, o."certificateCount", o."dueMinor", o."balanceMinor", o."firstDeductAt"
-          FROM owners o JOIN "User" u ON u.id = o."ownerId"
-         WHERE o."balanceMinor" < o."dueMinor"
-         ORDER BY o."dueMinor" - o."balanceMinor" DESC, o."firstDeductAt" ASC, o."ownerId"
-         LIMIT ${AT_RISK_SHOWN}`,
-      db.$queryRaw<{ day: string; currency: string; count: number; coveredMinor: bigint; atRiskMinor: bigint }[]>`
-        WITH ${dueCte}
-        SELECT to_char(d."deductAt" AT TIME ZONE ${timeZone}::text, 'YYYY-MM-DD') AS day, d.currency,
-               COUNT(*)::int AS count,
-               SUM(CASE WHEN o."balanceMinor" < o."dueMinor" THEN 0 ELSE d."priceMinor" END)::bigint AS "coveredMinor",
-               SUM(CASE WHEN o."balanceMinor" < o."dueMinor" THEN d."priceMinor" ELSE 0 END)::bigint AS "atRiskMinor"
-          FROM due d JOIN owners o ON o."ownerId" = d."ownerId" AND o.currency = d.currency
-         GROUP BY 1, 2 ORDER BY 1`,
-      listJobRuns({ page: 1, pageSize: RECENT_RUNS }),
-    ]);
+  const [statusGroups, expired, stateGroups, reasonGroups, customers, disabled, candidates, runs] = await Promise.all([
+    db.certificate.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.certificate.count({ where: { status: "ISSUED", expiresAt: { lte: now } } }),
+    db.certificate.groupBy({ by: ["autoRenewState"], _count: { _all: true } }),
+    db.certificate.groupBy({
+      by: ["autoRenewEndReason"],
+      where: { autoRenewState: "TERMINATED" },
+      _count: { _all: true },
+    }),
+    db.user.count({ where: { role: "CUSTOMER" } }),
+    db.user.count({ where: { role: "CUSTOMER", disabledAt: { not: null } } }),
+    listFeeCandidates(until),
+    listJobRuns({ page: 1, pageSize: RECENT_RUNS }),
+  ]);
+  const fees = summarizeFees(candidates, { now, until, timeZone });
+  const shown = fees.atRisk.slice(0, AT_RISK_SHOWN);
+  const users = new Map(
+    (shown.length === 0
+      ? []
+      : await db.user.findMany({
+          where: { id: { in: shown.map((account) => account.customerId) } },
+          select: { id: true, email: true, name: true },
+        })
+    ).map((user) => [user.id, user]),
+  );
 
   const statusCounts = new Map<DisplayStatus, number>();
   for (const group of statusGroups) statusCounts.set(group.status, group._count._all);
@@ -160,16 +114,7 @@ export async function getAdminOverview(actor: Actor, context: { now: Date; timeZ
   const autoRenew: Record<AutoRenewState, number> = { ON: 0, OFF: 0, TERMINATED: 0 };
   for (const group of stateGroups) autoRenew[group.autoRenewState] = group._count._all;
 
-  const due = totals.map((row) => ({
-    currency: row.currency,
-    accountCount: row.accountCount,
-    certificateCount: row.certificateCount,
-    dueMinor: Number(row.dueMinor),
-    balanceMinor: Number(row.balanceMinor),
-    atRiskCount: row.atRiskCount,
-    missingMinor: Number(row.missingMinor),
-  }));
-  const mainCurrency = due[0]?.currency;
+  const mainCurrency = fees.due[0]?.currency;
 
   return {
     now: now.toISOString(),
@@ -184,41 +129,176 @@ export async function getAdminOverview(actor: Actor, context: { now: Date; timeZ
       .sort((a, b) => b.count - a.count),
     customers: { total: customers, disabled },
     windowDays: EXPIRING_SOON_DAYS,
-    due,
+    due: fees.due,
     dueByDay: mainCurrency
-      ? { currency: mainCurrency, days: fillDays(dateInZone(now, timeZone), EXPIRING_SOON_DAYS, days, mainCurrency) }
+      ? {
+          currency: mainCurrency,
+          days: fillDays(dateInZone(now, timeZone), EXPIRING_SOON_DAYS, fees.daysByCurrency.get(mainCurrency)),
+        }
       : null,
-    atRisk: atRisk.map((row) => ({
-      customerId: row.ownerId,
-      email: row.email,
-      name: row.name,
-      currency: row.currency,
-      certificateCount: row.certificateCount,
-      dueMinor: Number(row.dueMinor),
-      balanceMinor: Number(row.balanceMinor),
-      missingMinor: Number(row.dueMinor) - Number(row.balanceMinor),
-      firstDeductAt: row.firstDeductAt.toISOString(),
-    })),
+    atRisk: shown.flatMap((account) => {
+      const user = users.get(account.customerId);
+      return user ? [{ ...account, email: user.email, name: user.name }] : [];
+    }),
     recentRuns: await withTriggeredBy(runs.items),
   };
 }
 
+/** A certificate that may be charged in the window, with its account: one compact row of the query. */
+type FeeCandidateRow = {
+  id: string;
+  ownerId: string;
+  expiresAt: Date;
+  validityYears: number;
+  priceMinor: number | null;
+  priceCurrency: string | null;
+  autoRenewSupported: boolean | null;
+  balanceMinor: number | null;
+  accountCurrency: string | null;
+};
+
+/**
+ * Every certificate the job would claim by `until`, with today's price and its owner's
+ * account, grouped by owner and in the job's order within each. The query only chooses
+ * and orders the candidates: planRenewalFees decides which are fees and which are covered.
+ */
+function listFeeCandidates(until: Date): Promise<FeeCandidateRow[]> {
+  // A fee is deducted 30 days before expiry: due by `until` means expiring by until + 30 days.
+  const horizon = addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY);
+  const paid = Prisma.join(PAID_RENEWAL_STATUSES.map((status) => Prisma.sql`${status}::"RenewalOrderStatus"`));
+  return db.$queryRaw<FeeCandidateRow[]>`
+    SELECT c.id, c."ownerId", c."expiresAt", c."validityYears",
+           p."priceMinor", p.currency AS "priceCurrency", p."autoRenewSupported",
+           b."balanceMinor", b.currency AS "accountCurrency"
+      FROM "Certificate" c
+      LEFT JOIN "Price" p ON p.brand = c.brand AND p."certificateType" = c."certificateType"
+                         AND p."domainType" = c."domainType" AND p."validityYears" = 1
+      LEFT JOIN "BillingAccount" b ON b."ownerId" = c."ownerId"
+     WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED' AND c."expiresAt" <= ${horizon}::timestamptz
+       AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o WHERE o."certificateId" = c.id AND o.status IN (${paid}))
+     ORDER BY c."ownerId", c."expiresAt", c.id`;
+}
+
+type DaySums = { count: number; coveredMinor: number; atRiskMinor: number };
+type AtRiskTotals = Omit<AtRiskAccount, "email" | "name">;
+
+/**
+ * Plans each account's fees (rows come grouped by owner) and sums them per currency,
+ * per day of the viewer's calendar and per account at risk, the largest shortfall first.
+ */
+function summarizeFees(
+  rows: readonly FeeCandidateRow[],
+  context: { now: Date; until: Date; timeZone: string },
+): { due: DueTotals[]; daysByCurrency: Map<string, Map<string, DaySums>>; atRisk: AtRiskTotals[] } {
+  const { now, until } = context;
+  const dayOf = calendarDays(context.timeZone);
+  const totals = new Map<string, DueTotals>();
+  const daysByCurrency = new Map<string, Map<string, DaySums>>();
+  const atRisk: AtRiskTotals[] = [];
+
+  const planOwner = (ownerId: string, account: FeeAccount | undefined, candidates: RenewalFeeCandidate[]) => {
+    const plan = planRenewalFees({ now, until, account, candidates });
+    const first = plan.due[0];
+    if (!account || !first) return;
+    // Every fee due is in the account's currency: one in another is not eligible.
+    const { currency, balanceMinor } = account;
+    const total = totals.get(currency) ?? {
+      currency,
+      accountCount: 0,
+      certificateCount: 0,
+      dueMinor: 0,
+      balanceMinor: 0,
+      atRiskCount: 0,
+      missingMinor: 0,
+    };
+    totals.set(currency, total);
+    total.accountCount += 1;
+    total.certificateCount += plan.due.length;
+    total.dueMinor += plan.dueMinor;
+    total.balanceMinor += balanceMinor;
+    const days = daysByCurrency.get(currency) ?? new Map<string, DaySums>();
+    daysByCurrency.set(currency, days);
+    for (const fee of plan.due) {
+      // A fee already due is taken at the next run: it counts today.
+      const date = dayOf(Math.max(fee.deductAt.getTime(), now.getTime()));
+      const day = days.get(date) ?? { count: 0, coveredMinor: 0, atRiskMinor: 0 };
+      days.set(date, day);
+      day.count += 1;
+      if (fee.outcome === "COVERED") day.coveredMinor += fee.feeMinor;
+      else day.atRiskMinor += fee.feeMinor;
+    }
+    if (plan.uncoveredCount === 0) return;
+    total.atRiskCount += 1;
+    total.missingMinor += plan.missingMinor;
+    atRisk.push({
+      customerId: ownerId,
+      currency,
+      certificateCount: plan.due.length,
+      dueMinor: plan.dueMinor,
+      balanceMinor,
+      missingMinor: plan.missingMinor,
+      firstDeductAt: new Date(Math.max(first.deductAt.getTime(), now.getTime())).toISOString(),
+    });
+  };
+
+  let owner: { id: string; account: FeeAccount | undefined; candidates: RenewalFeeCandidate[] } | undefined;
+  for (const row of rows) {
+    if (owner?.id !== row.ownerId) {
+      if (owner) planOwner(owner.id, owner.account, owner.candidates);
+      const account =
+        row.balanceMinor === null || row.accountCurrency === null
+          ? undefined
+          : { balanceMinor: row.balanceMinor, currency: row.accountCurrency };
+      owner = { id: row.ownerId, account, candidates: [] };
+    }
+    owner.candidates.push({
+      certificateId: row.id,
+      expiresAt: row.expiresAt,
+      validityYears: row.validityYears,
+      price:
+        row.priceMinor === null || row.priceCurrency === null || row.autoRenewSupported === null
+          ? undefined
+          : { priceMinor: row.priceMinor, currency: row.priceCurrency, autoRenewSupported: row.autoRenewSupported },
+    });
+  }
+  if (owner) planOwner(owner.id, owner.account, owner.candidates);
+
+  return {
+    due: [...totals.values()].sort((a, b) => b.dueMinor - a.dueMinor || (a.currency < b.currency ? -1 : 1)),
+    daysByCurrency,
+    atRisk: atRisk.sort(
+      (a, b) =>
+        b.missingMinor - a.missingMinor ||
+        a.firstDeductAt.localeCompare(b.firstDeductAt) ||
+        (a.customerId < b.customerId ? -1 : 1),
+    ),
+  };
+}
+
+/**
+ * The viewer's calendar date of an instant (ms), remembered per quarter hour: every
+ * zone's offset, and so every midnight, falls on a quarter hour, and formatting a date
+ * in a zone costs microseconds that add up over many fees.
+ */
+function calendarDays(timeZone: string): (instantMs: number) => string {
+  const QUARTER_HOUR_MS = 15 * 60 * 1000;
+  const known = new Map<number, string>();
+  return (instantMs) => {
+    const slot = Math.floor(instantMs / QUARTER_HOUR_MS);
+    let date = known.get(slot);
+    if (date === undefined) {
+      date = dateInZone(new Date(slot * QUARTER_HOUR_MS), timeZone);
+      known.set(slot, date);
+    }
+    return date;
+  };
+}
+
 /** Every calendar day from `today` for `count` more days, with the sums of the days that have fees. */
-function fillDays(
-  today: string,
-  count: number,
-  rows: { day: string; currency: string; count: number; coveredMinor: bigint; atRiskMinor: bigint }[],
-  currency: string,
-): DueDay[] {
-  const byDay = new Map(rows.filter((row) => row.currency === currency).map((row) => [row.day, row]));
+function fillDays(today: string, count: number, sums: ReadonlyMap<string, DaySums> | undefined): DueDay[] {
   return Array.from({ length: count + 1 }, (_, index) => {
     const date = addDaysToDate(today, index);
-    const row = byDay.get(date);
-    return {
-      date,
-      count: row?.count ?? 0,
-      coveredMinor: Number(row?.coveredMinor ?? 0),
-      atRiskMinor: Number(row?.atRiskMinor ?? 0),
-    };
+    const day = sums?.get(date);
+    return { date, count: day?.count ?? 0, coveredMinor: day?.coveredMinor ?? 0, atRiskMinor: day?.atRiskMinor ?? 0 };
   });
 }

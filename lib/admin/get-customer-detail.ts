@@ -1,10 +1,10 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { listUpcomingDeductions } from "@/lib/billing/list-upcoming-deductions";
-import { projectDeductions } from "@/lib/billing/project-deductions";
 import { db } from "@/lib/db/client";
 import type { AutoRenewState, Role } from "@/lib/generated/prisma/enums";
 import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
+import { planRenewalFees } from "@/lib/renewal/plan-renewal-fees";
 import { addDays } from "@/lib/time";
 
 export type CustomerDetail = {
@@ -19,7 +19,10 @@ export type CustomerDetail = {
   currency: string;
   certificateCount: number;
   autoRenew: Record<AutoRenewState, number>;
-  /** Renewal fees the job will deduct within 30 days, at today's prices. */
+  /**
+   * Renewal fees the job will try to deduct within 30 days, at today's prices: how many
+   * the balance will not cover, and the top-up that would cover them all.
+   */
   dueIn30Days: { count: number; dueMinor: number; uncoveredCount: number; missingMinor: number };
 };
 
@@ -41,13 +44,11 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
   });
   if (!user) return null;
   const until = addDays(now, EXPIRING_SOON_DAYS);
-  const [states, deductions] = await Promise.all([
+  const [states, upcoming] = await Promise.all([
     db.certificate.groupBy({ by: ["autoRenewState"], where: { ownerId: user.id }, _count: { _all: true } }),
-    listUpcomingDeductions(user.id, now, until),
+    listUpcomingDeductions(user.id, until),
   ]);
-  const balanceMinor = user.billingAccount?.balanceMinor ?? 0;
-  const due = deductions.filter((deduction) => deduction.deductAt.getTime() <= until.getTime());
-  const dueMinor = due.reduce((sum, deduction) => sum + deduction.feeMinor, 0);
+  const plan = planRenewalFees({ now, until, ...upcoming });
   const autoRenew: Record<AutoRenewState, number> = { ON: 0, OFF: 0, TERMINATED: 0 };
   for (const row of states) autoRenew[row.autoRenewState] = row._count._all;
   return {
@@ -58,16 +59,16 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
     disabledAt: user.disabledAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     sessionVersion: user.sessionVersion,
-    balanceMinor,
+    balanceMinor: user.billingAccount?.balanceMinor ?? 0,
     currency: user.billingAccount?.currency ?? "USD",
     // Every certificate has one auto-renewal state: their counts add up to all of them.
     certificateCount: Object.values(autoRenew).reduce((sum, count) => sum + count, 0),
     autoRenew,
     dueIn30Days: {
-      count: due.length,
-      dueMinor,
-      uncoveredCount: projectDeductions(balanceMinor, due).filter((deduction) => !deduction.covered).length,
-      missingMinor: Math.max(0, dueMinor - balanceMinor),
+      count: plan.due.length,
+      dueMinor: plan.dueMinor,
+      uncoveredCount: plan.uncoveredCount,
+      missingMinor: plan.missingMinor,
     },
   };
 }

@@ -6,10 +6,18 @@ const { AppError } = await import("@/lib/errors");
 const { updatePrice } = await import("@/lib/admin/update-price");
 const { updatePriceAction } = await import("@/app/admin/prices/actions");
 const { listUpcomingDeductions } = await import("@/lib/billing/list-upcoming-deductions");
+const { planRenewalFees } = await import("@/lib/renewal/plan-renewal-fees");
 const { createTestCertificate, createTestUser, seedTestPrices, TEST_NOW } = await import("@/testing/factories");
 const { addDays } = await import("@/lib/time");
 
 const context = { ip: "203.0.113.11", now: TEST_NOW };
+
+/** The fees the job will try to take from the customer in the next 30 days, at today's prices. */
+async function feesDue(ownerId: string): Promise<number[]> {
+  const until = addDays(TEST_NOW, 30);
+  const plan = planRenewalFees({ now: TEST_NOW, until, ...(await listUpcomingDeductions(ownerId, until)) });
+  return plan.due.map((fee) => fee.feeMinor);
+}
 
 async function dnspodSingle() {
   await seedTestPrices();
@@ -37,8 +45,7 @@ describe("updatePrice", () => {
         after: { priceMinor: 3_450, autoRenewSupported: true, brand: "DNSPod", currency: "USD" },
       },
     );
-    const upcoming = await listUpcomingDeductions(customer.id, TEST_NOW, addDays(TEST_NOW, 30));
-    expect(upcoming.map((deduction) => deduction.feeMinor)).toEqual([3_450]);
+    expect(await feesDue(customer.id)).toEqual([3_450]);
 
     // Turning the flag off takes the combination out of auto-renewal from then on.
     await updatePrice(
@@ -46,7 +53,7 @@ describe("updatePrice", () => {
       { priceId: price.id, priceMinor: 3_450, currency: "USD", autoRenewSupported: false },
       context,
     );
-    expect(await listUpcomingDeductions(customer.id, TEST_NOW, addDays(TEST_NOW, 30))).toEqual([]);
+    expect(await feesDue(customer.id)).toEqual([]);
     await updatePrice(
       admin,
       { priceId: price.id, priceMinor: price.priceMinor, currency: "USD", autoRenewSupported: true },

@@ -1,28 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { FEES_NAMED_PER_DAY, forecastBalance } from "@/lib/billing/forecast-balance";
-import type { UpcomingDeduction } from "@/lib/billing/project-deductions";
+import type { UpcomingDeductions, UpcomingFeeCandidate } from "@/lib/billing/list-upcoming-deductions";
 
 const now = new Date("2026-06-15T20:00:00Z");
-const fee = (id: string, deductAt: string, feeMinor: number): UpcomingDeduction => ({
+/** A certificate whose fee is deducted at `deductAt`: it expires 30 days later. */
+const fee = (id: string, deductAt: string, feeMinor: number): UpcomingFeeCandidate => ({
   certificateId: id,
   domain: `${id}.example.com`,
-  deductAt: new Date(deductAt),
-  feeMinor,
-  currency: "USD",
+  expiresAt: new Date(new Date(deductAt).getTime() + 30 * 86_400_000),
+  validityYears: 1,
+  price: { priceMinor: feeMinor, currency: "USD", autoRenewSupported: true },
+});
+const upcoming = (balanceMinor: number, candidates: UpcomingFeeCandidate[]): UpcomingDeductions => ({
+  account: { balanceMinor, currency: "USD" },
+  candidates,
 });
 
 describe("forecastBalance", () => {
   it("steps the balance down on each covered fee's day and marks the fees it cannot cover", () => {
     const forecast = forecastBalance({
-      balanceMinor: 10_000,
-      currency: "USD",
       now,
       timeZone: "UTC",
-      deductions: [
+      upcoming: upcoming(10_000, [
         fee("b", "2026-06-20T09:00:00Z", 5_000),
         fee("a", "2026-06-17T09:00:00Z", 6_000),
         fee("c", "2026-07-01T09:00:00Z", 3_000),
-      ],
+      ]),
     });
     expect(forecast.days).toHaveLength(91);
     expect(forecast.days[0]).toEqual({
@@ -50,11 +53,9 @@ describe("forecastBalance", () => {
   it("puts days on the viewer's calendar", () => {
     // 20:00 UTC is already the next day in Shanghai, and so is the 17:00 UTC deduction.
     const forecast = forecastBalance({
-      balanceMinor: 10_000,
-      currency: "USD",
       now,
       timeZone: "Asia/Shanghai",
-      deductions: [fee("a", "2026-06-17T17:00:00Z", 1_000)],
+      upcoming: upcoming(10_000, [fee("a", "2026-06-17T17:00:00Z", 1_000)]),
     });
     expect(forecast.days[0]?.date).toBe("2026-06-16");
     expect(forecast.deductions.items[0]?.date).toBe("2026-06-18");
@@ -63,11 +64,9 @@ describe("forecastBalance", () => {
 
   it("takes an overdue fee on the first day, and leaves out fees after the window", () => {
     const forecast = forecastBalance({
-      balanceMinor: 2_000,
-      currency: "USD",
       now,
       timeZone: "UTC",
-      deductions: [fee("late", "2026-06-14T00:00:00Z", 1_500), fee("far", "2026-10-01T00:00:00Z", 100)],
+      upcoming: upcoming(2_000, [fee("late", "2026-06-14T00:00:00Z", 1_500), fee("far", "2026-10-01T00:00:00Z", 100)]),
     });
     expect(forecast.deductions.total).toBe(1);
     expect(forecast.deductions.items[0]).toMatchObject({ certificateId: "late", overdue: true, date: "2026-06-15" });
@@ -75,24 +74,22 @@ describe("forecastBalance", () => {
   });
 
   it("is a flat line when nothing is due", () => {
-    const forecast = forecastBalance({ balanceMinor: 0, currency: "USD", now, timeZone: "UTC", deductions: [] });
+    const forecast = forecastBalance({ upcoming: upcoming(0, []), now, timeZone: "UTC" });
     expect(new Set(forecast.days.map((day) => day.balanceMinor))).toEqual(new Set([0]));
     expect(forecast).toMatchObject({ totalFeesMinor: 0, uncoveredCount: 0, uncoveredMinor: 0 });
   });
 
   it("names a day's first fees in the order the job takes them and counts them all", () => {
     const forecast = forecastBalance({
-      balanceMinor: 4_000,
-      currency: "USD",
       now,
       timeZone: "UTC",
-      deductions: [
+      upcoming: upcoming(4_000, [
         fee("late", "2026-06-20T18:00:00Z", 1_000),
         fee("early", "2026-06-20T06:00:00Z", 3_000),
         fee("other", "2026-06-22T06:00:00Z", 500),
         fee("noon", "2026-06-20T12:00:00Z", 2_000),
         ...Array.from({ length: 6 }, (_, index) => fee(`evening-${index}`, "2026-06-20T20:00:00Z", 100)),
-      ],
+      ]),
     });
     const day = (date: string) => forecast.days.find((entry) => entry.date === date);
     expect(day("2026-06-20")).toMatchObject({
@@ -120,11 +117,9 @@ describe("forecastBalance", () => {
       ),
     );
     const forecast = forecastBalance({
-      balanceMinor: 20_000,
-      currency: "USD",
+      upcoming: upcoming(20_000, deductions),
       now,
       timeZone: "UTC",
-      deductions,
       page: { page: 3, pageSize: 10 },
     });
     expect(forecast.deductions).toMatchObject({ page: 3, pageSize: 10, total: 23 });
@@ -135,7 +130,7 @@ describe("forecastBalance", () => {
     ]);
     expect(forecast).toMatchObject({ totalFeesMinor: 23_000, uncoveredCount: 3, uncoveredMinor: 3_000 });
     // Without a page: the first ten.
-    const first = forecastBalance({ balanceMinor: 20_000, currency: "USD", now, timeZone: "UTC", deductions });
+    const first = forecastBalance({ upcoming: upcoming(20_000, deductions), now, timeZone: "UTC" });
     expect(first.deductions.items.map((d) => d.certificateId)).toEqual(
       deductions.slice(0, 10).map((d) => d.certificateId),
     );

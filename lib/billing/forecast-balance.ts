@@ -1,9 +1,9 @@
 // The balance, day by day, as the renewal job will leave it: each scheduled fee is
-// taken on its day if the balance still covers it (projectDeductions), and left
-// uncovered otherwise. Pure and JSON-safe, so the server prefetch and the data route
+// taken on its day if the balance still covers it, and left uncovered otherwise, as
+// planRenewalFees decides. Pure and JSON-safe, so the server prefetch and the data route
 // send the same thing. Its size does not grow with the number of fees: the days name
 // their first few, and the fees themselves come a page at a time.
-import { projectDeductions, type UpcomingDeduction } from "@/lib/billing/project-deductions";
+import type { UpcomingDeductions } from "@/lib/billing/list-upcoming-deductions";
 import {
   FIRST_UPCOMING_PAGE,
   type PageOf,
@@ -11,6 +11,7 @@ import {
   type UpcomingPageParams,
 } from "@/lib/billing/upcoming-deductions-page";
 import { addDaysToDate, dateInZone, type IsoDate } from "@/lib/billing/zoned-dates";
+import { planRenewalFees } from "@/lib/renewal/plan-renewal-fees";
 import { addDays } from "@/lib/time";
 
 export const FORECAST_DAYS = 90;
@@ -63,9 +64,7 @@ export type BalanceForecast = {
 };
 
 export function forecastBalance(input: {
-  balanceMinor: number;
-  currency: string;
-  deductions: readonly UpcomingDeduction[];
+  upcoming: UpcomingDeductions;
   now: Date;
   timeZone: string;
   days?: number;
@@ -75,27 +74,29 @@ export function forecastBalance(input: {
   const page = input.page ?? FIRST_UPCOMING_PAGE;
   const today = dateInZone(input.now, input.timeZone);
   const lastDay = dateInZone(until, input.timeZone);
-  const inWindow = input.deductions.filter((deduction) => deduction.deductAt.getTime() <= until.getTime());
+  const { account } = input.upcoming;
+  const balanceMinor = account?.balanceMinor ?? 0;
 
-  const deductions: ForecastDeduction[] = projectDeductions(input.balanceMinor, inWindow).map((projected) => {
-    const overdue = projected.deductAt.getTime() <= input.now.getTime();
-    const day = dateInZone(projected.deductAt, input.timeZone);
+  const plan = planRenewalFees({ now: input.now, until, ...input.upcoming });
+  const deductions: ForecastDeduction[] = plan.due.map((fee) => {
+    const overdue = fee.deductAt.getTime() <= input.now.getTime();
+    const day = dateInZone(fee.deductAt, input.timeZone);
     return {
-      certificateId: projected.certificateId,
-      domain: projected.domain,
-      deductAt: projected.deductAt.toISOString(),
+      certificateId: fee.candidate.certificateId,
+      domain: fee.candidate.domain,
+      deductAt: fee.deductAt.toISOString(),
       date: overdue || day < today ? today : day,
       overdue,
-      feeMinor: projected.feeMinor,
-      currency: projected.currency,
-      covered: projected.covered,
-      balanceAfterMinor: projected.balanceAfterMinor,
+      feeMinor: fee.feeMinor,
+      currency: fee.currency,
+      covered: fee.outcome === "COVERED",
+      balanceAfterMinor: fee.balanceAfterMinor,
     };
   });
 
   const byDate = deductionsByDate(deductions);
   const days: ForecastDay[] = [];
-  let balance = input.balanceMinor;
+  let balance = balanceMinor;
   for (let date = today; date <= lastDay; date = addDaysToDate(date, 1)) {
     let coveredMinor = 0;
     let uncoveredMinor = 0;
@@ -111,17 +112,16 @@ export function forecastBalance(input: {
     days.push({ date, balanceMinor: balance, coveredMinor, uncoveredMinor, feeCount: fees.length, namedFees });
   }
 
-  const uncovered = deductions.filter((deduction) => !deduction.covered);
   return {
-    currency: input.currency,
-    balanceMinor: input.balanceMinor,
+    currency: account?.currency ?? "USD",
+    balanceMinor,
     timeZone: input.timeZone,
     until: until.toISOString(),
     days,
     deductions: pageOf(deductions, page.page, page.pageSize),
-    totalFeesMinor: deductions.reduce((sum, deduction) => sum + deduction.feeMinor, 0),
-    uncoveredCount: uncovered.length,
-    uncoveredMinor: uncovered.reduce((sum, deduction) => sum + deduction.feeMinor, 0),
+    totalFeesMinor: plan.dueMinor,
+    uncoveredCount: plan.uncoveredCount,
+    uncoveredMinor: plan.uncoveredMinor,
   };
 }
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { type BalanceForecast, FORECAST_DAYS, forecastBalance } from "@/lib/billing/forecast-balance";
-import { getAccountBalance } from "@/lib/billing/get-account-balance";
 import { listUpcomingDeductions } from "@/lib/billing/list-upcoming-deductions";
 import type { UpcomingPageParams } from "@/lib/billing/upcoming-deductions-page";
 import { addDays } from "@/lib/time";
@@ -15,17 +14,6 @@ export async function getBalanceForecast(
   timeZone: string,
   page?: UpcomingPageParams,
 ): Promise<BalanceForecast> {
-  const [balance, deductions] = await Promise.all([
-    getAccountBalance(ownerId),
-    listUpcomingDeductions(ownerId, now, addDays(now, FORECAST_DAYS)),
-  ]);
-  return forecastBalance({
-    balanceMinor: balance.balanceMinor,
-    currency: balance.currency,
-    deductions,
-    now,
-    timeZone,
-    days: FORECAST_DAYS,
-    page,
-  });
+  const upcoming = await listUpcomingDeductions(ownerId, addDays(now, FORECAST_DAYS));
+  return forecastBalance({ upcoming, now, timeZone, days: FORECAST_DAYS, page });
 }

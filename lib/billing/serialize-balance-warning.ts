@@ -1,4 +1,4 @@
-import type { BalanceWarning } from "@/lib/billing/project-deductions";
+import type { BalanceWarning } from "@/lib/billing/build-balance-warning";
 
 export type BalanceWarningDto = {
   dueMinor: number;

@@ -1,11 +1,14 @@
 // Which PostgreSQL the app and its scripts use: DATABASE_URL when set, otherwise
-// the embedded server whose data lives in .data/postgres (git-ignored). A script
-// run while the app is up shares the app's running server instead of starting one.
-import { existsSync } from "node:fs";
+// the embedded server whose data lives in .data/postgres (git-ignored; as root from a
+// folder PostgreSQL's user cannot enter, under /var/lib/certdesk: see
+// lib/db/place-embedded-postgres.ts). A script run while the app is up shares the
+// app's running server instead of starting one.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, stopServerHolding, withDatabase } from "@/lib/db/embedded-postgres";
+import { isProcessAlive } from "@/lib/db/is-process-alive";
+import { placeEmbeddedPostgres } from "@/lib/db/place-embedded-postgres";
 
 export const APP_DATABASE_NAME = "certdesk";
 
@@ -16,6 +19,8 @@ export type AppDatabase = {
   description: string;
   /** True when this call created the embedded data folder: a brand-new database. */
   created: boolean;
+  /** Where the embedded server keeps binaries or data outside the checkout, for the start-up log. */
+  notice: string | null;
   /** Stops the embedded server if this call started it. */
   release: () => Promise<void>;
 };
@@ -30,11 +35,7 @@ async function runningServerPort(dataDir: string): Promise<number | undefined> {
   const lines = content.split("\n");
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined;
-  }
+  if (!isProcessAlive(pid)) return undefined;
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
@@ -66,12 +67,15 @@ export async function openAppDatabase(options: OpenOptions = {}): Promise<AppDat
       source: "DATABASE_URL",
       description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname} (from DATABASE_URL)`,
       created: false,
+      notice: null,
       release: async () => {},
     };
   }
 
-  const dataDir = embeddedDataDir();
-  const relativeDir = path.relative(process.cwd(), dataDir) || dataDir;
+  const placement = await placeEmbeddedPostgres(embeddedDataDir(), { throwaway: options.ephemeral ?? false });
+  const { dataDir } = placement;
+  const relativeDir = path.relative(process.cwd(), dataDir);
+  const shownDir = relativeDir && !relativeDir.startsWith("..") ? relativeDir : dataDir;
   const sharedPort = options.ephemeral ? undefined : await runningServerPort(dataDir);
   if (sharedPort) {
     const serverUrl = `postgresql://certdesk:certdesk-local@127.0.0.1:${sharedPort}/postgres`;
@@ -79,20 +83,26 @@ export async function openAppDatabase(options: OpenOptions = {}): Promise<AppDat
     return {
       url: withDatabase(serverUrl, APP_DATABASE_NAME),
       source: "embedded",
-      description: `embedded PostgreSQL already running on 127.0.0.1:${sharedPort} (data in ${relativeDir})`,
+      description: `embedded PostgreSQL already running on 127.0.0.1:${sharedPort} (data in ${shownDir})`,
       created: false,
+      notice: placement.notice,
       release: options.adoptRunningServer ? () => stopServerHolding(dataDir) : async () => {},
     };
   }
 
-  const isNew = options.ephemeral || !existsSync(path.join(dataDir, "PG_VERSION"));
-  const server = await startEmbeddedPostgres({ dataDir, ephemeral: options.ephemeral, onLog: options.log });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    placement,
+    ephemeral: options.ephemeral,
+    onLog: options.log,
+  });
   await ensureDatabase(server.serverUrl, APP_DATABASE_NAME);
   return {
     url: withDatabase(server.serverUrl, APP_DATABASE_NAME),
     source: "embedded",
-    description: `embedded PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${relativeDir})`,
-    created: isNew,
+    description: `embedded PostgreSQL 18 on 127.0.0.1:${server.port} (data in ${shownDir})`,
+    created: server.created,
+    notice: server.notice,
     release: server.stop,
   };
 }

@@ -1,7 +1,5 @@
 import "server-only";
-import { getAccountBalance } from "@/lib/billing/get-account-balance";
 import { listUpcomingDeductions } from "@/lib/billing/list-upcoming-deductions";
-import { projectDeductions } from "@/lib/billing/project-deductions";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -13,6 +11,7 @@ import {
   expiryReminderKey,
 } from "@/lib/notifications/plan-notices";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
+import { planRenewalFees } from "@/lib/renewal/plan-renewal-fees";
 import { hasNoPaidRenewal } from "@/lib/renewal/renewal-under-way";
 import { addDays } from "@/lib/time";
 
@@ -95,27 +94,26 @@ async function createBalanceWarnings(now: Date): Promise<number> {
   });
   let created = 0;
   for (const { ownerId } of owners) {
-    const [balance, deductions] = await Promise.all([
-      getAccountBalance(ownerId),
-      listUpcomingDeductions(ownerId, now, horizon),
-    ]);
+    const upcoming = await listUpcomingDeductions(ownerId, horizon);
+    const balanceMinor = upcoming.account?.balanceMinor ?? 0;
     const notices: Prisma.NotificationCreateManyInput[] = [];
-    for (const deduction of projectDeductions(balance.balanceMinor, deductions)) {
-      const day = deduction.covered ? null : dueBalanceWarning(deduction.deductAt, now);
+    for (const fee of planRenewalFees({ now, until: horizon, ...upcoming }).due) {
+      const day = fee.outcome === "COVERED" ? null : dueBalanceWarning(fee.deductAt, now);
       if (day === null) continue;
+      const { certificateId, domain } = fee.candidate;
       notices.push({
         ownerId,
         kind: "BALANCE_WARNING",
-        certificateId: deduction.certificateId,
-        dedupeKey: balanceWarningKey(deduction.certificateId, deduction.deductAt, day),
+        certificateId,
+        dedupeKey: balanceWarningKey(certificateId, fee.deductAt, day),
         params: {
-          domain: deduction.domain,
-          certificateId: deduction.certificateId,
+          domain,
+          certificateId,
           days: day,
-          deductAt: deduction.deductAt.toISOString(),
-          feeMinor: deduction.feeMinor,
-          currency: deduction.currency,
-          balanceMinor: balance.balanceMinor,
+          deductAt: fee.deductAt.toISOString(),
+          feeMinor: fee.feeMinor,
+          currency: fee.currency,
+          balanceMinor,
         },
         emailStatus: "PENDING",
         createdAt: now,

@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { x509 } from "@/lib/ca/x509";
 import {
   MAX_FIELD_BYTES,
   type ParseUploadedCertificateInput,
@@ -532,6 +533,21 @@ describe("parseUploadedCertificate: rejected uploads", () => {
   it("has a case for every error code", () => {
     const covered = new Set(rejections.map((rejection) => rejection.code));
     expect(UPLOADED_CERTIFICATE_ERROR_CODES.filter((code) => !covered.has(code))).toEqual([]);
+  });
+
+  it("rejects a certificate whose subject alternative names do not decode, rather than going by its CN", async () => {
+    const signing = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+    const broken = await x509.X509CertificateGenerator.createSelfSigned({
+      serialNumber: "01",
+      name: "CN=www.example.com",
+      ...valid,
+      keys: await globalThis.crypto.subtle.generateKey(signing, false, ["sign", "verify"]),
+      signingAlgorithm: signing,
+      // An INTEGER where the list of names belongs.
+      extensions: [new x509.Extension("2.5.29.17", false, new Uint8Array([0x02, 0x01, 0x05]))],
+    });
+    const errors = expectRejected(parse({ certificatePem: broken.toString("pem") }));
+    expect(errors.map(({ field, code }) => `${field}/${code}`)).toEqual(["certificate/CERTIFICATE_UNPARSEABLE"]);
   });
 
   it("reports a CA uploaded as the leaf without also saying it names no host", () => {

@@ -164,6 +164,10 @@ function checkLeaf(leaf: X509Certificate, now: Date, fail: Fail): LeafFacts | nu
     return null;
   }
   const names = readCertificateNames(leaf);
+  if (!names) {
+    fail("certificate", "CERTIFICATE_UNPARSEABLE");
+    return null;
+  }
   if (!names.domain) {
     fail("certificate", "CERTIFICATE_NO_DOMAIN");
     return null;

@@ -59,6 +59,18 @@ describe("planDeductions", () => {
     expect(short.terminations[0]?.reason).toBe("INSUFFICIENT_BALANCE");
   });
 
+  it("passes over a fee the balance cannot cover and charges a later, smaller one", () => {
+    const plan = planDeductions(
+      [cert("wild", "u1", 10, { domainType: "WILDCARD" }), cert("single", "u1", 20)],
+      (certificate) =>
+        certificate.domainType === "WILDCARD" ? { ...dnspod, priceMinor: 9_900 } : priceFor(certificate),
+      accounts([["u1", 5_000]]),
+      now,
+    );
+    expect(plan.deductions.map((d) => [d.certificate.id, d.balanceAfterMinor])).toEqual([["single", 2_100]]);
+    expect(plan.terminations.map((t) => [t.certificate.id, t.reason])).toEqual([["wild", "INSUFFICIENT_BALANCE"]]);
+  });
+
   it("keeps accounts apart", () => {
     const plan = planDeductions(
       [cert("a", "u1", 10), cert("b", "u2", 10)],
@@ -89,6 +101,20 @@ describe("planDeductions", () => {
       ["expired", "EXPIRED_BEFORE_DEDUCTION"],
       ["gone", "NOT_ELIGIBLE"],
       ["multi", "NOT_ELIGIBLE"],
+    ]);
+  });
+
+  it("does not charge an account in another currency than the price, nor an owner without an account", () => {
+    const plan = planDeductions(
+      [cert("euro", "u1", 10), cert("orphan", "u2", 10)],
+      priceFor,
+      new Map([["u1", { accountId: "acc-u1", balanceMinor: 100_000, currency: "EUR" }]]),
+      now,
+    );
+    expect(plan.deductions).toEqual([]);
+    expect(plan.terminations.map((t) => [t.certificate.id, t.reason])).toEqual([
+      ["euro", "NOT_ELIGIBLE"],
+      ["orphan", "NOT_ELIGIBLE"],
     ]);
   });
 });

@@ -1,8 +1,9 @@
 // Step 1 of the renewal job, as a pure decision over one claimed batch: which
-// certificates are charged, which end their auto-renewal and why. The caller
-// applies the plan in one transaction.
+// certificates are charged, which end their auto-renewal and why. Each account's
+// fees are planned by the one fee rule (planRenewalFees) the views predict with; the
+// caller applies the plan in one transaction.
 import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
-import { deductionTime } from "@/lib/renewal/auto-renew-rules";
+import { type PlannedRenewalFee, planRenewalFees, type RenewalFeeCandidate } from "@/lib/renewal/plan-renewal-fees";
 
 export type DueCertificate = {
   id: string;
@@ -30,10 +31,13 @@ export type PlannedTermination = { certificate: DueCertificate; reason: AutoRene
 
 export type DeductionPlan = { deductions: PlannedDeduction[]; terminations: PlannedTermination[] };
 
+type Candidate = RenewalFeeCandidate & { certificate: DueCertificate };
+
 /**
- * Earliest deduction first, per account: a fee is charged only if the balance left
- * covers it whole (no partial charges, never below zero); otherwise auto-renewal
- * ends for that certificate. A certificate already expired ends without a charge.
+ * The fees due now, per account, by planRenewalFees: a fee is charged only if the
+ * balance left covers it whole (no partial charges, never below zero); otherwise
+ * auto-renewal ends for that certificate, as it does without a charge for one that
+ * has expired or is not eligible. Linear in the batch (claimed in the job's order).
  */
 export function planDeductions(
   due: readonly DueCertificate[],
@@ -41,41 +45,38 @@ export function planDeductions(
   accounts: ReadonlyMap<string, AccountState>,
   now: Date,
 ): DeductionPlan {
-  const plan: DeductionPlan = { deductions: [], terminations: [] };
-  const remaining = new Map([...accounts].map(([ownerId, account]) => [ownerId, account.balanceMinor]));
-  const ordered = [...due].sort(
-    (a, b) => deductionTime(a.expiresAt).getTime() - deductionTime(b.expiresAt).getTime() || a.id.localeCompare(b.id),
-  );
-  for (const certificate of ordered) {
-    if (certificate.expiresAt.getTime() <= now.getTime()) {
-      plan.terminations.push({ certificate, reason: "EXPIRED_BEFORE_DEDUCTION" });
-      continue;
-    }
-    const price = priceFor(certificate);
-    const account = accounts.get(certificate.ownerId);
-    if (
-      !price?.autoRenewSupported ||
-      certificate.validityYears !== 1 ||
-      !account ||
-      account.currency !== price.currency
-    ) {
-      plan.terminations.push({ certificate, reason: "NOT_ELIGIBLE" });
-      continue;
-    }
-    const balance = remaining.get(certificate.ownerId) ?? 0;
-    if (balance < price.priceMinor) {
-      plan.terminations.push({ certificate, reason: "INSUFFICIENT_BALANCE" });
-      continue;
-    }
-    const balanceAfterMinor = balance - price.priceMinor;
-    remaining.set(certificate.ownerId, balanceAfterMinor);
-    plan.deductions.push({
+  const byOwner = new Map<string, Candidate[]>();
+  for (const certificate of due) {
+    const candidate: Candidate = {
+      certificateId: certificate.id,
+      expiresAt: certificate.expiresAt,
+      validityYears: certificate.validityYears,
+      price: priceFor(certificate),
       certificate,
-      accountId: account.accountId,
-      feeMinor: price.priceMinor,
-      currency: price.currency,
-      balanceAfterMinor,
-    });
+    };
+    const owned = byOwner.get(certificate.ownerId);
+    if (owned) owned.push(candidate);
+    else byOwner.set(certificate.ownerId, [candidate]);
+  }
+  const plan: DeductionPlan = { deductions: [], terminations: [] };
+  for (const [ownerId, candidates] of byOwner) {
+    const account = accounts.get(ownerId);
+    for (const fee of planRenewalFees({ now, until: now, account, candidates }).fees) {
+      if (fee.outcome !== "COVERED")
+        plan.terminations.push({ certificate: fee.candidate.certificate, reason: fee.outcome });
+      // A covered fee always has its account: without one, nothing is eligible.
+      else if (account) plan.deductions.push(deduction(fee, account));
+    }
   }
   return plan;
+}
+
+function deduction(fee: PlannedRenewalFee<Candidate>, account: AccountState): PlannedDeduction {
+  return {
+    certificate: fee.candidate.certificate,
+    accountId: account.accountId,
+    feeMinor: fee.feeMinor,
+    currency: fee.currency,
+    balanceAfterMinor: fee.balanceAfterMinor,
+  };
 }

@@ -14,6 +14,7 @@ import {
   renewedExpiry,
 } from "@/lib/renewal/auto-renew-rules";
 import { loadRenewalFacts } from "@/lib/renewal/load-renewal-facts";
+import { planRenewalFees } from "@/lib/renewal/plan-renewal-fees";
 
 export type AutoRenewOffer = {
   certificate: {
@@ -38,7 +39,10 @@ export type AutoRenewOffer = {
   balance: { amountMinor: number; currency: string };
   /** Other auto-renewal fees due no later than this one. */
   otherDueBeforeMinor: number;
-  /** How much the balance falls short of this fee plus those (0 when covered). */
+  /**
+   * How much the balance falls short of this fee plus those; 0 when the job would cover
+   * this fee (it may, though an earlier, larger one does not fit).
+   */
   shortfallMinor: number;
 };
 
@@ -59,13 +63,27 @@ export async function getAutoRenewOffer(
 
   const balance = await getAccountBalance(ownerId);
   let otherDueBeforeMinor = 0;
-  if (deductAt && fee) {
-    const others = await listUpcomingDeductions(ownerId, now, deductAt);
-    otherDueBeforeMinor = others
-      .filter((deduction) => deduction.certificateId !== facts.id)
-      .reduce((sum, deduction) => sum + deduction.feeMinor, 0);
+  let shortfallMinor = 0;
+  if (deductAt && fee && facts.expiresAt) {
+    // This certificate's fee as the job would take it, among the others due no later.
+    const upcoming = await listUpcomingDeductions(ownerId, deductAt);
+    const candidate = {
+      certificateId: facts.id,
+      expiresAt: facts.expiresAt,
+      validityYears: facts.validityYears,
+      price,
+    };
+    const plan = planRenewalFees({
+      now,
+      until: deductAt,
+      account: upcoming.account,
+      candidates: [...upcoming.candidates.filter((other) => other.certificateId !== facts.id), candidate],
+    });
+    const own = plan.fees.find((planned) => planned.candidate === candidate)?.outcome;
+    const ownIsDue = own === "COVERED" || own === "INSUFFICIENT_BALANCE";
+    otherDueBeforeMinor = plan.dueMinor - (ownIsDue ? fee.amountMinor : 0);
+    shortfallMinor = own === "INSUFFICIENT_BALANCE" ? plan.missingMinor : 0;
   }
-  const needed = (fee?.amountMinor ?? 0) + otherDueBeforeMinor;
   return {
     certificate: {
       id: facts.id,
@@ -86,6 +104,6 @@ export async function getAutoRenewOffer(
     renewalValidUntil: facts.expiresAt ? renewedExpiry(facts.expiresAt).toISOString() : null,
     balance: { amountMinor: balance.balanceMinor, currency: balance.currency },
     otherDueBeforeMinor,
-    shortfallMinor: Math.max(0, needed - balance.balanceMinor),
+    shortfallMinor,
   };
 }

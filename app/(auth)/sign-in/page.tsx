@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { safeRedirectPath } from "@/lib/actions/form-state";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
-import { demoAccounts } from "@/lib/seed/demo-accounts";
+import { findDemoAccountsToShow } from "@/lib/seed/find-demo-accounts-to-show";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auth");
@@ -14,10 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [user, t, params] = await Promise.all([getCurrentUser(), getTranslations("auth"), searchParams]);
+  const [user, t, params, demo] = await Promise.all([
+    getCurrentUser(),
+    getTranslations("auth"),
+    searchParams,
+    findDemoAccountsToShow(getConfig().demoMode),
+  ]);
   if (user) redirect("/");
   const callbackUrl = params.callbackUrl ? safeRedirectPath(params.callbackUrl, "/") : undefined;
-  const demo = getConfig().demoMode ? demoAccounts() : null;
   return (
     <Card>
       <CardHeader>

@@ -293,7 +293,10 @@ describe("POST /api/certificates/upload: the matrix", () => {
     const body = (await response.json()) as UploadBody & { warnings: { code: string }[] };
     expect(response.status, JSON.stringify(body)).toBe(201);
     expect(body.warnings.map((warning) => warning.code)).toEqual(["CHAIN_REORDERED"]);
-    const stored = await db.certificate.findFirstOrThrow({ where: { id: body.certificateId, ownerId: user.id } });
+    const stored = await db.certificate.findFirstOrThrow({
+      where: { id: body.certificateId, ownerId: user.id },
+      omit: { privateKeyEncrypted: false },
+    });
     expect(stored).toMatchObject({
       source: "UPLOADED",
       status: "ISSUED",

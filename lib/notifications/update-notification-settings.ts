@@ -58,7 +58,10 @@ export async function updateNotificationSettings(
   const reminderDays = checked.reminderDays;
 
   const newWebhookSecret = await db.$transaction(async (tx) => {
-    const before = await tx.notificationSettings.findUnique({ where: { ownerId: input.ownerId } });
+    const before = await tx.notificationSettings.findUnique({
+      where: { ownerId: input.ownerId },
+      omit: { webhookSecretEncrypted: false },
+    });
     const needsSecret = webhookUrl !== null && !before?.webhookSecretEncrypted;
     const secret = needsSecret ? generateWebhookSecret() : null;
     const data = {

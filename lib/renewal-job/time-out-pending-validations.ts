@@ -1,22 +1,15 @@
 import "server-only";
+import { sql } from "kysely";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { type DbTransaction, db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
+import type { CertificateStatus } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 
 export type TimeoutStepResult = {
   timedOut: number;
   refunded: number;
   errors: { certificateId: string; message: string }[];
-};
-
-type Expired = {
-  id: string;
-  ownerId: string;
-  domain: string;
-  renewsId: string | null;
-  orderId: string;
-  priceMinor: number;
-  accountId: string;
 };
 
 /**
@@ -34,19 +27,7 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
     let claimedId: string | undefined;
     try {
       const row = await db.$transaction(async (tx) => {
-        const [expired] = await tx.$queryRaw<Expired[]>`
-          SELECT c.id, c."ownerId", c.domain, c."renewsId", o.id AS "orderId", o."priceMinor", a.id AS "accountId"
-            FROM "Certificate" c
-            JOIN "RenewalOrder" o ON o."newCertificateId" = c.id
-            JOIN "BillingAccount" a ON a."ownerId" = c."ownerId"
-           WHERE c.status IN ('PENDING_VALIDATION', 'DNS_RECORD_ADDED')
-             AND c."validatedAt" IS NULL
-             AND c."validationDeadline" <= ${now}
-             AND o.status = 'PENDING_VALIDATION'
-             AND NOT (c.id = ANY(${skip}::text[]))
-           ORDER BY c."validationDeadline", c.id
-           LIMIT 1
-           FOR UPDATE OF c, o SKIP LOCKED`;
+        const [expired] = await claimExpired(tx, now, skip);
         if (!expired) return null;
         claimedId = expired.id;
         await timeOut(tx, expired, now);
@@ -63,6 +44,33 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
     }
   }
 }
+
+/** The renewal whose validation deadline passed first, locked with its order; one another run holds is passed over. */
+function claimExpired(tx: DbTransaction, now: Date, skip: string[]) {
+  return queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .innerJoin("RenewalOrder as o", "o.newCertificateId", "c.id")
+      .innerJoin("BillingAccount as a", "a.ownerId", "c.ownerId")
+      .select(["c.id", "c.ownerId", "c.domain", "c.renewsId", "o.id as orderId", "o.priceMinor", "a.id as accountId"])
+      .where("c.status", "in", [
+        sql.lit<CertificateStatus>("PENDING_VALIDATION"),
+        sql.lit<CertificateStatus>("DNS_RECORD_ADDED"),
+      ])
+      .where("c.validatedAt", "is", null)
+      .where("c.validationDeadline", "<=", now)
+      .where("o.status", "=", sql.lit("PENDING_VALIDATION"))
+      .where((eb) => eb.not(eb("c.id", "=", sql<string>`ANY(${skip}::text[])`)))
+      .orderBy("c.validationDeadline")
+      .orderBy("c.id")
+      .limit(sql.lit(1))
+      .forUpdate(["c", "o"])
+      .skipLocked(),
+  );
+}
+
+type Expired = Awaited<ReturnType<typeof claimExpired>>[number];
 
 async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<void> {
   await tx.certificate.update({ where: { id: row.id }, data: { status: "VALIDATION_FAILED" } });

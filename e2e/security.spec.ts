@@ -1,6 +1,7 @@
 // Attacks against the real production server: cross-site server action calls (a foreign
 // Origin, `Origin: null`), the job secret in a URL, cross-site posts to Auth.js without
-// its CSRF token, and stored XSS in names and aliases, which must render as text.
+// its CSRF token, cross-site posts to the upload route, and stored XSS in names and aliases,
+// which must render as text.
 import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
@@ -148,29 +149,62 @@ test.describe("Auth.js endpoints posted cross-site", () => {
   });
 });
 
+/** A certificate, its chain and its key, as the upload route takes them. */
+function uploadableCertificate(domain: string) {
+  const keys = generateTestKeyPair("ec-p256");
+  const root = issueTestCertificate({
+    commonName: "E2E Security Root",
+    isCa: true,
+    notBefore: new Date(Date.now() - 10 * DAY),
+    notAfter: new Date(Date.now() + 400 * DAY),
+    keys: generateTestKeyPair("ec-p256"),
+  });
+  const leaf = issueTestCertificate({
+    commonName: domain,
+    sans: [domain],
+    notBefore: new Date(Date.now() - DAY),
+    notAfter: new Date(Date.now() + 200 * DAY),
+    keys,
+    issuer: root,
+  });
+  return { certificatePem: leaf.pem, chainPem: root.pem, privateKeyPem: leaf.privateKeyPem };
+}
+
+test.describe("the upload route posted cross-site", () => {
+  test("a form posted from another site, or without Origin, is refused with 403 and stores nothing", async ({
+    customerPage: page,
+  }) => {
+    const domain = `cross-site-${randomBytes(4).toString("hex")}.e2e-security.test`;
+    const fields = uploadableCertificate(domain);
+    // A page elsewhere can post a multipart form with the customer's cookie and no preflight.
+    const attempts: Record<string, string>[] = [{ origin: "https://attacker.example" }, { origin: "null" }, {}];
+    for (const headers of attempts) {
+      const response = await page.request.post("/api/certificates/upload", { headers, multipart: fields });
+      expect(response.status(), JSON.stringify(headers)).toBe(403);
+      expect(await response.json()).toEqual({
+        code: "FORBIDDEN",
+        message: "Cross-site requests are not accepted. Use CertDesk from its own pages.",
+      });
+    }
+    const listed = await page.request.get(`/api/certificates?q=${encodeURIComponent(domain)}`);
+    expect(((await listed.json()) as { items: unknown[] }).items).toEqual([]);
+    // Control: the same form from the console's own origin is stored.
+    const same = await page.request.post("/api/certificates/upload", {
+      headers: { origin: new URL(baseURL).origin },
+      multipart: fields,
+    });
+    expect(same.status(), await same.text()).toBe(201);
+  });
+});
+
 test.describe("stored XSS", () => {
   test("a certificate alias with markup is shown as text in My Certificates", async ({ customerPage: page }) => {
     failOnInjectedScript(page);
     const domain = `xss-${randomBytes(4).toString("hex")}.e2e-security.test`;
-    const keys = generateTestKeyPair("ec-p256");
-    const root = issueTestCertificate({
-      commonName: "E2E Security Root",
-      isCa: true,
-      notBefore: new Date(Date.now() - 10 * DAY),
-      notAfter: new Date(Date.now() + 400 * DAY),
-      keys: generateTestKeyPair("ec-p256"),
-    });
-    const leaf = issueTestCertificate({
-      commonName: domain,
-      sans: [domain],
-      notBefore: new Date(Date.now() - DAY),
-      notAfter: new Date(Date.now() + 200 * DAY),
-      keys,
-      issuer: root,
-    });
     const alias = XSS;
     const uploaded = await page.request.post("/api/certificates/upload", {
-      data: { certificatePem: leaf.pem, chainPem: root.pem, privateKeyPem: leaf.privateKeyPem, alias },
+      headers: { origin: new URL(baseURL).origin },
+      data: { ...uploadableCertificate(domain), alias },
     });
     expect(uploaded.status(), await uploaded.text()).toBe(201);
 

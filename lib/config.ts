@@ -1,6 +1,9 @@
 // Every setting the app reads from the environment, validated once. A missing or
 // malformed value stops the start with a message naming the variable and how to set it.
+import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { type AllowedNetwork, parseAllowedNetworks } from "@/lib/deploy/parse-allowed-networks";
+import { normalizeDomainName } from "@/lib/dns/normalize-domain-name";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", ""])
@@ -13,6 +16,32 @@ const optionalString = z
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 const HOW_TO_GENERATE = "generate one with: openssl rand -base64 32";
+
+const SERVER_ADDRESS = /^[^\s:[\]]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i;
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+function isDomainName(value: string): boolean {
+  try {
+    normalizeDomainName(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A PEM bundle given inline or as the path of a file: the PEM text, or a problem to report. */
+function readPemBundle(value: string): { pem: string } | { problem: string } {
+  if (value.includes("-----BEGIN")) {
+    return PEM_CERTIFICATE.test(value) ? { pem: value } : { problem: "holds no PEM certificate" };
+  }
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (error) {
+    return { problem: `cannot read ${value} (${(error as NodeJS.ErrnoException).code ?? "error"})` };
+  }
+  return PEM_CERTIFICATE.test(text) ? { pem: text } : { problem: `${value} holds no PEM certificate` };
+}
 
 const configSchema = z
   .object({
@@ -65,7 +94,78 @@ const configSchema = z
       .min(1)
       .max(8)
       .default(2),
+    DEPLOY_ALLOWED_NETWORKS: optionalString.transform((text, ctx) => {
+      const parsed = parseAllowedNetworks(text);
+      if (parsed.ok) return parsed.networks;
+      ctx.addIssue({
+        code: "custom",
+        message: `DEPLOY_ALLOWED_NETWORKS must be networks in CIDR notation separated by commas, e.g. 10.20.0.0/16, fd00::/8 (could not read: ${parsed.invalid.join(", ")})`,
+      });
+      return z.NEVER;
+    }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DNS_PROVIDER: optionalString.pipe(
+      z
+        .enum(["demo", "powerdns", "rfc2136"], { error: "DNS_PROVIDER must be demo, powerdns or rfc2136" })
+        .default("demo"),
+    ),
+    POWERDNS_API_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^https?:\/\/[^\s/]+/, "POWERDNS_API_URL must be the API's address, e.g. http://127.0.0.1:8081")
+        .optional(),
+    ),
+    POWERDNS_API_KEY: optionalString,
+    POWERDNS_SERVER_ID: optionalString.pipe(z.string().default("localhost")),
+    RFC2136_SERVER: optionalString.pipe(
+      z.string().regex(SERVER_ADDRESS, "RFC2136_SERVER must be host or host:port, e.g. 192.0.2.53:53").optional(),
+    ),
+    RFC2136_TSIG_KEY_NAME: optionalString.pipe(
+      z.string().refine(isDomainName, "RFC2136_TSIG_KEY_NAME must be a key name such as certdesk-key").optional(),
+    ),
+    RFC2136_TSIG_SECRET: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length >= 16,
+          "RFC2136_TSIG_SECRET must be the key's secret in base64 (at least 16 bytes), as tsig-keygen prints it",
+        )
+        .optional(),
+    ),
+    RFC2136_TSIG_ALGORITHM: optionalString.pipe(
+      z
+        .enum(["hmac-sha256", "hmac-sha512"], { error: "RFC2136_TSIG_ALGORITHM must be hmac-sha256 or hmac-sha512" })
+        .default("hmac-sha256"),
+    ),
+    HOSTED_ZONE_NAMESERVERS: optionalString.pipe(
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(",")
+            .map((name) => name.trim())
+            .filter(Boolean),
+        )
+        .refine(
+          (names) => names.length > 0 && names.every(isDomainName),
+          "HOSTED_ZONE_NAMESERVERS must be host names separated by commas, e.g. ns1.example.net,ns2.example.net",
+        )
+        .optional(),
+    ),
+    ACME_CA_BUNDLE: optionalString.pipe(
+      z
+        .string()
+        .transform((value, ctx) => {
+          const bundle = readPemBundle(value);
+          if ("pem" in bundle) return bundle.pem;
+          ctx.addIssue({
+            code: "custom",
+            message: `ACME_CA_BUNDLE ${bundle.problem}; give a PEM file of the CA certificates to trust for ACME servers`,
+          });
+          return z.NEVER;
+        })
+        .optional(),
+    ),
   })
   .superRefine((config, ctx) => {
     if (!config.DEMO_MODE && config.CRON_SECRET.length < 32) {
@@ -78,7 +178,50 @@ const configSchema = z
     if (config.CRON_SECRET.length === 0) {
       ctx.addIssue({ code: "custom", path: ["CRON_SECRET"], message: `CRON_SECRET is empty; ${HOW_TO_GENERATE}` });
     }
+    const required: Record<string, [string, string][]> = {
+      powerdns: [
+        [
+          "POWERDNS_API_URL",
+          "the PowerDNS API's address, e.g. http://127.0.0.1:8081 (webserver-address/port in pdns.conf)",
+        ],
+        ["POWERDNS_API_KEY", "the api-key from pdns.conf"],
+        ["HOSTED_ZONE_NAMESERVERS", "the host names of your name servers, e.g. ns1.example.net,ns2.example.net"],
+      ],
+      rfc2136: [
+        ["RFC2136_SERVER", "the primary server that takes updates, host:port"],
+        ["RFC2136_TSIG_KEY_NAME", "the TSIG key's name as the server knows it"],
+        ["RFC2136_TSIG_SECRET", "the key's secret in base64, e.g. from tsig-keygen -a hmac-sha256 certdesk-key"],
+      ],
+    };
+    for (const [name, meaning] of required[config.DNS_PROVIDER] ?? []) {
+      if (config[name as keyof typeof config] === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `${name} is not set; DNS_PROVIDER=${config.DNS_PROVIDER} needs ${meaning}`,
+        });
+      }
+    }
   });
+
+/** Where hosted zones live and how CertDesk reaches them (DNS_PROVIDER and its settings). */
+export type DnsSettings = {
+  /** The name servers customers set at their registrar for a hosted zone. */
+  hostedZoneNameservers: string[];
+} & (
+  | { provider: "demo" }
+  | { provider: "powerdns"; apiUrl: string; apiKey: string; serverId: string }
+  | {
+      provider: "rfc2136";
+      server: string;
+      tsigKeyName: string;
+      tsigSecret: string;
+      tsigAlgorithm: "hmac-sha256" | "hmac-sha512";
+    }
+);
+
+/** What the demo shows as its name servers when HOSTED_ZONE_NAMESERVERS is not set. */
+const DEMO_NAMESERVERS = ["ns1.certdesk.localhost", "ns2.certdesk.localhost"];
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
@@ -94,7 +237,15 @@ export type AppConfig = {
   renewalBatchSize: number;
   /** Batches of the deduction step in flight at once, each on its own share of the accounts. */
   renewalLanes: number;
+  /**
+   * Private, loopback or reserved networks deployment targets (SSH servers, deploy webhooks,
+   * verified endpoints) may reach outside DEMO_MODE; empty: none.
+   */
+  deployAllowedNetworks: AllowedNetwork[];
   logLevel: string;
+  dns: DnsSettings;
+  /** Extra CA certificates (PEM) to trust for ACME servers' HTTPS: private ACME CAs, Pebble in tests. */
+  acmeCaBundlePem: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -137,8 +288,37 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     dnsResolver: c.DNS_RESOLVER,
     renewalBatchSize: c.RENEWAL_BATCH_SIZE,
     renewalLanes: c.RENEWAL_LANES,
+    deployAllowedNetworks: c.DEPLOY_ALLOWED_NETWORKS,
     logLevel: c.LOG_LEVEL,
+    dns: dnsSettings(c),
+    acmeCaBundlePem: c.ACME_CA_BUNDLE,
   };
+}
+
+function dnsSettings(c: z.infer<typeof configSchema>): DnsSettings {
+  // superRefine has checked that the chosen provider's settings are all there.
+  const present = (value: string | undefined): string => value ?? "";
+  switch (c.DNS_PROVIDER) {
+    case "demo":
+      return { provider: "demo", hostedZoneNameservers: c.HOSTED_ZONE_NAMESERVERS ?? DEMO_NAMESERVERS };
+    case "powerdns":
+      return {
+        provider: "powerdns",
+        apiUrl: present(c.POWERDNS_API_URL),
+        apiKey: present(c.POWERDNS_API_KEY),
+        serverId: c.POWERDNS_SERVER_ID,
+        hostedZoneNameservers: c.HOSTED_ZONE_NAMESERVERS ?? [],
+      };
+    case "rfc2136":
+      return {
+        provider: "rfc2136",
+        server: present(c.RFC2136_SERVER),
+        tsigKeyName: present(c.RFC2136_TSIG_KEY_NAME),
+        tsigSecret: present(c.RFC2136_TSIG_SECRET),
+        tsigAlgorithm: c.RFC2136_TSIG_ALGORITHM,
+        hostedZoneNameservers: c.HOSTED_ZONE_NAMESERVERS ?? [],
+      };
+  }
 }
 
 let cached: AppConfig | undefined;

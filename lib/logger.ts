@@ -18,15 +18,24 @@ const REDACTED_KEYS = [
   "ENCRYPTION_KEY",
   "DATABASE_URL",
   "SMTP_URL",
+  // DNS providers and ACME CAs (lib/dns/providers, lib/acme): API keys, TSIG and EAB secrets, account keys.
+  "apiKey",
+  "tsigSecret",
+  "hmacKey",
+  "accountKeyPem",
+  "POWERDNS_API_KEY",
+  "RFC2136_TSIG_SECRET",
 ];
+
+export const LOG_REDACTION = {
+  paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`), "headers.*"],
+  censor: "[redacted]",
+};
 
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "certdesk" },
-  redact: {
-    paths: [...REDACTED_KEYS, ...REDACTED_KEYS.map((key) => `*.${key}`), "headers.*"],
-    censor: "[redacted]",
-  },
+  redact: LOG_REDACTION,
 });
 
 /** Connection strings in messages, with the password masked. */

@@ -5,9 +5,9 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
-import { openAppDatabase } from "@/lib/db/app-database";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { loadEnvironment } from "@/lib/dev/load-environment";
+import { openDatabaseOrExit } from "./open-database-or-exit";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" } },
@@ -31,7 +31,7 @@ if (password.length < PASSWORD_MIN_LENGTH) {
 }
 
 loadEnvironment({ developmentDefaults: true, dev: true });
-const database = await openAppDatabase();
+const database = await openDatabaseOrExit();
 process.env.DATABASE_URL = database.url;
 try {
   await applyMigrations(database.url);

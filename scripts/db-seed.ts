@@ -1,10 +1,10 @@
 // `npm run db:seed`: demo accounts and data; safe to run again (duplicates nothing).
-import { openAppDatabase } from "@/lib/db/app-database";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { loadEnvironment } from "@/lib/dev/load-environment";
+import { openDatabaseOrExit } from "./open-database-or-exit";
 
 loadEnvironment({ developmentDefaults: true, dev: true });
-const database = await openAppDatabase();
+const database = await openDatabaseOrExit();
 process.env.DATABASE_URL = database.url;
 try {
   console.log(`database: ${database.description}`);

@@ -4,8 +4,8 @@ import { loadEnvironment } from "@/lib/dev/load-environment";
 
 loadEnvironment({ developmentDefaults: false, dev: false });
 if (!process.env.DATABASE_URL) {
-  const { openAppDatabase } = await import("@/lib/db/app-database");
-  const database = await openAppDatabase();
+  const { openDatabaseOrExit } = await import("./open-database-or-exit");
+  const database = await openDatabaseOrExit();
   process.env.DATABASE_URL = database.url;
   process.on("exit", () => void database.release());
 }

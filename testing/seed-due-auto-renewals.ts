@@ -20,7 +20,10 @@ export async function seedDueAutoRenewals({
   owners?: number;
 }): Promise<{ domainSuffix: string; ownerIds: string[] }> {
   await seedTestPrices();
-  const owners = await Promise.all(Array.from({ length: ownerCount }, () => createTestUser()));
+  // One at a time: each registration is a transaction, and ten at once on the test's small
+  // pool wait past Prisma's transaction start limit on a loaded machine.
+  const owners: Awaited<ReturnType<typeof createTestUser>>[] = [];
+  for (let index = 0; index < ownerCount; index++) owners.push(await createTestUser());
   for (const owner of owners) await fundAccount(owner.id, fundPerOwnerMinor);
   const domainSuffix = `.${label}.test`;
   await db.certificate.createMany({

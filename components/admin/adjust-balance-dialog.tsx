@@ -24,13 +24,18 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
-import type { AdjustmentDirection } from "@/lib/admin/adjust-balance";
+import { type AdjustmentDirection, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-limits";
+import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
 import { cn } from "@/lib/utils";
 
-const MAX_REASON = 500;
 const AMOUNT_PROBLEMS = ["INVALID", "TOO_LARGE"];
 const REASON_PROBLEMS = ["REQUIRED", "TOO_LONG"];
+
+/** A problem code the dialog has words for; any other issue with the field reads as the first one (INVALID, REQUIRED). */
+function oneOf(code: string, known: readonly string[]): string {
+  return known.includes(code) ? code : (known[0] as string);
+}
 
 /**
  * Credit or debit a customer's balance with a mandatory reason. The server refuses a
@@ -82,52 +87,57 @@ export function AdjustBalanceDialog({
     setOperationId(newOperationId());
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const amountProblem = parsed === null || parsed <= 0 ? "INVALID" : null;
-    const reasonProblem = reason.trim() ? null : "REQUIRED";
-    setAmountError(amountProblem ? t(`amountErrors.${amountProblem}`) : null);
-    setReasonError(reasonProblem ? t(`reasonErrors.${reasonProblem}`) : null);
-    if (amountProblem || reasonProblem) return;
+    const input = { customerId, direction, amount, currency, reason, operationId };
+    // The action's own schema (loaded on the first submit, zod stays out of the page's first
+    // load): what it would refuse is shown at its field without a round trip.
+    const schema = await import("@/lib/admin/adjust-balance-input").catch(() => null);
+    if (!schema) {
+      setFormError(t("networkError"));
+      return;
+    }
+    const checked = schema.adjustBalanceInputSchema.safeParse(input);
+    const problems = checked.success ? {} : firstIssueByField(checked.error.issues);
+    setAmountError(problems.amount ? t(`amountErrors.${oneOf(problems.amount, AMOUNT_PROBLEMS)}`) : null);
+    setReasonError(problems.reason ? t(`reasonErrors.${oneOf(problems.reason, REASON_PROBLEMS)}`) : null);
+    if (problems.amount || problems.reason) return;
     setFormError(null);
-    mutation.mutate(
-      { customerId, direction, amount, currency, reason, operationId },
-      {
-        onSuccess: (result) => {
-          setOperationId(newOperationId());
-          if (result.ok) {
-            const moved = money(Math.abs(result.data.balanceAfterMinor - result.data.balanceBeforeMinor));
-            toast.success(
-              direction === "CREDIT" ? t("credited", { amount: moved, email }) : t("debited", { amount: moved, email }),
-              {
-                description: t("newBalance", { balance: money(result.data.balanceAfterMinor) }),
-              },
-            );
-            setOpen(false);
-            reset();
-            router.refresh();
-            return;
-          }
-          const amountProblem = result.fieldErrors?.amount?.[0];
-          const reasonProblem = result.fieldErrors?.reason?.[0];
-          if (amountProblem && AMOUNT_PROBLEMS.includes(amountProblem))
-            setAmountError(t(`amountErrors.${amountProblem}`));
-          if (reasonProblem && REASON_PROBLEMS.includes(reasonProblem))
-            setReasonError(t(`reasonErrors.${reasonProblem}`));
-          if ((amountProblem || reasonProblem) && result.code === "INVALID_INPUT") return;
-          setFormError(
-            result.code === "DEBIT_EXCEEDS_BALANCE"
-              ? `${result.message} ${t("refusedBalance", { balance: money(balanceMinor) })}`
-              : result.message,
+    mutation.mutate(input, {
+      onSuccess: (result) => {
+        setOperationId(newOperationId());
+        if (result.ok) {
+          const moved = money(Math.abs(result.data.balanceAfterMinor - result.data.balanceBeforeMinor));
+          toast.success(
+            direction === "CREDIT" ? t("credited", { amount: moved, email }) : t("debited", { amount: moved, email }),
+            {
+              description: t("newBalance", { balance: money(result.data.balanceAfterMinor) }),
+            },
           );
-          // The balance may have changed under us: show the current one.
+          setOpen(false);
+          reset();
           router.refresh();
-        },
-        // The outcome is unknown: keep the token, so sending again cannot move money twice.
-        onError: () => setFormError(t("networkError")),
+          return;
+        }
+        const amountProblem = result.fieldErrors?.amount?.[0];
+        const reasonProblem = result.fieldErrors?.reason?.[0];
+        if (amountProblem && AMOUNT_PROBLEMS.includes(amountProblem))
+          setAmountError(t(`amountErrors.${amountProblem}`));
+        if (reasonProblem && REASON_PROBLEMS.includes(reasonProblem))
+          setReasonError(t(`reasonErrors.${reasonProblem}`));
+        if ((amountProblem || reasonProblem) && result.code === "INVALID_INPUT") return;
+        setFormError(
+          result.code === "DEBIT_EXCEEDS_BALANCE"
+            ? `${result.message} ${t("refusedBalance", { balance: money(balanceMinor) })}`
+            : result.message,
+        );
+        // The balance may have changed under us: show the current one.
+        router.refresh();
       },
-    );
+      // The outcome is unknown: keep the token, so sending again cannot move money twice.
+      onError: () => setFormError(t("networkError")),
+    });
   }
 
   return (
@@ -227,7 +237,7 @@ export function AdjustBalanceDialog({
               id={`${id}-reason`}
               name="reason"
               rows={3}
-              maxLength={MAX_REASON}
+              maxLength={MAX_REASON_LENGTH}
               required
               value={reason}
               disabled={pending}

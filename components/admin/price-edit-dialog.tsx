@@ -24,7 +24,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
-import { formatMoney, minorDigits, parseMajorAmount } from "@/lib/money";
+import { firstIssueByField } from "@/lib/first-issue-by-field";
+import { formatMoney, minorDigits } from "@/lib/money";
 
 const PRICE_PROBLEMS = ["INVALID", "TOO_LARGE"];
 
@@ -49,35 +50,41 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
     setFormError(null);
   }
 
-  function submit(event: React.FormEvent<HTMLFormElement>) {
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = parseMajorAmount(value, price.currency);
-    if (parsed === null || parsed <= 0) {
-      setPriceError(t("priceErrors.INVALID"));
+    const input = { priceId: price.id, price: value, currency: price.currency, autoRenewSupported: supported };
+    // The action's own schema (loaded on the first submit, zod stays out of the page's first
+    // load): a price it would refuse is shown at the field without a round trip.
+    const schema = await import("@/lib/admin/update-price-input").catch(() => null);
+    if (!schema) {
+      setFormError(t("networkError"));
+      return;
+    }
+    const checked = schema.updatePriceInputSchema.safeParse(input);
+    const problem = checked.success ? undefined : firstIssueByField(checked.error.issues).price;
+    if (problem) {
+      setPriceError(t(`priceErrors.${PRICE_PROBLEMS.includes(problem) ? problem : "INVALID"}`));
       return;
     }
     setFormError(null);
-    mutation.mutate(
-      { priceId: price.id, price: value, currency: price.currency, autoRenewSupported: supported },
-      {
-        onSuccess: (result) => {
-          if (result.ok) {
-            toast.success(
-              result.data.changed
-                ? t("saved", { label, price: formatMoney(result.data.priceMinor, result.data.currency, locale) })
-                : t("unchanged"),
-            );
-            setOpen(false);
-            router.refresh();
-            return;
-          }
-          const problem = result.fieldErrors?.price?.[0];
-          if (problem && PRICE_PROBLEMS.includes(problem)) setPriceError(t(`priceErrors.${problem}`));
-          else setFormError(result.message);
-        },
-        onError: () => setFormError(t("networkError")),
+    mutation.mutate(input, {
+      onSuccess: (result) => {
+        if (result.ok) {
+          toast.success(
+            result.data.changed
+              ? t("saved", { label, price: formatMoney(result.data.priceMinor, result.data.currency, locale) })
+              : t("unchanged"),
+          );
+          setOpen(false);
+          router.refresh();
+          return;
+        }
+        const problem = result.fieldErrors?.price?.[0];
+        if (problem && PRICE_PROBLEMS.includes(problem)) setPriceError(t(`priceErrors.${problem}`));
+        else setFormError(result.message);
       },
-    );
+      onError: () => setFormError(t("networkError")),
+    });
   }
 
   return (

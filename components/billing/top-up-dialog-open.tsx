@@ -27,12 +27,19 @@ import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
 import { DEMO_DECLINED_AMOUNT_MINOR } from "@/lib/billing/payment-providers/demo-payment-provider";
 import { parseTopUpAmount, type TopUpAmountProblem, topUpLimitsMinor } from "@/lib/billing/top-up-amount";
+import { topUpInputSchema } from "@/lib/billing/top-up-input";
+import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits } from "@/lib/money";
 import { accountKeys } from "@/lib/queries/account";
 import { cn } from "@/lib/utils";
 
 const QUICK_AMOUNTS_MAJOR = [50, 100, 200, 500];
 const AMOUNT_PROBLEMS: readonly string[] = ["INVALID", "TOO_SMALL", "TOO_LARGE"] satisfies TopUpAmountProblem[];
+
+/** The schema's code for a bad amount; anything else it could say about the text is INVALID. */
+function amountProblem(message: string): TopUpAmountProblem {
+  return AMOUNT_PROBLEMS.includes(message) ? (message as TopUpAmountProblem) : "INVALID";
+}
 
 /**
  * One token per top-up attempt: kept while the outcome is unknown (a retry after a
@@ -115,42 +122,46 @@ export function OpenTopUpDialog({
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!currency || pending) return;
-    const chosen = providers.find((provider) => provider.id === providerId);
-    setProviderError(chosen ? null : t("topUp.providerRequired"));
-    const check = parseTopUpAmount(amount, currency);
-    setAmountError(check.ok ? null : amountMessage(check.problem));
-    if (!chosen || !check.ok) return;
+    const input = {
+      providerId: providers.find((provider) => provider.id === providerId)?.id ?? "",
+      amount,
+      currency,
+      idempotencyToken: token,
+    };
+    // The action's own schema: what it would refuse is shown at its field without a round trip.
+    const checked = topUpInputSchema.safeParse(input);
+    const problems = checked.success ? {} : firstIssueByField(checked.error.issues);
+    setProviderError(problems.providerId ? t("topUp.providerRequired") : null);
+    setAmountError(problems.amount ? amountMessage(amountProblem(problems.amount)) : null);
+    if (problems.providerId || problems.amount) return;
     setFormError(null);
-    mutation.mutate(
-      { providerId: chosen.id, amount, currency, idempotencyToken: token },
-      {
-        onSuccess: (result) => {
-          // The server answered: the next attempt is a new payment.
-          setToken(newIdempotencyToken());
-          if (result.ok) {
-            setOpen(false);
-            reset();
-            toast.success(t("topUp.success", { amount: money(result.data.amountMinor) }), {
-              description: t("topUp.successDescription", { balance: money(result.data.balanceAfterMinor) }),
-            });
-            // Header balance, warning banner, forecast and ledger all live under "account".
-            void queryClient.invalidateQueries({ queryKey: accountKeys.all });
-            if (request?.returnTo) router.push(request.returnTo);
-            return;
-          }
-          const problem = result.fieldErrors?.amount?.[0];
-          if (problem && AMOUNT_PROBLEMS.includes(problem)) {
-            setAmountError(amountMessage(problem as TopUpAmountProblem));
-            return;
-          }
-          if (result.code === "PAYMENT_FAILED") setFormError(t("topUp.failed"));
-          else if (result.code === "PAYMENT_PROVIDER_UNAVAILABLE") setFormError(t("topUp.unavailable"));
-          else setFormError(result.message);
-        },
-        // The outcome is unknown: keep the token, so trying again cannot credit twice.
-        onError: () => setFormError(t("topUp.networkError")),
+    mutation.mutate(input, {
+      onSuccess: (result) => {
+        // The server answered: the next attempt is a new payment.
+        setToken(newIdempotencyToken());
+        if (result.ok) {
+          setOpen(false);
+          reset();
+          toast.success(t("topUp.success", { amount: money(result.data.amountMinor) }), {
+            description: t("topUp.successDescription", { balance: money(result.data.balanceAfterMinor) }),
+          });
+          // Header balance, warning banner, forecast and ledger all live under "account".
+          void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+          if (request?.returnTo) router.push(request.returnTo);
+          return;
+        }
+        const problem = result.fieldErrors?.amount?.[0];
+        if (problem) {
+          setAmountError(amountMessage(amountProblem(problem)));
+          return;
+        }
+        if (result.code === "PAYMENT_FAILED") setFormError(t("topUp.failed"));
+        else if (result.code === "PAYMENT_PROVIDER_UNAVAILABLE") setFormError(t("topUp.unavailable"));
+        else setFormError(result.message);
       },
-    );
+      // The outcome is unknown: keep the token, so trying again cannot credit twice.
+      onError: () => setFormError(t("topUp.networkError")),
+    });
   }
 
   const amountDescribedBy = [`${id}-amount-hint`, amountError ? `${id}-amount-error` : null].filter(Boolean).join(" ");

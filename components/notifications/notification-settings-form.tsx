@@ -17,9 +17,12 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toast";
+import {
+  checkNotificationSettings,
+  type NotificationSettingsFieldErrors,
+} from "@/lib/notifications/check-notification-settings";
 import type { NotificationSettingsView } from "@/lib/notifications/get-notification-settings";
 import { formatReminderDays, MAX_REMINDER_DAY, MAX_REMINDER_DAY_COUNT } from "@/lib/notifications/reminder-days";
-import type { NotificationSettingsFieldErrors } from "@/lib/notifications/update-notification-settings";
 import { notificationKeys } from "@/lib/queries/notifications";
 
 const loadRotateDialog = () => import("@/components/notifications/rotate-secret-dialog");
@@ -43,6 +46,12 @@ export function NotificationSettingsForm({ settings, email }: { settings: Notifi
   function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    // The server's own check of what was typed: its problems show at their fields without a round trip.
+    const checked = checkNotificationSettings({ reminderDays, webhookUrl });
+    if (!checked.ok) {
+      setFieldErrors(checked.fieldErrors);
+      return;
+    }
     startSaving(async () => {
       try {
         const result = await updateNotificationSettingsAction({ reminderDays, inApp, email: byEmail, webhookUrl });

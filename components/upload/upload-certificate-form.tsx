@@ -79,23 +79,36 @@ export function UploadCertificateForm() {
     }
     setPending(true);
     try {
+      const fields = {
+        [BODY_NAMES.certificate]: values.certificate.text,
+        [BODY_NAMES.chain]: values.chain.text,
+        [BODY_NAMES.privateKey]: values.privateKey.text,
+        alias,
+      };
+      // The route's own schema, loaded on the first submit (zod stays out of the page's first load).
+      const { uploadFieldsProblem, uploadFieldsSchema } = await import("@/lib/certificates/upload-fields");
+      const checked = uploadFieldsSchema.safeParse(fields);
+      const problem = checked.success ? null : uploadFieldsProblem(checked.error.issues);
+      if (problem) {
+        setProblems([{ ...problem, message: "" }]);
+        return;
+      }
       const response = await fetch("/api/certificates/upload", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({
-          [BODY_NAMES.certificate]: values.certificate.text,
-          [BODY_NAMES.chain]: values.chain.text,
-          [BODY_NAMES.privateKey]: values.privateKey.text,
-          alias,
-        }),
+        body: JSON.stringify(fields),
       });
       if (response.status === 401) {
         window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
         return;
       }
-      const body = (await response.json().catch(() => null)) as UploadResponse | null;
-      if (!body) {
-        setFormError(t("unexpected"));
+      // Refusals before the upload itself (cross-site, a failure on our side) are a plain {code, message}.
+      const body = (await response.json().catch(() => null)) as
+        | UploadResponse
+        | { code: string; message: string }
+        | null;
+      if (!body || !("ok" in body)) {
+        setFormError(body?.message ?? t("unexpected"));
         return;
       }
       if (body.ok) {

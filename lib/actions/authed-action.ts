@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { type AppErrorCode, isAppError } from "@/lib/errors";
@@ -31,7 +31,7 @@ type Options = { role?: "ADMIN"; name: string };
  * actions, customers), parses the input with zod and turns failures into a typed,
  * translated result; unexpected errors are logged with context and never leak.
  */
-export function authedAction<Schema extends z.ZodType, T>(
+export function authedAction<Schema extends z.core.$ZodType, T>(
   schema: Schema,
   options: Options,
   run: (input: z.output<Schema>, context: ActionContext) => Promise<T>,
@@ -49,7 +49,8 @@ export function authedAction<Schema extends z.ZodType, T>(
       const message = t("errors.INVALID_INPUT");
       return { ok: false, code: "INVALID_INPUT", message, fieldErrors: { [unstorable || "_"]: [message] } };
     }
-    const parsed = schema.safeParse(input);
+    // Any zod schema: the dialogs share theirs with the browser in zod/mini.
+    const parsed = z.safeParse(schema, input);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

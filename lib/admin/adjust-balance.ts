@@ -1,17 +1,11 @@
 import "server-only";
+import { type AdjustmentDirection, MAX_ADJUSTMENT_MINOR, MAX_REASON_LENGTH } from "@/lib/admin/adjust-balance-limits";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-
-export const ADJUSTMENT_DIRECTIONS = ["CREDIT", "DEBIT"] as const;
-export type AdjustmentDirection = (typeof ADJUSTMENT_DIRECTIONS)[number];
-
-/** The largest single credit or debit, in minor units (1,000,000.00 in a two-decimal currency). */
-export const MAX_ADJUSTMENT_MINOR = 100_000_000;
-export const MAX_REASON_LENGTH = 500;
 
 export type AdjustBalanceInput = {
   customerId: string;

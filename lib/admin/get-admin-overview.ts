@@ -1,9 +1,10 @@
 import "server-only";
+import { sql } from "kysely";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { type AdminJobRun, withTriggeredBy } from "@/lib/admin/list-admin-job-runs";
 import { addDaysToDate, dateInZone } from "@/lib/billing/zoned-dates";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { AutoRenewEndReason, AutoRenewState } from "@/lib/generated/prisma/enums";
 import { DEDUCT_DAYS_BEFORE_EXPIRY, type DisplayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { type FeeAccount, planRenewalFees, type RenewalFeeCandidate } from "@/lib/renewal/plan-renewal-fees";
@@ -144,40 +145,60 @@ export async function getAdminOverview(actor: Actor, context: { now: Date; timeZ
   };
 }
 
-/** A certificate that may be charged in the window, with its account: one compact row of the query. */
-type FeeCandidateRow = {
-  id: string;
-  ownerId: string;
-  expiresAt: Date;
-  validityYears: number;
-  priceMinor: number | null;
-  priceCurrency: string | null;
-  autoRenewSupported: boolean | null;
-  balanceMinor: number | null;
-  accountCurrency: string | null;
-};
-
 /**
  * Every certificate the job would claim by `until`, with today's price and its owner's
  * account, grouped by owner and in the job's order within each. The query only chooses
  * and orders the candidates: planRenewalFees decides which are fees and which are covered.
  */
-function listFeeCandidates(until: Date): Promise<FeeCandidateRow[]> {
+function listFeeCandidates(until: Date) {
   // A fee is deducted 30 days before expiry: due by `until` means expiring by until + 30 days.
   const horizon = addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY);
-  const paid = Prisma.join(PAID_RENEWAL_STATUSES.map((status) => Prisma.sql`${status}::"RenewalOrderStatus"`));
-  return db.$queryRaw<FeeCandidateRow[]>`
-    SELECT c.id, c."ownerId", c."expiresAt", c."validityYears",
-           p."priceMinor", p.currency AS "priceCurrency", p."autoRenewSupported",
-           b."balanceMinor", b.currency AS "accountCurrency"
-      FROM "Certificate" c
-      LEFT JOIN "Price" p ON p.brand = c.brand AND p."certificateType" = c."certificateType"
-                         AND p."domainType" = c."domainType" AND p."validityYears" = 1 AND NOT p.free
-      LEFT JOIN "BillingAccount" b ON b."ownerId" = c."ownerId"
-     WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED' AND c."expiresAt" <= ${horizon}::timestamptz
-       AND NOT EXISTS (SELECT 1 FROM "RenewalOrder" o WHERE o."certificateId" = c.id AND o.status IN (${paid}))
-     ORDER BY c."ownerId", c."expiresAt", c.id`;
+  return queryRows(
+    db,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .leftJoin("Price as p", (join) =>
+        join
+          .onRef("p.brand", "=", "c.brand")
+          .onRef("p.certificateType", "=", "c.certificateType")
+          .onRef("p.domainType", "=", "c.domainType")
+          .on("p.validityYears", "=", sql.lit(1))
+          // Renewal fees are the paid product's (lib/billing/list-prices.ts).
+          .on("p.free", "=", sql.lit(false)),
+      )
+      .leftJoin("BillingAccount as b", "b.ownerId", "c.ownerId")
+      .select((eb) => [
+        "c.id",
+        "c.ownerId",
+        // Never null here: only rows expiring before the horizon are chosen.
+        eb.ref("c.expiresAt").$notNull().as("expiresAt"),
+        "c.validityYears",
+        "p.priceMinor",
+        "p.currency as priceCurrency",
+        "p.autoRenewSupported",
+        "b.balanceMinor",
+        "b.currency as accountCurrency",
+      ])
+      .where("c.autoRenewState", "=", sql.lit("ON"))
+      .where("c.status", "=", sql.lit("ISSUED"))
+      .where("c.expiresAt", "<=", horizon)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("RenewalOrder as o")
+              .select(sql.lit(1).as("one"))
+              .whereRef("o.certificateId", "=", "c.id")
+              .where("o.status", "in", [...PAID_RENEWAL_STATUSES]),
+          ),
+        ),
+      )
+      .orderBy("c.ownerId")
+      .orderBy("c.expiresAt")
+      .orderBy("c.id"),
+  );
 }
+
+type FeeCandidateRow = Awaited<ReturnType<typeof listFeeCandidates>>[number];
 
 type DaySums = { count: number; coveredMinor: number; atRiskMinor: number };
 type AtRiskTotals = Omit<AtRiskAccount, "email" | "name">;

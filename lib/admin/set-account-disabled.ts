@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 
 export type AccountState = { userId: string; disabledAt: string | null; sessionVersion: number; changed: boolean };
@@ -20,8 +21,14 @@ export async function setAccountDisabled(
   assertAdmin(actor);
   if (input.disabled && input.userId === actor.id) throw new AppError("CANNOT_DISABLE_SELF");
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; disabledAt: Date | null; sessionVersion: number }[]>`
-      SELECT id, "disabledAt", "sessionVersion" FROM "User" WHERE id = ${input.userId} FOR UPDATE`;
+    const rows = await queryRows(
+      tx,
+      sqlBuilder
+        .selectFrom("User")
+        .select(["id", "disabledAt", "sessionVersion"])
+        .where("id", "=", input.userId)
+        .forUpdate(),
+    );
     const user = rows[0];
     if (!user) throw new AppError("NOT_FOUND");
     const before = { disabledAt: user.disabledAt?.toISOString() ?? null, sessionVersion: user.sessionVersion };

@@ -1,9 +1,11 @@
 import "server-only";
+import { sql } from "kysely";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { type DemoClock, getDemoClock } from "@/lib/admin/get-demo-clock";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 
 /** How far from real time the demo clock may be set, either way. */
@@ -26,8 +28,10 @@ export async function setDemoClock(
 
   await db.$transaction(async (tx) => {
     await tx.clockSetting.upsert({ where: { id: "global" }, create: { id: "global" }, update: {} });
-    const rows = await tx.$queryRaw<{ offsetMs: bigint }[]>`
-      SELECT "offsetMs" FROM "ClockSetting" WHERE id = 'global' FOR UPDATE`;
+    const rows = await queryRows(
+      tx,
+      sqlBuilder.selectFrom("ClockSetting").select("offsetMs").where("id", "=", sql.lit("global")).forUpdate(),
+    );
     const previous = Number(rows[0]?.offsetMs ?? 0);
     await tx.clockSetting.update({ where: { id: "global" }, data: { offsetMs: BigInt(offsetMs) } });
     const clockState = (offset: number) => ({

@@ -1,12 +1,11 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
+import { MAX_PRICE_MINOR } from "@/lib/admin/update-price-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
-
-/** The highest price accepted, in minor units (100,000.00 in a two-decimal currency). */
-export const MAX_PRICE_MINOR = 10_000_000;
 
 export type UpdatePriceInput = {
   priceId: string;
@@ -32,7 +31,10 @@ export async function updatePrice(
     throw new AppError("INVALID_INPUT");
   }
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Price" WHERE id = ${input.priceId} FOR UPDATE`;
+    const locked = await queryRows(
+      tx,
+      sqlBuilder.selectFrom("Price").select("id").where("id", "=", input.priceId).forUpdate(),
+    );
     if (locked.length === 0) throw new AppError("NOT_FOUND");
     const price = await tx.price.findUniqueOrThrow({ where: { id: input.priceId } });
     if (price.currency !== input.currency) throw new AppError("CONFLICT");

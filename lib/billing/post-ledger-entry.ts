@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { DbTransaction } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 import type { LedgerKind } from "@/lib/generated/prisma/enums";
 
@@ -30,12 +32,15 @@ export async function postLedgerEntry(
   if (!Number.isSafeInteger(posting.amountMinor) || posting.amountMinor === 0) {
     throw new Error(`ledger amount must be a non-zero integer, got ${posting.amountMinor}`);
   }
-  const updated = await tx.$queryRaw<{ balanceMinor: number; currency: string }[]>`
-    UPDATE "BillingAccount"
-       SET "balanceMinor" = "balanceMinor" + ${posting.amountMinor}, "updatedAt" = ${posting.now}
-     WHERE id = ${posting.accountId} AND "balanceMinor" + ${posting.amountMinor} >= 0
-     RETURNING "balanceMinor", currency`;
-  const account = updated[0];
+  const [account] = await queryRows(
+    tx,
+    sqlBuilder
+      .updateTable("BillingAccount")
+      .set((eb) => ({ balanceMinor: eb("balanceMinor", "+", posting.amountMinor), updatedAt: posting.now }))
+      .where("id", "=", posting.accountId)
+      .where((eb) => eb(eb("balanceMinor", "+", posting.amountMinor), ">=", sql.lit(0)))
+      .returning(["balanceMinor", "currency"]),
+  );
   if (!account) {
     const exists = await tx.billingAccount.count({ where: { id: posting.accountId } });
     throw exists ? new AppError("INSUFFICIENT_BALANCE") : new AppError("NOT_FOUND");

@@ -11,7 +11,7 @@ import {
 } from "@/lib/billing/upcoming-deductions-page";
 import { firstValues, type SearchInput } from "@/lib/url/search-params";
 
-const upcomingPageParamsSchema = z.object({
+export const upcomingPageParamsSchema = z.object({
   page: z.coerce.number().int().min(1).max(UPCOMING_MAX_PAGE).default(1).catch(1),
   pageSize: z.coerce
     .number()

@@ -13,7 +13,7 @@ beforeEach(async () => {
 });
 
 async function allRows() {
-  return db.certificateAuthority.findMany({ orderBy: { key: "asc" } });
+  return db.certificateAuthority.findMany({ orderBy: { key: "asc" }, omit: { privateKeyEncrypted: false } });
 }
 
 describe("ensureCertificateAuthorities", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "kysely";
 import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
 import {
   CERTIFICATE_ROW_SELECT,
@@ -6,6 +7,7 @@ import {
   certificateRowColumns,
 } from "@/lib/certificates/certificate-row-columns";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   AutoRenewEndReason,
@@ -91,12 +93,7 @@ function filterWhere(ownerId: string, params: CertificateListParams, now: Date):
   return { ownerId, AND: and };
 }
 
-type RowFacts = {
-  id: string;
-  resourceCount: number;
-  renewalId: string | null;
-  predecessorResourceCount: number;
-};
+type RowFacts = Awaited<ReturnType<typeof queryRowFacts>>[number];
 
 /**
  * What a row shows besides its own columns, for one page of rows in one statement, each
@@ -105,18 +102,51 @@ type RowFacts = {
  */
 async function loadRowFacts(ownerId: string, ids: string[]): Promise<Map<string, RowFacts>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<RowFacts[]>`
-    SELECT c.id,
-           (SELECT count(*)::int FROM "CloudResource" r
-             WHERE r."certificateId" = c.id AND r."ownerId" = ${ownerId}) AS "resourceCount",
-           (SELECT o."newCertificateId" FROM "RenewalOrder" o
-             WHERE o."certificateId" = c.id AND o.status::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[])
-             ORDER BY o.attempt DESC LIMIT 1) AS "renewalId",
-           (SELECT count(*)::int FROM "CloudResource" r
-             WHERE r."certificateId" = c."renewsId" AND r."ownerId" = ${ownerId}) AS "predecessorResourceCount"
-      FROM "Certificate" c
-     WHERE c."ownerId" = ${ownerId} AND c.id = ANY(${ids}::text[])`;
+  const rows = await queryRowFacts(ownerId, ids);
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+function queryRowFacts(ownerId: string, ids: string[]) {
+  return queryRows(
+    db,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .select((eb) => [
+        "c.id",
+        eb
+          .selectFrom("CloudResource as r")
+          .select(sql<number>`count(*)::int`.as("count"))
+          .whereRef("r.certificateId", "=", "c.id")
+          .where("r.ownerId", "=", ownerId)
+          .$asScalar()
+          .$notNull()
+          .as("resourceCount"),
+        eb
+          .selectFrom("RenewalOrder as o")
+          .select("o.newCertificateId")
+          .whereRef("o.certificateId", "=", "c.id")
+          .where((order) =>
+            order(
+              sql<string>`${order.ref("o.status")}::text`,
+              "=",
+              sql<string>`ANY(${[...PAID_RENEWAL_STATUSES]}::text[])`,
+            ),
+          )
+          .orderBy("o.attempt", "desc")
+          .limit(sql.lit(1))
+          .as("renewalId"),
+        eb
+          .selectFrom("CloudResource as r")
+          .select(sql<number>`count(*)::int`.as("count"))
+          .whereRef("r.certificateId", "=", "c.renewsId")
+          .where("r.ownerId", "=", ownerId)
+          .$asScalar()
+          .$notNull()
+          .as("predecessorResourceCount"),
+      ])
+      .where("c.ownerId", "=", ownerId)
+      .where("c.id", "=", sql<string>`ANY(${ids}::text[])`),
+  );
 }
 
 /**
@@ -124,15 +154,42 @@ async function loadRowFacts(ownerId: string, ids: string[]): Promise<Map<string,
  * on (ownerId, brand), one per brand, however many certificates the owner has.
  */
 async function listOwnerBrands(ownerId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ brand: string }[]>`
-    WITH RECURSIVE brands AS (
-      (SELECT brand FROM "Certificate" WHERE "ownerId" = ${ownerId} ORDER BY brand LIMIT 1)
-      UNION ALL
-      SELECT (SELECT c.brand FROM "Certificate" c
-               WHERE c."ownerId" = ${ownerId} AND c.brand > b.brand ORDER BY c.brand LIMIT 1)
-        FROM brands b WHERE b.brand IS NOT NULL
-    )
-    SELECT brand FROM brands WHERE brand IS NOT NULL`;
+  const rows = await queryRows(
+    db,
+    sqlBuilder
+      .withRecursive("brands(brand)", (db) =>
+        db
+          .selectFrom((first) =>
+            first
+              .selectFrom("Certificate")
+              .select("brand")
+              .where("ownerId", "=", ownerId)
+              .orderBy("brand")
+              .limit(sql.lit(1))
+              .as("first"),
+          )
+          .select((eb) => eb.ref("first.brand").$castTo<string | null>().as("brand"))
+          .unionAll(
+            db
+              .selectFrom("brands as b")
+              .select((eb) =>
+                eb
+                  .selectFrom("Certificate as c")
+                  .select("c.brand")
+                  .where("c.ownerId", "=", ownerId)
+                  .whereRef("c.brand", ">", "b.brand")
+                  .orderBy("c.brand")
+                  .limit(sql.lit(1))
+                  .as("brand"),
+              )
+              .where("b.brand", "is not", null),
+          ),
+      )
+      .selectFrom("brands")
+      .select("brand")
+      .where("brand", "is not", null)
+      .$narrowType<{ brand: string }>(),
+  );
   return rows.map((row) => row.brand);
 }
 

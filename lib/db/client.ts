@@ -1,37 +1,63 @@
 // One Prisma client per process, cached on globalThis so dev reloads reuse its pool.
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { ITXClientDenyList } from "@prisma/client/runtime/client";
 import { getConfig } from "@/lib/config";
 import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
-function createClient(): PrismaClient {
+/**
+ * Secrets a query returns only when it asks for them by name
+ * (`omit: { privateKeyEncrypted: false }` or `select`), so no list, page or log
+ * carries them by accident.
+ */
+export const OMITTED_SECRETS = {
+  user: { passwordHash: true },
+  certificate: { privateKeyEncrypted: true },
+  certificateAuthority: { privateKeyEncrypted: true },
+  notificationSettings: { webhookSecretEncrypted: true },
+} as const;
+
+function createClient() {
   const connectionString = getConfig().databaseUrl;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide it");
   }
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    omit: { user: { passwordHash: true } },
+    omit: OMITTED_SECRETS,
   });
 }
 
-const globalForPrisma = globalThis as unknown as { certdeskPrisma?: PrismaClient };
+type Client = ReturnType<typeof createClient>;
+/**
+ * The client inside `$transaction`. Prisma's generated types give it the client without
+ * the `omit` above, which it applies all the same: typed as it behaves, so code that
+ * reads a secret in a transaction has to ask for it.
+ */
+export type DbTransaction = Omit<Client, ITXClientDenyList | "$transaction">;
+export type Db = Omit<Client, "$transaction"> & {
+  $transaction<R>(
+    fn: (tx: DbTransaction) => Promise<R>,
+    options?: { maxWait?: number; timeout?: number; isolationLevel?: Prisma.TransactionIsolationLevel },
+  ): Promise<R>;
+};
+/** Either: what a function that may run inside the caller's transaction accepts. */
+export type DbClient = Db | DbTransaction;
 
-function getClient(): PrismaClient {
+const globalForPrisma = globalThis as unknown as { certdeskPrisma?: Client };
+
+function getClient(): Client {
   globalForPrisma.certdeskPrisma ??= createClient();
   return globalForPrisma.certdeskPrisma;
 }
 
 // Created on first use, so importing this module (e.g. during `next build`) needs no database.
-export const db: PrismaClient = new Proxy({} as PrismaClient, {
+export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     const client = getClient();
     const value = Reflect.get(client, property, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
-
-export type Db = PrismaClient;
-export type DbTransaction = Prisma.TransactionClient;
 
 export async function disconnectDb(): Promise<void> {
   await globalForPrisma.certdeskPrisma?.$disconnect();

@@ -159,7 +159,11 @@ export async function placeEmbeddedPostgres(
   const user = ensureServiceUser();
   // The folder above the data is created by root anyway (it holds the launcher's files);
   // probing it as it will be is the only honest answer.
-  await mkdir(path.dirname(dataDir), { recursive: true });
+  await mkdir(path.dirname(dataDir), { recursive: true }).catch((error: unknown) => {
+    throw new EmbeddedPostgresUnavailable(
+      `The folder for the embedded PostgreSQL's data, ${path.dirname(dataDir)}, cannot be created (${describeFailure(error)}): set CERTDESK_DATA_DIR to a folder CertDesk can create, or set DATABASE_URL.`,
+    );
+  });
   const checkout = realpathSync(process.cwd());
   const realDataDir = path.join(realpathSync(path.dirname(dataDir)), path.basename(dataDir));
   const folder = relocationFolder(checkout);

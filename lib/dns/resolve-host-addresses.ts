@@ -1,13 +1,13 @@
 import "server-only";
-import { lookup, Resolver } from "node:dns/promises";
+import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
-import { serverAddress } from "@/lib/dns/lookup-txt";
+import { resolveRecords } from "@/lib/dns/lookup-txt";
 
 /**
  * The IPv4 and IPv6 addresses of a host, asked of `resolver` ("host:port", DNS_RESOLVER)
  * when one is configured, else of the system. Going through the same resolver as the TXT
  * checks lets a test or the demo answer for a "third-party" site. Empty when the name has
- * no address; throws when the lookup itself fails.
+ * no address; throws DnsLookupError when the lookup itself fails.
  */
 export async function resolveHostAddresses(
   host: string,
@@ -18,13 +18,6 @@ export async function resolveHostAddresses(
     const answers = await lookup(host, { all: true, verbatim: true });
     return answers.map((answer) => answer.address);
   }
-  const resolver = new Resolver({ timeout: options.timeoutMs, tries: 1 });
-  resolver.setServers([await serverAddress(options.resolver, host)]);
-  const absent = (error: unknown) => {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTFOUND" || code === "ENODATA") return [] as string[];
-    throw error;
-  };
-  const [v4, v6] = await Promise.all([resolver.resolve4(host).catch(absent), resolver.resolve6(host).catch(absent)]);
-  return [...v4, ...v6];
+  const [v4, v6] = await Promise.all([resolveRecords(host, "A", options), resolveRecords(host, "AAAA", options)]);
+  return [...(v4 ?? []), ...(v6 ?? [])];
 }

@@ -1,10 +1,12 @@
 import "server-only";
+import { sql } from "kysely";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { enqueueWebhookDeliveries } from "@/lib/notifications/enqueue-webhook-deliveries";
 import { postWebhook } from "@/lib/notifications/post-webhook";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhookBody, TIMESTAMP_HEADER } from "@/lib/notifications/sign-webhook";
+import { signedWebhookHeaders } from "@/lib/notifications/sign-webhook";
 import { allowsPrivateWebhookAddresses } from "@/lib/notifications/webhook-address-policy";
 import { nextWebhookAttemptAt, WEBHOOK_MAX_ATTEMPTS } from "@/lib/notifications/webhook-retry";
 import { openWebhookSecret } from "@/lib/notifications/webhook-secret";
@@ -15,20 +17,6 @@ export type WebhookStepResult = { delivered: number; failed: number; retried: nu
 /** A claimed delivery is someone's for this long; if its run dies, the next one retries it after that. */
 const CLAIM_LEASE_MS = 10 * 60_000;
 const BATCH_SIZE = 20;
-
-type Claimed = {
-  id: string;
-  url: string;
-  attempts: number;
-  notificationId: string;
-  ownerId: string;
-  kind: NotificationKind;
-  certificateId: string | null;
-  params: unknown;
-  notificationCreatedAt: Date;
-  currentUrl: string | null;
-  webhookSecretEncrypted: string | null;
-};
 
 /**
  * Job step "notify", after the notices and e-mails: queues a delivery for each new notice of
@@ -53,31 +41,52 @@ export async function deliverWebhooks({ now, realNow }: { now: Date; realNow: Da
   }
 }
 
-async function claimDueDeliveries(realNow: Date, limit: number): Promise<Claimed[]> {
+function claimDueDeliveries(realNow: Date, limit: number) {
   const leaseUntil = new Date(realNow.getTime() + CLAIM_LEASE_MS);
-  return db.$queryRaw<Claimed[]>`
-    WITH due AS (
-      SELECT d.id
-        FROM "WebhookDelivery" d
-       WHERE d.status = 'PENDING'
-         AND (d."nextAttemptAt" IS NULL OR d."nextAttemptAt" <= ${realNow})
-       ORDER BY d."nextAttemptAt" NULLS FIRST, d."createdAt", d.id
-       LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED
-    ), claimed AS (
-      UPDATE "WebhookDelivery" d
-         SET attempts = d.attempts + 1, "nextAttemptAt" = ${leaseUntil}
-        FROM due
-       WHERE d.id = due.id
-      RETURNING d.id, d.url, d.attempts, d."notificationId"
-    )
-    SELECT c.id, c.url, c.attempts, c."notificationId",
-           n."ownerId", n.kind::text AS kind, n."certificateId", n.params, n."createdAt" AS "notificationCreatedAt",
-           s."webhookUrl" AS "currentUrl", s."webhookSecretEncrypted"
-      FROM claimed c
-      JOIN "Notification" n ON n.id = c."notificationId"
-      LEFT JOIN "NotificationSettings" s ON s."ownerId" = n."ownerId"`;
+  return queryRows(
+    db,
+    sqlBuilder
+      .with("due", (db) =>
+        db
+          .selectFrom("WebhookDelivery as d")
+          .select("d.id")
+          .where("d.status", "=", sql.lit("PENDING"))
+          .where((eb) => eb.or([eb("d.nextAttemptAt", "is", null), eb("d.nextAttemptAt", "<=", realNow)]))
+          .orderBy("d.nextAttemptAt", (order) => order.nullsFirst())
+          .orderBy("d.createdAt")
+          .orderBy("d.id")
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .with("claimed", (db) =>
+        db
+          .updateTable("WebhookDelivery as d")
+          .from("due")
+          .set((eb) => ({ attempts: eb("d.attempts", "+", sql.lit(1)), nextAttemptAt: leaseUntil }))
+          .whereRef("d.id", "=", "due.id")
+          .returning(["d.id", "d.url", "d.attempts", "d.notificationId"]),
+      )
+      .selectFrom("claimed as c")
+      .innerJoin("Notification as n", "n.id", "c.notificationId")
+      .leftJoin("NotificationSettings as s", "s.ownerId", "n.ownerId")
+      .select((eb) => [
+        "c.id",
+        "c.url",
+        "c.attempts",
+        "c.notificationId",
+        "n.ownerId",
+        eb.cast<NotificationKind>("n.kind", "text").as("kind"),
+        "n.certificateId",
+        "n.params",
+        "n.createdAt as notificationCreatedAt",
+        "s.webhookUrl as currentUrl",
+        "s.webhookSecretEncrypted",
+      ]),
+  );
 }
+
+type Claimed = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
 
 async function deliver(
   delivery: Claimed,
@@ -113,13 +122,7 @@ async function deliver(
     url: delivery.url,
     body,
     allowPrivate,
-    headers: {
-      "Content-Type": "application/json",
-      "User-Agent": "CertDesk-Webhook/1",
-      [SIGNATURE_HEADER]: signWebhookBody(body, secret),
-      [TIMESTAMP_HEADER]: String(Math.floor(realNow.getTime() / 1000)),
-      [DELIVERY_HEADER]: delivery.id,
-    },
+    headers: signedWebhookHeaders({ body, secret, deliveryId: delivery.id, sentAt: realNow }),
   });
   if (response.ok) {
     await record(delivery, {

@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "kysely";
 import { db } from "@/lib/db/client";
+import { executeStatement, sqlBuilder } from "@/lib/db/typed-sql";
 import { WEBHOOK_URL_CHANGE_ACTION } from "@/lib/notifications/update-notification-settings";
 import { addDays } from "@/lib/time";
 
@@ -14,22 +16,42 @@ const LOOK_BACK_DAYS = 7;
  * second run a no-op. Returns how many were queued.
  */
 export async function enqueueWebhookDeliveries({ now, realNow }: { now: Date; realNow: Date }): Promise<number> {
-  return db.$executeRaw`
-    INSERT INTO "WebhookDelivery" (id, "notificationId", url, status, attempts, "nextAttemptAt", "createdAt")
-    SELECT 'whd' || replace(gen_random_uuid()::text, '-', ''), n.id, s."webhookUrl", 'PENDING'::"DeliveryStatus",
-           0, ${realNow}, ${realNow}
-      FROM "NotificationSettings" s
-      CROSS JOIN LATERAL (
-        SELECT max(a."createdAt") AS since
-          FROM "AuditLog" a
-         WHERE a."targetType" = 'NotificationSettings'
-           AND a."targetId" = s."ownerId"
-           AND a.action = ${WEBHOOK_URL_CHANGE_ACTION}
-      ) configured
-      JOIN "Notification" n
-        ON n."ownerId" = s."ownerId"
-       AND n."createdAt" >= COALESCE(configured.since, '-infinity'::timestamptz)
-       AND n."createdAt" >= ${addDays(now, -LOOK_BACK_DAYS)}
-     WHERE s."webhookUrl" IS NOT NULL
-    ON CONFLICT ("notificationId", url) DO NOTHING`;
+  return executeStatement(
+    db,
+    sqlBuilder
+      .insertInto("WebhookDelivery")
+      .columns(["id", "notificationId", "url", "status", "attempts", "nextAttemptAt", "createdAt"])
+      .expression(
+        sqlBuilder
+          .selectFrom("NotificationSettings as s")
+          .crossJoinLateral((eb) =>
+            eb
+              .selectFrom("AuditLog as a")
+              .select((audit) => audit.fn.max("a.createdAt").as("since"))
+              .where("a.targetType", "=", sql.lit("NotificationSettings"))
+              .whereRef("a.targetId", "=", "s.ownerId")
+              .where("a.action", "=", WEBHOOK_URL_CHANGE_ACTION)
+              .as("configured"),
+          )
+          .innerJoin("Notification as n", (join) =>
+            join
+              .onRef("n.ownerId", "=", "s.ownerId")
+              .on((eb) =>
+                eb("n.createdAt", ">=", sql<Date>`COALESCE(${eb.ref("configured.since")}, '-infinity'::timestamptz)`),
+              )
+              .on("n.createdAt", ">=", addDays(now, -LOOK_BACK_DAYS)),
+          )
+          .select([
+            sql<string>`'whd' || replace(gen_random_uuid()::text, '-', '')`.as("id"),
+            "n.id as notificationId",
+            "s.webhookUrl",
+            sql`'PENDING'::"DeliveryStatus"`.as("status"),
+            sql.lit(0).as("attempts"),
+            sql`${realNow}`.as("nextAttemptAt"),
+            sql`${realNow}`.as("createdAt"),
+          ])
+          .where("s.webhookUrl", "is not", null),
+      )
+      .onConflict((conflict) => conflict.columns(["notificationId", "url"]).doNothing()),
+  );
 }

@@ -65,7 +65,10 @@ describe("notification settings", () => {
       webhookUrl: "http://127.0.0.1:9/hook",
       hasWebhookSecret: true,
     });
-    const stored = await db.notificationSettings.findUniqueOrThrow({ where: { ownerId: user.id } });
+    const stored = await db.notificationSettings.findUniqueOrThrow({
+      where: { ownerId: user.id },
+      omit: { webhookSecretEncrypted: false },
+    });
     expect(stored.webhookSecretEncrypted).not.toContain(secret);
 
     // Saving again keeps the secret and does not show it.
@@ -77,7 +80,12 @@ describe("notification settings", () => {
     expect(rotated.data.secret).toMatch(/^whsec_/);
     expect(rotated.data.secret).not.toBe(secret);
     expect(
-      (await db.notificationSettings.findUniqueOrThrow({ where: { ownerId: user.id } })).webhookSecretEncrypted,
+      (
+        await db.notificationSettings.findUniqueOrThrow({
+          where: { ownerId: user.id },
+          omit: { webhookSecretEncrypted: false },
+        })
+      ).webhookSecretEncrypted,
     ).not.toBe(stored.webhookSecretEncrypted);
 
     // Removing the webhook forgets the secret; rotating then says there is nothing to rotate.

@@ -2,7 +2,12 @@ import "server-only";
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { guardedLookup, isPublicAddress, WebhookAddressError } from "@/lib/notifications/webhook-address-policy";
+import {
+  guardedLookup,
+  isPermittedAddress,
+  type PrivateAddressPermit,
+  WebhookAddressError,
+} from "@/lib/notifications/webhook-address-policy";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -17,12 +22,12 @@ export function postWebhook(input: {
   url: string;
   body: string;
   headers: Record<string, string>;
-  allowPrivate: boolean;
+  allowPrivate: PrivateAddressPermit;
   timeoutMs?: number;
 }): Promise<WebhookResponse> {
   const url = new URL(input.url);
   const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(literal) && !input.allowPrivate && !isPublicAddress(literal)) {
+  if (isIP(literal) && !isPermittedAddress(literal, input.allowPrivate)) {
     return Promise.resolve({ ok: false, status: null, error: new WebhookAddressError("PRIVATE_ADDRESS").message });
   }
   const timeoutMs = input.timeoutMs ?? WEBHOOK_TIMEOUT_MS;

@@ -1,9 +1,11 @@
 import "server-only";
+import { sql } from "kysely";
 import nodemailer, { type Transporter } from "nodemailer";
 // The React-free core: this runs in the job (also from the CLI), not in a component.
 import { type AbstractIntlMessages, createTranslator } from "use-intl/core";
 import { getConfig } from "@/lib/config";
-import { db } from "@/lib/db/client";
+import { type DbTransaction, db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { FORMATS } from "@/lib/i18n/formats";
 import { LOCALES } from "@/lib/i18n/locales";
@@ -18,15 +20,6 @@ function transporterFor(url: string): Transporter {
   if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
   return transport.transporter;
 }
-
-type Pending = {
-  id: string;
-  kind: NotificationKind;
-  certificateId: string | null;
-  params: NotificationParams;
-  email: string;
-  wantsEmail: boolean | null;
-};
 
 /**
  * Step 5b: e-mails the notices not sent yet, when SMTP_URL is set and the customer
@@ -51,15 +44,7 @@ export async function sendPendingEmails(options: { batchSize?: number } = {}): P
   for (;;) {
     const handled = await db.$transaction(
       async (tx) => {
-        const rows = await tx.$queryRaw<Pending[]>`
-          SELECT n.id, n.kind::text AS kind, n."certificateId", n.params, u.email, s.email AS "wantsEmail"
-            FROM "Notification" n
-            JOIN "User" u ON u.id = n."ownerId"
-            LEFT JOIN "NotificationSettings" s ON s."ownerId" = n."ownerId"
-           WHERE n."emailStatus" = 'PENDING'
-           ORDER BY n."createdAt", n.id
-           LIMIT ${batchSize}
-           FOR UPDATE OF n SKIP LOCKED`;
+        const rows = await claimPendingEmails(tx, batchSize);
         for (const row of rows) {
           if (row.wantsEmail === false) {
             await tx.notification.update({ where: { id: row.id }, data: { emailStatus: "SKIPPED" } });
@@ -88,6 +73,35 @@ export async function sendPendingEmails(options: { batchSize?: number } = {}): P
 }
 
 /** Bilingual e-mails (English, then Simplified Chinese): the account has no language setting. */
+/** The oldest notices not e-mailed yet, locked; ones another run holds are passed over. */
+function claimPendingEmails(tx: DbTransaction, batchSize: number) {
+  return queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("Notification as n")
+      .innerJoin("User as u", "u.id", "n.ownerId")
+      .leftJoin("NotificationSettings as s", "s.ownerId", "n.ownerId")
+      .select((eb) => [
+        "n.id",
+        eb.cast<NotificationKind>("n.kind", "text").as("kind"),
+        "n.certificateId",
+        "n.params",
+        "u.email",
+        "s.email as wantsEmail",
+      ])
+      .where("n.emailStatus", "=", sql.lit("PENDING"))
+      .orderBy("n.createdAt")
+      .orderBy("n.id")
+      .limit(batchSize)
+      .forUpdate("n")
+      .skipLocked()
+      // The notices' parameters, as the job and the actions write them.
+      .$narrowType<{ params: NotificationParams }>(),
+  );
+}
+
+type Pending = Awaited<ReturnType<typeof claimPendingEmails>>[number];
+
 async function emailRenderer(appUrl: string) {
   const translators = await Promise.all(
     LOCALES.map(async (locale) => ({

@@ -1,12 +1,17 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import {
+  checkNotificationSettings,
+  type NotificationSettingsFieldErrors,
+} from "@/lib/notifications/check-notification-settings";
 import { getNotificationSettings, type NotificationSettingsView } from "@/lib/notifications/get-notification-settings";
-import { parseReminderDays, type ReminderDaysProblem } from "@/lib/notifications/reminder-days";
 import { generateWebhookSecret } from "@/lib/notifications/sign-webhook";
 import { checkWebhookHost } from "@/lib/notifications/webhook-address-policy";
 import { sealWebhookSecret } from "@/lib/notifications/webhook-secret";
-import { checkWebhookUrl, type WebhookUrlProblem, webhookOrigin } from "@/lib/notifications/webhook-url";
+import { webhookOrigin } from "@/lib/notifications/webhook-url";
+
+export type { NotificationSettingsFieldErrors };
 
 /** Audit action of a webhook URL change; deliveries go only to notices created after it. */
 export const WEBHOOK_URL_CHANGE_ACTION = "notification_settings.webhook_url.change";
@@ -22,11 +27,6 @@ export type NotificationSettingsInput = {
   actorId: string;
   ip: string | null;
   now: Date;
-};
-
-export type NotificationSettingsFieldErrors = {
-  reminderDays?: { problem: ReminderDaysProblem; value?: string; count?: number };
-  webhookUrl?: { problem: WebhookUrlProblem };
 };
 
 export type UpdateNotificationSettingsResult =
@@ -47,27 +47,25 @@ export type UpdateNotificationSettingsResult =
 export async function updateNotificationSettings(
   input: NotificationSettingsInput,
 ): Promise<UpdateNotificationSettingsResult> {
-  const fieldErrors: NotificationSettingsFieldErrors = {};
-  const days = parseReminderDays(input.reminderDays);
-  if (!days.ok) fieldErrors.reminderDays = { problem: days.problem, value: days.value, count: days.count };
+  const checked = checkNotificationSettings(input);
+  if (!checked.ok) return checked;
   let webhookUrl: string | null = null;
-  if (input.webhookUrl.trim() !== "") {
-    const url = checkWebhookUrl(input.webhookUrl);
-    if (!url.ok) fieldErrors.webhookUrl = { problem: url.problem };
-    else {
-      const host = await checkWebhookHost(url.url.hostname);
-      if (!host.ok) fieldErrors.webhookUrl = { problem: host.problem };
-      else webhookUrl = url.url.href;
-    }
+  if (checked.webhookUrl) {
+    const host = await checkWebhookHost(checked.webhookUrl.hostname);
+    if (!host.ok) return { ok: false, fieldErrors: { webhookUrl: { problem: host.problem } } };
+    webhookUrl = checked.webhookUrl.href;
   }
-  if (!days.ok || fieldErrors.webhookUrl) return { ok: false, fieldErrors };
+  const reminderDays = checked.reminderDays;
 
   const newWebhookSecret = await db.$transaction(async (tx) => {
-    const before = await tx.notificationSettings.findUnique({ where: { ownerId: input.ownerId } });
+    const before = await tx.notificationSettings.findUnique({
+      where: { ownerId: input.ownerId },
+      omit: { webhookSecretEncrypted: false },
+    });
     const needsSecret = webhookUrl !== null && !before?.webhookSecretEncrypted;
     const secret = needsSecret ? generateWebhookSecret() : null;
     const data = {
-      reminderDays: days.days,
+      reminderDays,
       inApp: input.inApp,
       email: input.email,
       webhookUrl,
@@ -99,7 +97,7 @@ export async function updateNotificationSettings(
       before: before
         ? { reminderDays: before.reminderDays, inApp: before.inApp, email: before.email }
         : { defaults: true },
-      after: { reminderDays: days.days, inApp: input.inApp, email: input.email },
+      after: { reminderDays, inApp: input.inApp, email: input.email },
       ip: input.ip,
       at: input.now,
     });

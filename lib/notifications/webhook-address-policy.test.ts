@@ -1,5 +1,6 @@
+import { BlockList } from "node:net";
 import { describe, expect, it } from "vitest";
-import { checkWebhookHost, isPublicAddress } from "@/lib/notifications/webhook-address-policy";
+import { checkWebhookHost, isPermittedAddress, isPublicAddress } from "@/lib/notifications/webhook-address-policy";
 import { checkWebhookUrl, webhookOrigin } from "@/lib/notifications/webhook-url";
 
 describe("isPublicAddress", () => {
@@ -36,6 +37,27 @@ describe("isPublicAddress", () => {
   });
 });
 
+describe("isPermittedAddress", () => {
+  const allowList = new BlockList();
+  allowList.addSubnet("127.0.0.0", 8, "ipv4");
+  allowList.addSubnet("fd00::", 8, "ipv6");
+
+  it("allows public addresses whatever the permit", () => {
+    for (const permit of [false, true, allowList]) expect(isPermittedAddress("8.8.8.8", permit)).toBe(true);
+  });
+
+  it("allows other addresses only when all are permitted or the allow-list holds them", () => {
+    expect(isPermittedAddress("10.0.0.1", false)).toBe(false);
+    expect(isPermittedAddress("10.0.0.1", true)).toBe(true);
+    expect(isPermittedAddress("127.0.0.1", allowList)).toBe(true);
+    expect(isPermittedAddress("::ffff:127.0.0.1", allowList)).toBe(true);
+    expect(isPermittedAddress("fd00::5", allowList)).toBe(true);
+    expect(isPermittedAddress("10.0.0.1", allowList)).toBe(false);
+    expect(isPermittedAddress("::1", allowList)).toBe(false);
+    expect(isPermittedAddress("169.254.169.254", allowList)).toBe(false);
+  });
+});
+
 describe("checkWebhookHost", () => {
   it("refuses a literal private address unless private addresses are allowed", async () => {
     expect(await checkWebhookHost("127.0.0.1", false)).toEqual({ ok: false, problem: "PRIVATE_ADDRESS" });
@@ -43,6 +65,10 @@ describe("checkWebhookHost", () => {
     expect(await checkWebhookHost("localhost", false)).toEqual({ ok: false, problem: "PRIVATE_ADDRESS" });
     expect(await checkWebhookHost("127.0.0.1", true)).toEqual({ ok: true });
     expect(await checkWebhookHost("8.8.8.8", false)).toEqual({ ok: true });
+    const loopback = new BlockList();
+    loopback.addSubnet("127.0.0.0", 8, "ipv4");
+    expect(await checkWebhookHost("127.0.0.1", loopback)).toEqual({ ok: true });
+    expect(await checkWebhookHost("10.0.0.1", loopback)).toEqual({ ok: false, problem: "PRIVATE_ADDRESS" });
   });
 
   it("says when a name does not resolve", async () => {

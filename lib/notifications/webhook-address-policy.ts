@@ -5,6 +5,8 @@
 // every delivery, on the very address the connection uses (DNS may have changed since, or
 // answer differently on purpose: "DNS rebinding"). Loopback and private addresses are
 // allowed only in DEMO_MODE and tests, where the receiver is on the same machine.
+// Deployment targets use the same guard with an operator's allow-list of networks instead
+// (lib/deploy/deploy-address-policy.ts).
 import "server-only";
 import { type LookupAddress, lookup } from "node:dns";
 import { BlockList, isIP } from "node:net";
@@ -44,12 +46,31 @@ for (const [network, prefix] of [
 
 /** Whether an IP address is on the public internet (IPv4-mapped IPv6 is judged as the IPv4 it maps). */
 export function isPublicAddress(address: string): boolean {
+  const judged = judgedAddress(address);
+  return judged !== null && !blocked.check(judged.address, judged.family);
+}
+
+function judgedAddress(address: string): { address: string; family: "ipv4" | "ipv6" } | null {
   const bare = address.replace(/^\[|\]$/g, "");
   const family = isIP(bare);
-  if (family === 0) return false;
+  if (family === 0) return null;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)?.[1];
-  if (mapped) return !blocked.check(mapped, "ipv4");
-  return !blocked.check(bare, family === 4 ? "ipv4" : "ipv6");
+  if (mapped) return { address: mapped, family: "ipv4" };
+  return { address: bare, family: family === 4 ? "ipv4" : "ipv6" };
+}
+
+/**
+ * Which addresses that are not public a caller may reach anyway: all of them (`true`:
+ * DEMO_MODE, tests), none (`false`), or those in an allow-list of networks.
+ */
+export type PrivateAddressPermit = boolean | BlockList;
+
+/** Whether a connection to this IP address is allowed: public, or permitted. */
+export function isPermittedAddress(address: string, permit: PrivateAddressPermit): boolean {
+  if (isPublicAddress(address)) return true;
+  if (typeof permit === "boolean") return permit;
+  const judged = judgedAddress(address);
+  return judged !== null && permit.check(judged.address, judged.family);
 }
 
 export function allowsPrivateWebhookAddresses(): boolean {
@@ -71,23 +92,36 @@ export class WebhookAddressError extends Error {
 /** Resolves the host and refuses it when any address is not public (unless allowed). */
 export async function checkWebhookHost(
   hostname: string,
-  allowPrivate = allowsPrivateWebhookAddresses(),
+  allowPrivate: PrivateAddressPermit = allowsPrivateWebhookAddresses(),
 ): Promise<{ ok: true } | { ok: false; problem: "UNRESOLVABLE" | "PRIVATE_ADDRESS" }> {
+  const resolved = await resolvePermittedAddresses(hostname, allowPrivate);
+  return resolved.ok ? { ok: true } : resolved;
+}
+
+/**
+ * The host's addresses when every one of them is allowed, for callers that then connect to
+ * one of them themselves (so what was checked is what is connected to).
+ */
+export async function resolvePermittedAddresses(
+  hostname: string,
+  allowPrivate: PrivateAddressPermit,
+): Promise<{ ok: true; addresses: LookupAddress[] } | { ok: false; problem: "UNRESOLVABLE" | "PRIVATE_ADDRESS" }> {
   const bare = hostname.replace(/^\[|\]$/g, "");
-  let addresses: string[];
-  if (isIP(bare)) addresses = [bare];
+  let addresses: LookupAddress[];
+  const literal = isIP(bare);
+  if (literal) addresses = [{ address: bare, family: literal }];
   else {
     try {
-      addresses = (await resolveAll(bare)).map((entry) => entry.address);
+      addresses = await resolveAll(bare);
     } catch {
       return { ok: false, problem: "UNRESOLVABLE" };
     }
   }
   if (addresses.length === 0) return { ok: false, problem: "UNRESOLVABLE" };
-  if (!allowPrivate && addresses.some((address) => !isPublicAddress(address))) {
+  if (addresses.some((entry) => !isPermittedAddress(entry.address, allowPrivate))) {
     return { ok: false, problem: "PRIVATE_ADDRESS" };
   }
-  return { ok: true };
+  return { ok: true, addresses };
 }
 
 function resolveAll(hostname: string): Promise<LookupAddress[]> {
@@ -102,12 +136,12 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * A `lookup` for http(s).request that fails the connection when the name resolves to an
  * address that is not allowed, so what is checked is what is connected to.
  */
-export function guardedLookup(allowPrivate: boolean) {
+export function guardedLookup(allowPrivate: PrivateAddressPermit) {
   return (hostname: string, options: { all?: boolean; family?: number }, callback: LookupCallback): void => {
     lookup(hostname, { family: options.family ?? 0, all: true, verbatim: true }, (error, addresses) => {
       if (error) return callback(error, []);
       if (addresses.length === 0) return callback(new WebhookAddressError("UNRESOLVABLE"), []);
-      if (!allowPrivate && addresses.some((entry) => !isPublicAddress(entry.address))) {
+      if (addresses.some((entry) => !isPermittedAddress(entry.address, allowPrivate))) {
         return callback(new WebhookAddressError("PRIVATE_ADDRESS"), []);
       }
       if (options.all) return callback(null, addresses);

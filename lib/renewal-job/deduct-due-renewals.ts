@@ -1,9 +1,12 @@
 import "server-only";
+import { type ExpressionBuilder, sql } from "kysely";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
 import { systemNow } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { type DbTransaction, db } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { executeStatement, queryRows, sqlBuilder } from "@/lib/db/typed-sql";
+import { unnestColumn, unnestRows } from "@/lib/db/unnest-rows";
+import type { Certificate, DB } from "@/lib/generated/kysely/types";
 import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
@@ -29,17 +32,6 @@ type Options = {
   lanes?: number;
   /** After each committed batch: progress for the run's heartbeat. */
   onBatch?: (result: DeductStepResult) => Promise<void>;
-};
-
-type ClaimedRow = {
-  id: string;
-  ownerId: string;
-  brand: string;
-  certificateType: CertificateType;
-  domainType: DomainType;
-  validityYears: number;
-  expiresAt: Date;
-  domain: string;
 };
 
 const TERMINATION_COUNTER = {
@@ -141,41 +133,72 @@ type BatchContext = {
  * the status is filtered in the aggregate so that no stale status estimate can pull
  * the status index into the lookup (it holds every order under way).
  */
-const NO_RENEWAL_UNDER_WAY = Prisma.sql`(SELECT count(*) FILTER (WHERE o.status::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[]))
-   FROM "RenewalOrder" o WHERE o."certificateId" = c.id) = 0`;
+function noRenewalUnderWay(eb: ExpressionBuilder<DB & { c: Certificate }, "c">) {
+  const underWay = eb
+    .selectFrom("RenewalOrder as o")
+    .select((order) =>
+      sql<number>`count(*) FILTER (WHERE ${order.ref("o.status")}::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[]))`.as(
+        "underWay",
+      ),
+    )
+    .whereRef("o.certificateId", "=", "c.id");
+  return eb(underWay, "=", sql.lit(0));
+}
 
 /** Where the previous claim of this run ended, in claim order. */
 type ClaimCursor = { expiresAt: Date; id: string };
 
-async function claimDue(
-  tx: DbTransaction,
-  context: BatchContext,
-  limit: number,
-  after: ClaimCursor | undefined,
-): Promise<ClaimedRow[]> {
+async function claimDue(tx: DbTransaction, context: BatchContext, limit: number, after: ClaimCursor | undefined) {
   const horizon = addDays(context.now, DEDUCT_DAYS_BEFORE_EXPIRY);
-  const afterCursor = after
-    ? Prisma.sql`AND c."expiresAt" >= ${after.expiresAt} AND (c."expiresAt", c.id) > (${after.expiresAt}::timestamptz, ${after.id}::text)`
-    : Prisma.empty;
-  // hashtext() is a stable built-in hash; shifted to be non-negative before the modulo.
-  const inLane =
-    context.lanes > 1
-      ? Prisma.sql`AND (hashtext(c."ownerId")::bigint + 2147483648) % ${context.lanes} = ${context.lane}`
-      : Prisma.empty;
-  return tx.$queryRaw<ClaimedRow[]>`
-    SELECT c.id, c."ownerId", c.brand, c."certificateType"::text AS "certificateType",
-           c."domainType"::text AS "domainType", c."validityYears", c."expiresAt", c.domain
-      FROM "Certificate" c
-     WHERE c."autoRenewState" = 'ON' AND c.status = 'ISSUED'
-       AND c."expiresAt" <= ${horizon}
-       ${afterCursor}
-       ${inLane}
-       AND NOT (c.id = ANY(${context.skip}::text[]))
-       AND ${NO_RENEWAL_UNDER_WAY}
-     ORDER BY c."expiresAt", c.id
-     LIMIT ${limit}
-     FOR UPDATE OF c SKIP LOCKED`;
+  let claim = sqlBuilder
+    .selectFrom("Certificate as c")
+    .select((eb) => [
+      "c.id",
+      "c.ownerId",
+      "c.brand",
+      eb.cast<CertificateType>("c.certificateType", "text").as("certificateType"),
+      eb.cast<DomainType>("c.domainType", "text").as("domainType"),
+      "c.validityYears",
+      // Never null here: the claim takes only rows whose expiry is before the horizon.
+      eb.ref("c.expiresAt").$notNull().as("expiresAt"),
+      "c.domain",
+    ])
+    .where("c.autoRenewState", "=", sql.lit("ON"))
+    .where("c.status", "=", sql.lit("ISSUED"))
+    .where("c.expiresAt", "<=", horizon);
+  if (after) {
+    claim = claim
+      .where("c.expiresAt", ">=", after.expiresAt)
+      .where((eb) =>
+        eb(
+          eb.refTuple("c.expiresAt", "c.id"),
+          ">",
+          eb.tuple(sql<Date>`${after.expiresAt}::timestamptz`, sql<string>`${after.id}::text`),
+        ),
+      );
+  }
+  if (context.lanes > 1) {
+    // hashtext() is a stable built-in hash; shifted to be non-negative before the modulo.
+    claim = claim.where(
+      (eb) => sql<number>`(hashtext(${eb.ref("c.ownerId")})::bigint + 2147483648) % ${context.lanes}`,
+      "=",
+      context.lane,
+    );
+  }
+  return queryRows(
+    tx,
+    claim
+      .where((eb) => eb.not(eb("c.id", "=", sql<string>`ANY(${context.skip}::text[])`)))
+      .where(noRenewalUnderWay)
+      .orderBy("c.expiresAt")
+      .orderBy("c.id")
+      .limit(limit)
+      .forUpdate("c")
+      .skipLocked(),
+  );
 }
+
+type ClaimedRow = Awaited<ReturnType<typeof claimDue>>[number];
 
 type BatchOutcome = {
   claimed: number;
@@ -211,11 +234,16 @@ async function processBatch(
   // now that the rows are ours, look again with a fresh statement before charging.
   const stillDue = new Set(
     (
-      await tx.$queryRaw<{ id: string }[]>`
-        SELECT c.id FROM "Certificate" c
-         WHERE c.id = ANY(${claimed.map((row) => row.id)}::text[])
-           AND c."autoRenewState" = 'ON' AND c.status = 'ISSUED'
-           AND ${NO_RENEWAL_UNDER_WAY}`
+      await queryRows(
+        tx,
+        sqlBuilder
+          .selectFrom("Certificate as c")
+          .select("c.id")
+          .where("c.id", "=", sql<string>`ANY(${claimed.map((row) => row.id)}::text[])`)
+          .where("c.autoRenewState", "=", sql.lit("ON"))
+          .where("c.status", "=", sql.lit("ISSUED"))
+          .where(noRenewalUnderWay),
+      )
     ).map((row) => row.id),
   );
   const due = claimed.filter((row) => stillDue.has(row.id));
@@ -223,9 +251,15 @@ async function processBatch(
   // An account another transaction holds (another instance's batch, a manual renewal) is
   // passed over rather than waited for: its certificates stay due for a later pass, and
   // instances running the job at once work on different accounts instead of queueing.
-  const accountRows = await tx.$queryRaw<{ id: string; ownerId: string; balanceMinor: number; currency: string }[]>`
-    SELECT id, "ownerId", "balanceMinor", currency FROM "BillingAccount"
-     WHERE "ownerId" = ANY(${owners}::text[]) FOR UPDATE SKIP LOCKED`;
+  const accountRows = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("BillingAccount")
+      .select(["id", "ownerId", "balanceMinor", "currency"])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`)
+      .forUpdate()
+      .skipLocked(),
+  );
   const accounts = new Map<string, AccountState>(
     accountRows.map((row) => [
       row.ownerId,
@@ -237,8 +271,13 @@ async function processBatch(
     unlocked.length === 0
       ? []
       : (
-          await tx.$queryRaw<{ ownerId: string }[]>`
-            SELECT "ownerId" FROM "BillingAccount" WHERE "ownerId" = ANY(${unlocked}::text[])`
+          await queryRows(
+            tx,
+            sqlBuilder
+              .selectFrom("BillingAccount")
+              .select("ownerId")
+              .where("ownerId", "=", sql<string>`ANY(${unlocked}::text[])`),
+          )
         ).map((row) => row.ownerId),
   );
   const plan = planDeductions(
@@ -291,30 +330,73 @@ async function terminate(
   );
   const noticeIds = terminations.map(() => nextId());
   const auditIds = terminations.map(() => nextId());
-  await tx.$executeRaw`
-    WITH input AS (
-      SELECT * FROM unnest(${ids}::text[], ${owners}::text[], ${reasons}::text[], ${domainNames}::text[],
-                           ${dedupeKeys}::text[], ${noticeIds}::text[], ${auditIds}::text[])
-             AS t(id, owner_id, reason, domain, dedupe_key, notice_id, audit_id)
-    ),
-    ended AS (
-      UPDATE "Certificate" AS c
-         SET "autoRenewState" = 'TERMINATED', "autoRenewEndReason" = t.reason::"AutoRenewEndReason",
-             "autoRenewChangedAt" = ${now}::timestamptz, "updatedAt" = CURRENT_TIMESTAMP
-        FROM input t
-       WHERE c.id = t.id
-    ),
-    notices AS (
-      INSERT INTO "Notification" (id, "ownerId", kind, "certificateId", "dedupeKey", params, "emailStatus", "createdAt")
-      SELECT notice_id, owner_id, 'AUTO_RENEW_TERMINATED', id, dedupe_key,
-             jsonb_build_object('domain', domain, 'certificateId', id, 'reason', reason), 'PENDING', ${now}::timestamptz
-        FROM input
-      ON CONFLICT DO NOTHING
-    )
-    INSERT INTO "AuditLog" (id, "actorId", action, "targetType", "targetId", before, after, "createdAt")
-    SELECT audit_id, NULL, 'certificate.auto_renew.terminate', 'Certificate', id, '{"autoRenewState": "ON"}'::jsonb,
-           jsonb_build_object('autoRenewState', 'TERMINATED', 'autoRenewEndReason', reason), ${now}::timestamptz
-      FROM input`;
+  await executeStatement(
+    tx,
+    sqlBuilder
+      .with("input", (db) =>
+        db
+          .selectFrom(
+            unnestRows("t", {
+              id: unnestColumn.text(ids),
+              owner_id: unnestColumn.text(owners),
+              reason: unnestColumn.text(reasons),
+              domain: unnestColumn.text(domainNames),
+              dedupe_key: unnestColumn.text(dedupeKeys),
+              notice_id: unnestColumn.text(noticeIds),
+              audit_id: unnestColumn.text(auditIds),
+            }),
+          )
+          .selectAll(),
+      )
+      .with("ended", (db) =>
+        db
+          .updateTable("Certificate as c")
+          .from("input as t")
+          .set({
+            autoRenewState: sql.lit("TERMINATED"),
+            autoRenewEndReason: sql`t.reason::"AutoRenewEndReason"`,
+            autoRenewChangedAt: sql`${now}::timestamptz`,
+            updatedAt: sql`CURRENT_TIMESTAMP`,
+          })
+          .whereRef("c.id", "=", "t.id"),
+      )
+      .with("notices", (db) =>
+        db
+          .insertInto("Notification")
+          .columns(["id", "ownerId", "kind", "certificateId", "dedupeKey", "params", "emailStatus", "createdAt"])
+          .expression(
+            db
+              .selectFrom("input")
+              .select([
+                "notice_id",
+                "owner_id",
+                sql.lit("AUTO_RENEW_TERMINATED").as("kind"),
+                "id",
+                "dedupe_key",
+                sql`jsonb_build_object('domain', domain, 'certificateId', id, 'reason', reason)`.as("params"),
+                sql.lit("PENDING").as("emailStatus"),
+                sql`${now}::timestamptz`.as("createdAt"),
+              ]),
+          )
+          .onConflict((conflict) => conflict.doNothing()),
+      )
+      .insertInto("AuditLog")
+      .columns(["id", "actorId", "action", "targetType", "targetId", "before", "after", "createdAt"])
+      .expression((db) =>
+        db
+          .selectFrom("input")
+          .select([
+            "audit_id",
+            sql.lit(null).as("actorId"),
+            sql.lit("certificate.auto_renew.terminate").as("action"),
+            sql.lit("Certificate").as("targetType"),
+            "id",
+            sql`'{"autoRenewState": "ON"}'::jsonb`.as("before"),
+            sql`jsonb_build_object('autoRenewState', 'TERMINATED', 'autoRenewEndReason', reason)`.as("after"),
+            sql`${now}::timestamptz`.as("createdAt"),
+          ]),
+      ),
+  );
 }
 
 /**

@@ -140,7 +140,10 @@ describe("renewal job: deduction 30 days before expiry", () => {
 
     const order = await db.renewalOrder.findFirstOrThrow({ where: { certificateId: old.id } });
     expect(order.status).toBe("ISSUED");
-    const renewal = await db.certificate.findUniqueOrThrow({ where: { id: order.newCertificateId } });
+    const renewal = await db.certificate.findUniqueOrThrow({
+      where: { id: order.newCertificateId },
+      omit: { privateKeyEncrypted: false },
+    });
     expect(renewal).toMatchObject({
       status: "ISSUED",
       validationMethod: "DNS_AUTO",

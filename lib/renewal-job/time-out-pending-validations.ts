@@ -1,6 +1,9 @@
 import "server-only";
+import { sql } from "kysely";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { type DbTransaction, db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
+import type { CertificateStatus } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/logger";
 import { purchaseRefundKey } from "@/lib/orders/order-ledger-keys";
 
@@ -9,17 +12,6 @@ export type TimeoutStepResult = {
   refunded: number;
   errors: { certificateId: string; message: string }[];
 };
-
-type Expired = {
-  id: string;
-  ownerId: string;
-  domain: string;
-  renewsId: string | null;
-  accountId: string;
-};
-
-type RenewalOrderRow = { id: string; priceMinor: number; currency: string };
-type PurchaseRow = { id: string; priceMinor: number; currency: string };
 
 /**
  * Step 4: a pending certificate not validated within 7 days cannot be issued. It ends
@@ -37,20 +29,7 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
     let claimedId: string | undefined;
     try {
       const row = await db.$transaction(async (tx) => {
-        const [expired] = await tx.$queryRaw<Expired[]>`
-          SELECT c.id, c."ownerId", c.domain, c."renewsId", a.id AS "accountId"
-            FROM "Certificate" c
-            JOIN "BillingAccount" a ON a."ownerId" = c."ownerId"
-           WHERE c.status IN ('PENDING_VALIDATION', 'DNS_RECORD_ADDED')
-             AND c."validatedAt" IS NULL
-             AND c."validationDeadline" <= ${now}
-             AND (EXISTS (SELECT 1 FROM "RenewalOrder" o
-                           WHERE o."newCertificateId" = c.id AND o.status = 'PENDING_VALIDATION')
-                  OR EXISTS (SELECT 1 FROM "CertificateOrder" p WHERE p."certificateId" = c.id AND p.status = 'PAID'))
-             AND NOT (c.id = ANY(${skip}::text[]))
-           ORDER BY c."validationDeadline", c.id
-           LIMIT 1
-           FOR UPDATE OF c SKIP LOCKED`;
+        const [expired] = await claimExpired(tx, now, skip);
         if (!expired) return null;
         claimedId = expired.id;
         // Every writer of a pending certificate locks its row first (the issuer's update,
@@ -69,23 +48,84 @@ export async function timeOutPendingValidations(options: { now: Date }): Promise
   }
 }
 
+/**
+ * The pending certificate (a renewal or a new purchase) whose validation deadline passed
+ * first, its row locked; one another run holds is passed over. Every writer of a pending
+ * certificate locks this row first (the issuer's update, "Cancel order"), so its orders,
+ * read next, stay as they are until the transaction ends.
+ */
+function claimExpired(tx: DbTransaction, now: Date, skip: string[]) {
+  return queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .innerJoin("BillingAccount as a", "a.ownerId", "c.ownerId")
+      .select(["c.id", "c.ownerId", "c.domain", "c.renewsId", "a.id as accountId"])
+      .where("c.status", "in", [
+        sql.lit<CertificateStatus>("PENDING_VALIDATION"),
+        sql.lit<CertificateStatus>("DNS_RECORD_ADDED"),
+      ])
+      .where("c.validatedAt", "is", null)
+      .where("c.validationDeadline", "<=", now)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom("RenewalOrder as o")
+              .select(sql.lit(1).as("one"))
+              .whereRef("o.newCertificateId", "=", "c.id")
+              .where("o.status", "=", sql.lit("PENDING_VALIDATION")),
+          ),
+          eb.exists(
+            eb
+              .selectFrom("CertificateOrder as p")
+              .select(sql.lit(1).as("one"))
+              .whereRef("p.certificateId", "=", "c.id")
+              .where("p.status", "=", sql.lit("PAID")),
+          ),
+        ]),
+      )
+      .where((eb) => eb.not(eb("c.id", "=", sql<string>`ANY(${skip}::text[])`)))
+      .orderBy("c.validationDeadline")
+      .orderBy("c.id")
+      .limit(sql.lit(1))
+      .forUpdate(["c"])
+      .skipLocked(),
+  );
+}
+
+type Expired = Awaited<ReturnType<typeof claimExpired>>[number];
+type OrderRow = { id: string; priceMinor: number; currency: string };
+
 /** Ends one expired pending certificate and its order; returns the fee refunded. */
 async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<number> {
-  const [renewalOrder] = await tx.$queryRaw<RenewalOrderRow[]>`
-    SELECT id, "priceMinor", currency FROM "RenewalOrder"
-     WHERE "newCertificateId" = ${row.id} AND status = 'PENDING_VALIDATION' FOR UPDATE`;
+  const [renewalOrder] = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("RenewalOrder")
+      .select(["id", "priceMinor", "currency"])
+      .where("newCertificateId", "=", row.id)
+      .where("status", "=", sql.lit("PENDING_VALIDATION"))
+      .forUpdate(),
+  );
   const [purchase] = renewalOrder
     ? []
-    : await tx.$queryRaw<PurchaseRow[]>`
-        SELECT id, "priceMinor", currency FROM "CertificateOrder"
-         WHERE "certificateId" = ${row.id} AND status = 'PAID' FOR UPDATE`;
+    : await queryRows(
+        tx,
+        sqlBuilder
+          .selectFrom("CertificateOrder")
+          .select(["id", "priceMinor", "currency"])
+          .where("certificateId", "=", row.id)
+          .where("status", "=", sql.lit("PAID"))
+          .forUpdate(),
+      );
   await tx.certificate.update({ where: { id: row.id }, data: { status: "VALIDATION_FAILED" } });
   if (renewalOrder) return timeOutRenewal(tx, row, renewalOrder, now);
   if (purchase) return timeOutPurchase(tx, row, purchase, now);
   return 0;
 }
 
-async function timeOutRenewal(tx: DbTransaction, row: Expired, order: RenewalOrderRow, now: Date): Promise<number> {
+async function timeOutRenewal(tx: DbTransaction, row: Expired, order: OrderRow, now: Date): Promise<number> {
   await tx.renewalOrder.update({ where: { id: order.id }, data: { status: "TIMED_OUT", endedAt: now } });
   if (order.priceMinor > 0) {
     await postLedgerEntry(tx, {
@@ -139,7 +179,7 @@ async function timeOutRenewal(tx: DbTransaction, row: Expired, order: RenewalOrd
   return order.priceMinor;
 }
 
-async function timeOutPurchase(tx: DbTransaction, row: Expired, order: PurchaseRow, now: Date): Promise<number> {
+async function timeOutPurchase(tx: DbTransaction, row: Expired, order: OrderRow, now: Date): Promise<number> {
   const refunded = order.priceMinor > 0;
   await tx.certificateOrder.update({
     where: { id: order.id },

@@ -1,6 +1,9 @@
 import "server-only";
+import { sql } from "kysely";
 import { systemNow } from "@/lib/clock";
 import type { DbTransaction } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
+import { unnestColumn, unnestRows } from "@/lib/db/unnest-rows";
 import { createValidationRecord, findHostedZone } from "@/lib/dns/validation-record";
 import type { LedgerKind, RenewalTrigger } from "@/lib/generated/prisma/enums";
 import { newCertificateId, randomId } from "@/lib/ids";
@@ -29,7 +32,6 @@ export type RenewalBatch = {
 
 export type CreatedRenewal = PaidRenewal & { orderId: string; newCertificateId: string; autoValidated: boolean };
 
-type Source = { id: string; domain: string; timedOut: number };
 type Zone = { id: string; name: string; ownerId: string };
 
 /**
@@ -51,14 +53,31 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
 
   // A renewal cycle is retried only after a refund, so the attempt number is fixed
   // by the history: two runs racing for one certificate collide on the unique key.
-  const sources = await tx.$queryRaw<Source[]>`
-    SELECT c.id, c.domain,
-           (SELECT count(*)::int FROM "RenewalOrder" o
-             WHERE o."certificateId" = c.id AND o.status = 'TIMED_OUT') AS "timedOut"
-      FROM "Certificate" c
-     WHERE c.id = ANY(${ids}::text[])`;
-  const zones = await tx.$queryRaw<Zone[]>`
-    SELECT id, name, "ownerId" FROM "HostedZone" WHERE "ownerId" = ANY(${owners}::text[])`;
+  const sources = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .select((eb) => [
+        "c.id",
+        "c.domain",
+        eb
+          .selectFrom("RenewalOrder as o")
+          .select(sql<number>`count(*)::int`.as("timedOut"))
+          .whereRef("o.certificateId", "=", "c.id")
+          .where("o.status", "=", sql.lit("TIMED_OUT"))
+          .$asScalar()
+          .$notNull()
+          .as("timedOut"),
+      ])
+      .where("c.id", "=", sql<string>`ANY(${ids}::text[])`),
+  );
+  const zones = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("HostedZone")
+      .select(["id", "name", "ownerId"])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`),
+  );
   const source = new Map(sources.map((row) => [row.id, row]));
   const zonesByOwner = new Map<string, Zone[]>();
   for (const zone of zones) zonesByOwner.set(zone.ownerId, [...(zonesByOwner.get(zone.ownerId) ?? []), zone]);
@@ -139,82 +158,261 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
   // checked at its end, so the order of the parts does not matter. The balance
   // update keeps the guard of every ledger posting (never below zero); it reports
   // the accounts it changed, and a shortfall rolls the whole batch back below.
-  const [outcome] = await tx.$queryRaw<{ debited: number }[]>`
-    WITH input AS (
-      SELECT * FROM unnest(
-        ${rows.oldId}::text[], ${rows.newId}::text[], ${rows.ownerId}::text[], ${rows.orderId}::text[],
-        ${rows.attempt}::int[], ${rows.fee}::int[], ${rows.currency}::text[], ${rows.accountId}::text[],
-        ${rows.balanceAfter}::int[], ${rows.domain}::text[], ${rows.auto}::boolean[], ${rows.recordName}::text[],
-        ${rows.recordValue}::text[], ${rows.ledgerId}::text[], ${rows.paidNoticeId}::text[],
-        ${rows.recordNoticeId}::text[], ${rows.auditId}::text[]
-      ) AS i(old_id, new_id, owner_id, order_id, attempt, fee, currency, account_id, balance_after, domain, auto,
-             record_name, record_value, ledger_id, paid_notice_id, record_notice_id, audit_id)
-    ),
-    debits AS (
-      UPDATE "BillingAccount" AS a
-         SET "balanceMinor" = a."balanceMinor" - d.amount, "updatedAt" = ${now}::timestamptz
-        FROM (SELECT account_id, sum(fee)::int AS amount FROM input WHERE fee > 0 GROUP BY account_id) AS d
-       WHERE a.id = d.account_id AND a."balanceMinor" - d.amount >= 0
-      RETURNING a.id
-    ),
-    certificates AS (
-      INSERT INTO "Certificate" (id, "ownerId", alias, tags, brand, "certificateType", "domainType", domain, sans,
-                                 source, "validityYears", status, "renewsId", "autoUpdateResources",
-                                 "ignoreNotifications", "validationMethod", "validationRecordName",
-                                 "validationRecordValue", "validationDeadline", "createdAt", "updatedAt")
-      SELECT i.new_id, i.owner_id, c.alias, c.tags, c.brand, c."certificateType", c."domainType", c.domain, c.sans,
-             'PURCHASED', 1,
-             (CASE WHEN i.auto THEN 'DNS_RECORD_ADDED' ELSE 'PENDING_VALIDATION' END)::"CertificateStatus",
-             c.id, c."autoUpdateResources", c."ignoreNotifications",
-             (CASE WHEN i.auto THEN 'DNS_AUTO' ELSE 'DNS' END)::"ValidationMethod",
-             i.record_name, i.record_value, ${deadline}::timestamptz, ${now}::timestamptz, CURRENT_TIMESTAMP
-        FROM input i JOIN "Certificate" c ON c.id = i.old_id
-    ),
-    orders AS (
-      INSERT INTO "RenewalOrder" (id, "ownerId", "certificateId", attempt, trigger, status, "priceMinor", currency,
-                                  "newCertificateId", "jobRunId", "createdAt")
-      SELECT order_id, owner_id, old_id, attempt, ${batch.trigger}::text::"RenewalTrigger", 'PENDING_VALIDATION', fee,
-             currency, new_id, ${batch.jobRunId}::text, ${now}::timestamptz
-        FROM input
-    ),
-    ledger AS (
-      INSERT INTO "LedgerEntry" (id, "accountId", kind, "amountMinor", "balanceAfterMinor", currency, "idempotencyKey",
-                                 "certificateId", "renewalOrderId", "actorId", "createdAt")
-      SELECT ledger_id, account_id, ${kind}::text::"LedgerKind", -fee, balance_after, currency,
-             'renewal:' || old_id || ':' || attempt, old_id, order_id, ${batch.actorId}::text, ${now}::timestamptz
-        FROM input
-       WHERE fee > 0
-    ),
-    dns AS (
-      INSERT INTO "DnsRecord" (id, "zoneId", name, type, value, ttl, "createdAt")
-      SELECT r.id, r.zone_id, r.name, ${recordType}::text, r.value, ${recordTtl}::int, ${now}::timestamptz
-        FROM unnest(${records.id}::text[], ${records.zoneId}::text[], ${records.name}::text[],
-                    ${records.value}::text[]) AS r(id, zone_id, name, value)
-      ON CONFLICT DO NOTHING
-    ),
-    notices AS (
-      INSERT INTO "Notification" (id, "ownerId", kind, "certificateId", "dedupeKey", params, "emailStatus", "createdAt")
-      SELECT n.id, i.owner_id, n.kind::"NotificationKind", i.new_id, n.dedupe_key,
-             jsonb_build_object('domain', i.domain, 'certificateId', i.old_id, 'newCertificateId', i.new_id,
+  const noticeParams = sql`jsonb_build_object('domain', i.domain, 'certificateId', i.old_id, 'newCertificateId', i.new_id,
                                 'feeMinor', i.fee, 'currency', i.currency, 'deadline', ${deadline.toISOString()}::text,
-                                'recordName', i.record_name, 'recordValue', i.record_value, 'autoValidated', i.auto),
-             'PENDING', ${now}::timestamptz
-        FROM input i
-       CROSS JOIN LATERAL (VALUES (i.paid_notice_id, 'RENEWAL_DEDUCTED', 'renewal-paid:' || i.order_id),
-                                  (i.record_notice_id, 'VALIDATION_RECORD_NEEDED', 'record-needed:' || i.new_id))
-             AS n(id, kind, dedupe_key)
-       WHERE n.kind = 'RENEWAL_DEDUCTED' OR NOT i.auto
-      ON CONFLICT DO NOTHING
-    ),
-    audit AS (
-      INSERT INTO "AuditLog" (id, "actorId", action, "targetType", "targetId", after, ip, "createdAt")
-      SELECT audit_id, ${batch.actorId}::text, ${action}::text, 'Certificate', old_id,
-             jsonb_build_object('orderId', order_id, 'newCertificateId', new_id, 'feeMinor', fee,
-                                'currency', currency, 'attempt', attempt),
-             ${batch.ip ?? null}::text, ${now}::timestamptz
-        FROM input
-    )
-    SELECT (SELECT count(*)::int FROM debits) AS debited`;
+                                'recordName', i.record_name, 'recordValue', i.record_value, 'autoValidated', i.auto)`;
+  const [outcome] = await queryRows(
+    tx,
+    sqlBuilder
+      .with("input", (db) =>
+        db
+          .selectFrom(
+            unnestRows("i", {
+              old_id: unnestColumn.text(rows.oldId),
+              new_id: unnestColumn.text(rows.newId),
+              owner_id: unnestColumn.text(rows.ownerId),
+              order_id: unnestColumn.text(rows.orderId),
+              attempt: unnestColumn.int(rows.attempt),
+              fee: unnestColumn.int(rows.fee),
+              currency: unnestColumn.text(rows.currency),
+              account_id: unnestColumn.text(rows.accountId),
+              balance_after: unnestColumn.int(rows.balanceAfter),
+              domain: unnestColumn.text(rows.domain),
+              auto: unnestColumn.boolean(rows.auto),
+              record_name: unnestColumn.text(rows.recordName),
+              record_value: unnestColumn.text(rows.recordValue),
+              ledger_id: unnestColumn.text(rows.ledgerId),
+              paid_notice_id: unnestColumn.text(rows.paidNoticeId),
+              record_notice_id: unnestColumn.text(rows.recordNoticeId),
+              audit_id: unnestColumn.text(rows.auditId),
+            }),
+          )
+          .selectAll(),
+      )
+      .with("debits", (db) =>
+        db
+          .updateTable("BillingAccount as a")
+          .from(
+            db
+              .selectFrom("input")
+              .select(["account_id", sql<number>`sum(fee)::int`.as("amount")])
+              .where("fee", ">", sql.lit(0))
+              .groupBy("account_id")
+              .as("d"),
+          )
+          .set((eb) => ({
+            balanceMinor: eb("a.balanceMinor", "-", eb.ref("d.amount")),
+            updatedAt: sql`${now}::timestamptz`,
+          }))
+          .whereRef("a.id", "=", "d.account_id")
+          .where((eb) => eb(eb("a.balanceMinor", "-", eb.ref("d.amount")), ">=", sql.lit(0)))
+          .returning("a.id"),
+      )
+      .with("certificates", (db) =>
+        db
+          .insertInto("Certificate")
+          .columns([
+            "id",
+            "ownerId",
+            "alias",
+            "tags",
+            "brand",
+            "certificateType",
+            "domainType",
+            "domain",
+            "sans",
+            "source",
+            "validityYears",
+            "status",
+            "renewsId",
+            "autoUpdateResources",
+            "ignoreNotifications",
+            "validationMethod",
+            "validationRecordName",
+            "validationRecordValue",
+            "validationDeadline",
+            "createdAt",
+            "updatedAt",
+          ])
+          .expression(
+            db
+              .selectFrom("input as i")
+              .innerJoin("Certificate as c", "c.id", "i.old_id")
+              .select((eb) => [
+                "i.new_id",
+                "i.owner_id",
+                "c.alias",
+                "c.tags",
+                "c.brand",
+                "c.certificateType",
+                "c.domainType",
+                "c.domain",
+                "c.sans",
+                sql.lit("PURCHASED").as("source"),
+                sql.lit(1).as("validityYears"),
+                sql`(CASE WHEN ${eb.ref("i.auto")} THEN 'DNS_RECORD_ADDED' ELSE 'PENDING_VALIDATION' END)::"CertificateStatus"`.as(
+                  "status",
+                ),
+                "c.id",
+                "c.autoUpdateResources",
+                "c.ignoreNotifications",
+                sql`(CASE WHEN ${eb.ref("i.auto")} THEN 'DNS_AUTO' ELSE 'DNS' END)::"ValidationMethod"`.as(
+                  "validationMethod",
+                ),
+                "i.record_name",
+                "i.record_value",
+                sql`${deadline}::timestamptz`.as("validationDeadline"),
+                sql`${now}::timestamptz`.as("createdAt"),
+                sql`CURRENT_TIMESTAMP`.as("updatedAt"),
+              ]),
+          ),
+      )
+      .with("orders", (db) =>
+        db
+          .insertInto("RenewalOrder")
+          .columns([
+            "id",
+            "ownerId",
+            "certificateId",
+            "attempt",
+            "trigger",
+            "status",
+            "priceMinor",
+            "currency",
+            "newCertificateId",
+            "jobRunId",
+            "createdAt",
+          ])
+          .expression(
+            db
+              .selectFrom("input")
+              .select([
+                "order_id",
+                "owner_id",
+                "old_id",
+                "attempt",
+                sql`${batch.trigger}::text::"RenewalTrigger"`.as("trigger"),
+                sql.lit("PENDING_VALIDATION").as("status"),
+                "fee",
+                "currency",
+                "new_id",
+                sql`${batch.jobRunId}::text`.as("jobRunId"),
+                sql`${now}::timestamptz`.as("createdAt"),
+              ]),
+          ),
+      )
+      .with("ledger", (db) =>
+        db
+          .insertInto("LedgerEntry")
+          .columns([
+            "id",
+            "accountId",
+            "kind",
+            "amountMinor",
+            "balanceAfterMinor",
+            "currency",
+            "idempotencyKey",
+            "certificateId",
+            "renewalOrderId",
+            "actorId",
+            "createdAt",
+          ])
+          .expression(
+            db
+              .selectFrom("input")
+              .select([
+                "ledger_id",
+                "account_id",
+                sql`${kind}::text::"LedgerKind"`.as("kind"),
+                sql`-fee`.as("amountMinor"),
+                "balance_after",
+                "currency",
+                sql`'renewal:' || old_id || ':' || attempt`.as("idempotencyKey"),
+                "old_id",
+                "order_id",
+                sql`${batch.actorId}::text`.as("actorId"),
+                sql`${now}::timestamptz`.as("createdAt"),
+              ])
+              .where("fee", ">", sql.lit(0)),
+          ),
+      )
+      .with("dns", (db) =>
+        db
+          .insertInto("DnsRecord")
+          .columns(["id", "zoneId", "name", "type", "value", "ttl", "createdAt"])
+          .expression(
+            db
+              .selectFrom(
+                unnestRows("r", {
+                  id: unnestColumn.text(records.id),
+                  zone_id: unnestColumn.text(records.zoneId),
+                  name: unnestColumn.text(records.name),
+                  value: unnestColumn.text(records.value),
+                }),
+              )
+              .select([
+                "r.id",
+                "r.zone_id",
+                "r.name",
+                sql`${recordType}::text`.as("type"),
+                "r.value",
+                sql`${recordTtl}::int`.as("ttl"),
+                sql`${now}::timestamptz`.as("createdAt"),
+              ]),
+          )
+          .onConflict((conflict) => conflict.doNothing()),
+      )
+      .with("notices", (db) =>
+        db
+          .insertInto("Notification")
+          .columns(["id", "ownerId", "kind", "certificateId", "dedupeKey", "params", "emailStatus", "createdAt"])
+          .expression(
+            db
+              .selectFrom("input as i")
+              .crossJoinLateral(
+                sql<{
+                  id: string;
+                  kind: string;
+                  dedupe_key: string;
+                }>`(VALUES (i.paid_notice_id, 'RENEWAL_DEDUCTED', 'renewal-paid:' || i.order_id),
+                                  (i.record_notice_id, 'VALIDATION_RECORD_NEEDED', 'record-needed:' || i.new_id))`.as<"n">(
+                  sql`n(id, kind, dedupe_key)`,
+                ),
+              )
+              .select([
+                "n.id",
+                "i.owner_id",
+                sql`n.kind::"NotificationKind"`.as("kind"),
+                "i.new_id",
+                "n.dedupe_key",
+                noticeParams.as("params"),
+                sql.lit("PENDING").as("emailStatus"),
+                sql`${now}::timestamptz`.as("createdAt"),
+              ])
+              .where((eb) => eb.or([eb("n.kind", "=", sql.lit("RENEWAL_DEDUCTED")), eb.not(eb.ref("i.auto"))])),
+          )
+          .onConflict((conflict) => conflict.doNothing()),
+      )
+      .with("audit", (db) =>
+        db
+          .insertInto("AuditLog")
+          .columns(["id", "actorId", "action", "targetType", "targetId", "after", "ip", "createdAt"])
+          .expression(
+            db.selectFrom("input").select([
+              "audit_id",
+              sql`${batch.actorId}::text`.as("actorId"),
+              sql`${action}::text`.as("action"),
+              sql.lit("Certificate").as("targetType"),
+              "old_id",
+              sql`jsonb_build_object('orderId', order_id, 'newCertificateId', new_id, 'feeMinor', fee,
+                                'currency', currency, 'attempt', attempt)`.as("after"),
+              sql`${batch.ip ?? null}::text`.as("ip"),
+              sql`${now}::timestamptz`.as("createdAt"),
+            ]),
+          ),
+      )
+      .selectNoFrom((eb) => eb.selectFrom("debits").select(sql<number>`count(*)::int`.as("debited")).as("debited")),
+  );
   if (outcome?.debited !== debitedAccounts) throw new Error("a renewal fee would take a balance below zero");
   return created;
 }

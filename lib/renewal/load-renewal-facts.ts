@@ -1,6 +1,7 @@
 import "server-only";
 import { listPrices, type PriceRow } from "@/lib/billing/list-prices";
 import type { DbTransaction, db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { AutoRenewEndReason } from "@/lib/generated/prisma/enums";
 import type { EligibilityFacts } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
@@ -58,7 +59,14 @@ export async function lockOwnedCertificate(
   ownerId: string,
   certificateId: string,
 ): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Certificate" WHERE id = ${certificateId} AND "ownerId" = ${ownerId} FOR UPDATE`;
+  const rows = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("Certificate")
+      .select("id")
+      .where("id", "=", certificateId)
+      .where("ownerId", "=", ownerId)
+      .forUpdate(),
+  );
   return rows.length > 0;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { findPrice } from "@/lib/billing/list-prices";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
 import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
@@ -33,8 +34,14 @@ export async function renewManually(input: {
     if (failures.length > 0 || !price) {
       throw new AppError("MANUAL_RENEWAL_NOT_ALLOWED", { manualReasons: failures.join(",") });
     }
-    const [account] = await tx.$queryRaw<{ id: string; balanceMinor: number; currency: string }[]>`
-      SELECT id, "balanceMinor", currency FROM "BillingAccount" WHERE "ownerId" = ${input.ownerId} FOR UPDATE`;
+    const [account] = await queryRows(
+      tx,
+      sqlBuilder
+        .selectFrom("BillingAccount")
+        .select(["id", "balanceMinor", "currency"])
+        .where("ownerId", "=", input.ownerId)
+        .forUpdate(),
+    );
     if (!account) throw new AppError("NOT_FOUND");
     if (account.currency !== price.currency || account.balanceMinor < price.priceMinor) {
       throw new AppError("INSUFFICIENT_BALANCE");

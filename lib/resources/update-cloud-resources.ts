@@ -1,6 +1,8 @@
 import "server-only";
+import { sql } from "kysely";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 import type { CloudResourceType } from "@/lib/generated/prisma/enums";
 import { randomId } from "@/lib/ids";
@@ -63,11 +65,16 @@ export async function updateCloudResources(input: UpdateCloudResourcesInput): Pr
     }
 
     // Locked so that two updates of the same resources cannot interleave their history.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "CloudResource"
-       WHERE "ownerId" = ${input.ownerId} AND id = ANY(${resourceIds}::text[])
-       ORDER BY id
-         FOR UPDATE`;
+    const locked = await queryRows(
+      tx,
+      sqlBuilder
+        .selectFrom("CloudResource")
+        .select("id")
+        .where("ownerId", "=", input.ownerId)
+        .where("id", "=", sql<string>`ANY(${resourceIds}::text[])`)
+        .orderBy("id")
+        .forUpdate(),
+    );
     if (locked.length !== resourceIds.length) throw new AppError("NOT_FOUND");
     const resources = await tx.cloudResource.findMany({
       where: { ownerId: input.ownerId, id: { in: resourceIds } },

@@ -22,6 +22,7 @@ const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
 const { fingerprintDatabase, fingerprintOwner } = await import("@/testing/security/database-fingerprint");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
+const { default: errorMessages } = await import("@/messages/en/errors.json");
 
 const ROOT = process.cwd();
 const actionModules = {
@@ -293,6 +294,8 @@ const ACTIONS: Record<string, ActionRow> = {
 
 type RouteRow = {
   expect: Row<RouteExpectation>;
+  /** Its refusals are not the app's translated {code, message} (the job route answers schedulers in English). */
+  untranslatedRefusals?: true;
   /** The same request with the bearer secret and no session (the job route only). */
   cron?: 200;
   call?: (headers?: Record<string, string>) => Promise<Response>;
@@ -304,7 +307,10 @@ const url = (path: string) => `http://localhost${path}`;
 const get = (path: string, headers: Record<string, string> = {}) => new NextRequest(url(path), { headers });
 const params = <P>(value: P) => ({ params: Promise.resolve(value) });
 
-function uploadRequest(): NextRequest {
+// What a browser on the console's own page sends with a write; the cross-site checks below replace it.
+const SAME_ORIGIN = { origin: "http://localhost", host: "localhost" };
+
+function uploadRequest(headers: Record<string, string> = {}): NextRequest {
   const keys = generateTestKeyPair("ec-p256");
   const root = issueTestCertificate({
     commonName: "Matrix Test Root",
@@ -324,7 +330,7 @@ function uploadRequest(): NextRequest {
   });
   return new NextRequest(url("/api/certificates/upload"), {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...SAME_ORIGIN, ...headers },
     body: JSON.stringify({ certificatePem: leaf.pem, chainPem: root.pem, privateKeyPem: leaf.privateKeyPem }),
   });
 }
@@ -332,9 +338,12 @@ function uploadRequest(): NextRequest {
 const ROUTES: Record<string, RouteRow> = {
   "GET /api/account/balance-warning": {
     expect: OWN_DATA_ROUTE,
-    call: () => r["app/api/account/balance-warning/route.ts"].GET(),
+    call: () => r["app/api/account/balance-warning/route.ts"].GET(get("/api/account/balance-warning")),
   },
-  "GET /api/account/balance": { expect: OWN_DATA_ROUTE, call: () => r["app/api/account/balance/route.ts"].GET() },
+  "GET /api/account/balance": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/account/balance/route.ts"].GET(get("/api/account/balance")),
+  },
   "GET /api/admin/certificates": {
     expect: ADMIN_ROUTE,
     call: () =>
@@ -440,22 +449,24 @@ const ROUTES: Record<string, RouteRow> = {
   },
   "POST /api/certificates/upload": {
     expect: { anonymous: 401, customerB: "self", customerA: 201, admin: "self" },
-    call: () => r["app/api/certificates/upload/route.ts"].POST(uploadRequest()),
+    call: (headers) => r["app/api/certificates/upload/route.ts"].POST(uploadRequest(headers)),
   },
   "GET /api/jobs/renewals": {
     expect: SECRET_ONLY_ROUTE,
+    untranslatedRefusals: true,
     cron: 200,
     call: (headers) => r["app/api/jobs/renewals/route.ts"].GET(get("/api/jobs/renewals", headers)),
   },
   "POST /api/jobs/renewals": {
     expect: SECRET_ONLY_ROUTE,
+    untranslatedRefusals: true,
     cron: 200,
     call: (headers) =>
       r["app/api/jobs/renewals/route.ts"].POST(new NextRequest(url("/api/jobs/renewals"), { method: "POST", headers })),
   },
   "GET /api/notifications/unread": {
     expect: OWN_DATA_ROUTE,
-    call: () => r["app/api/notifications/unread/route.ts"].GET(),
+    call: () => r["app/api/notifications/unread/route.ts"].GET(get("/api/notifications/unread")),
   },
   "GET /api/resources": {
     expect: OWN_DATA_ROUTE,
@@ -533,6 +544,13 @@ describe("server actions", () => {
   });
 });
 
+const REFUSAL_CODES = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" } as const;
+
+/** A refusal is {code, message} with the message the app shows for that code, never the bare code. */
+function expectTranslatedRefusal(body: string, code: keyof typeof errorMessages, label: string) {
+  expect(JSON.parse(body), `${label}: refusal body`).toEqual({ code, message: errorMessages[code] });
+}
+
 describe("route handlers", () => {
   it.each(Object.keys(ROUTES))("%s", async (key) => {
     const row = ROUTES[key] as RouteRow;
@@ -555,6 +573,8 @@ describe("route handlers", () => {
         expect(response.status, `${label}: ${body.slice(0, 300)}`).toBe(expected);
         if (expected >= 400) {
           expect(await fingerprintDatabase(), `${label}: a refused call changed the database`).toEqual(databaseBefore);
+          if (!row.untranslatedRefusals)
+            expectTranslatedRefusal(body, REFUSAL_CODES[expected as 401 | 403 | 404], label);
         }
       }
     }
@@ -562,6 +582,44 @@ describe("route handlers", () => {
       actAs(null);
       const response = await row.call({ authorization: `Bearer ${process.env.CRON_SECRET}` });
       expect(response.status, `${key} with the bearer secret`).toBe(row.cron);
+    }
+  });
+});
+
+// Writes by cookie can be sent by any page on the web (a form posting multipart needs no
+// preflight): every customer route that changes something refuses a request whose Origin
+// is not this host, as proxy.ts does for server actions, before it looks at the session.
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const CROSS_SITE_ORIGINS = { "another site": "https://attacker.example", "an opaque origin": "null", "no origin": "" };
+const isCustomerWrite = (entry: { method: string; path: string }) =>
+  WRITE_METHODS.has(entry.method) && !/^\/api\/(admin|auth|jobs)\//.test(entry.path);
+
+describe("cross-site writes to customer routes", () => {
+  it("covers at least the upload route", () => {
+    expect(
+      listRouteHandlers(ROOT)
+        .filter(isCustomerWrite)
+        .map((entry) => entry.key),
+    ).toContain("POST /api/certificates/upload");
+  });
+
+  it.each(
+    listRouteHandlers(ROOT)
+      .filter(isCustomerWrite)
+      .map((entry) => entry.key),
+  )("%s", async (key) => {
+    const row = ROUTES[key] as RouteRow;
+    for (const [name, origin] of Object.entries(CROSS_SITE_ORIGINS)) {
+      for (const caller of ["customerA", "anonymous"] as const) {
+        actAs(users()[caller]);
+        const label = `${key} from ${name} as ${caller}`;
+        const databaseBefore = await fingerprintDatabase();
+        const response = await (row.call as NonNullable<RouteRow["call"]>)({ origin });
+        const body = await response.text();
+        expect(response.status, `${label}: ${body.slice(0, 300)}`).toBe(403);
+        expect(JSON.parse(body), label).toEqual({ code: "FORBIDDEN", message: errorMessages.crossSiteRequest });
+        expect(await fingerprintDatabase(), `${label}: a refused call changed the database`).toEqual(databaseBefore);
+      }
     }
   });
 });

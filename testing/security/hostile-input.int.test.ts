@@ -329,16 +329,41 @@ function hostileGets(path: string, handler: Handler | PlainHandler, validId?: ()
   };
 }
 
+// Sent as from the console's own page: the bodies, not the Origin, are under test here
+// (cross-site writes: HOSTILE_ORIGINS below and the authorization matrix).
+const SAME_ORIGIN = { origin: "http://localhost", host: "localhost" };
+
 function jsonBody(method: string, path: string, body: string | Uint8Array, contentType = "application/json") {
   return new NextRequest(url(path), {
     method,
-    headers: contentType ? { "content-type": contentType } : {},
+    headers: { ...SAME_ORIGIN, ...(contentType ? { "content-type": contentType } : {}) },
     body: body as BodyInit,
   });
 }
 
 /** Hostile bodies for a JSON route whose valid body is `valid`. */
-function hostileBodies(method: string, path: string, handler: PlainHandler, valid: Record<string, unknown>) {
+/** Origins a write from another site may carry, each of which a customer route refuses with 403. */
+const HOSTILE_ORIGINS: Record<string, Record<string, string>> = {
+  "another site": { origin: "https://attacker.example", host: "localhost" },
+  "opaque (null)": { origin: "null", host: "localhost" },
+  missing: { host: "localhost" },
+  "not a URL": { origin: "<script>alert(1)</script>", host: "localhost" },
+  "same host, other port": { origin: "http://localhost:8443", host: "localhost" },
+  "suffix of the host": { origin: "http://localhost.attacker.example", host: "localhost" },
+  "forwarded host says otherwise": {
+    origin: "http://localhost",
+    host: "localhost",
+    "x-forwarded-host": "console.example",
+  },
+};
+
+function hostileBodies(
+  method: string,
+  path: string,
+  handler: PlainHandler,
+  valid: Record<string, unknown>,
+  options: { checksOrigin?: boolean } = {},
+) {
   return (): [string, () => Promise<Response>][] => {
     const requests: [string, () => Promise<Response>][] = [
       ["malformed JSON", () => handler(jsonBody(method, path, '{"now": '))],
@@ -349,7 +374,10 @@ function hostileBodies(method: string, path: string, handler: PlainHandler, vali
       ["10 MB of garbage", () => handler(jsonBody(method, path, HUGE))],
       ["text/plain", () => handler(jsonBody(method, path, JSON.stringify(valid), "text/plain"))],
       ["no content type", () => handler(jsonBody(method, path, JSON.stringify(valid), ""))],
-      ["multipart", () => handler(new NextRequest(url(path), { method, body: toFormData(valid) }))],
+      [
+        "multipart",
+        () => handler(new NextRequest(url(path), { method, headers: SAME_ORIGIN, body: toFormData(valid) })),
+      ],
       ["deeply nested", () => handler(jsonBody(method, path, `${"[".repeat(100_000)}${"]".repeat(100_000)}`))],
     ];
     for (const [name, value] of Object.entries(WHOLE_INPUTS)) {
@@ -361,6 +389,21 @@ function hostileBodies(method: string, path: string, handler: PlainHandler, vali
         requests.push([
           `${field}=${name}`,
           () => handler(jsonBody(method, path, JSON.stringify({ ...valid, [field]: value }))),
+        ]);
+      }
+    }
+    if (options.checksOrigin) {
+      for (const [name, headers] of Object.entries(HOSTILE_ORIGINS)) {
+        requests.push([
+          `origin: ${name}`,
+          () =>
+            handler(
+              new NextRequest(url(path), {
+                method,
+                headers: { "content-type": "application/json", ...headers },
+                body: JSON.stringify(valid),
+              }),
+            ),
         ]);
       }
     }
@@ -484,12 +527,18 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/certificates": { as: () => customer, requests: hostileGets("/api/certificates", routes.certificates.GET) },
   "POST /api/certificates/upload": {
     as: () => customer,
-    requests: hostileBodies("POST", "/api/certificates/upload", routes.upload.POST, {
-      certificatePem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
-      chainPem: "",
-      privateKeyPem: "",
-      alias: "My alias",
-    }),
+    requests: hostileBodies(
+      "POST",
+      "/api/certificates/upload",
+      routes.upload.POST,
+      {
+        certificatePem: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+        chainPem: "",
+        privateKeyPem: "",
+        alias: "My alias",
+      },
+      { checksOrigin: true },
+    ),
   },
   "GET /api/jobs/renewals": { as: () => null, requests: jobRequests("GET", routes.jobs.GET) },
   "POST /api/jobs/renewals": { as: () => null, requests: jobRequests("POST", routes.jobs.POST) },
@@ -499,6 +548,14 @@ const ROUTES: Record<string, RouteCase> = {
   },
   "GET /api/resources": { as: () => customer, requests: hostileGets("/api/resources", routes.resources.GET) },
 };
+
+function parseJson(text: string): { code?: unknown; message?: unknown } | null {
+  try {
+    return JSON.parse(text) as { code?: unknown; message?: unknown };
+  } catch {
+    return null;
+  }
+}
 
 describe("hostile input into route handlers", () => {
   it("has cases for every route handler in the code", () => {
@@ -526,6 +583,15 @@ describe("hostile input into route handlers", () => {
         const type = response.headers.get("content-type") ?? "";
         if (response.status >= 500) failures.push(`${variant}: ${response.status} ${body.slice(0, 200)}`);
         if (!/application\/(json|zip)/.test(type)) failures.push(`${variant}: answered ${type || "no content type"}`);
+        if (variant.startsWith("origin: ") && response.status !== 403) {
+          failures.push(`${variant}: ${response.status}, not refused as cross-site`);
+        }
+        if (response.status >= 400 && /application\/json/.test(type)) {
+          // Every refusal says what it is and what to do, in words: a code alone is not an answer.
+          const answer = parseJson(body);
+          if (typeof answer?.code !== "string" || typeof answer.message !== "string" || answer.message === answer.code)
+            failures.push(`${variant}: ${response.status} without a translated message: ${body.slice(0, 200)}`);
+        }
         if (response.status >= 400) {
           const after = await fingerprintDatabase();
           const changed = Object.keys(after).filter((table) => after[table] !== before[table]);

@@ -48,6 +48,8 @@ afterAll(async () => {
   const { disconnectDb } = await import("@/lib/db/client");
   await disconnectDb();
   await server.stop();
+  // As root in a private checkout the data lives elsewhere (lib/db/place-embedded-postgres.ts).
+  await rm(server.dataDir, { recursive: true, force: true });
   await rm(dataDir, { recursive: true, force: true });
 });
 

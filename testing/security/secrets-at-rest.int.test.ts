@@ -164,7 +164,10 @@ describe("a sealed private key", () => {
 
   it("opens with the key and its certificate's id, and is a PKCS#8 key", async () => {
     for (const id of [issuedCertificateId, uploadedCertificateId]) {
-      const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({ where: { id } });
+      const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({
+        where: { id },
+        select: { privateKeyEncrypted: true },
+      });
       expect(decryptSecret(privateKeyEncrypted ?? "", key(), id)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     }
   });
@@ -174,7 +177,10 @@ describe("a sealed private key", () => {
     ["the tag", 2],
     ["the ciphertext", 3],
   ] as const)("does not open when one bit of %s is flipped", async (_name, part) => {
-    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({ where: { id: issuedCertificateId } });
+    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({
+      where: { id: issuedCertificateId },
+      select: { privateKeyEncrypted: true },
+    });
     const altered = alter(privateKeyEncrypted ?? "", part);
     expect(altered).not.toBe(privateKeyEncrypted);
     let failure: unknown;
@@ -190,7 +196,10 @@ describe("a sealed private key", () => {
   });
 
   it("does not open on another row, nor with another key", async () => {
-    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({ where: { id: issuedCertificateId } });
+    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({
+      where: { id: issuedCertificateId },
+      select: { privateKeyEncrypted: true },
+    });
     expect(() => decryptSecret(privateKeyEncrypted ?? "", key(), uploadedCertificateId)).toThrow(SecretDecryptionError);
     expect(() => decryptSecret(privateKeyEncrypted ?? "", randomBytes(32), issuedCertificateId)).toThrow(
       SecretDecryptionError,
@@ -198,7 +207,10 @@ describe("a sealed private key", () => {
   });
 
   it("altered in the database, is never served: the download fails without showing the envelope", async () => {
-    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({ where: { id: issuedCertificateId } });
+    const { privateKeyEncrypted } = await db.certificate.findUniqueOrThrow({
+      where: { id: issuedCertificateId },
+      select: { privateKeyEncrypted: true },
+    });
     const altered = alter(privateKeyEncrypted ?? "", 3);
     await db.certificate.update({ where: { id: issuedCertificateId }, data: { privateKeyEncrypted: altered } });
     try {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { authedAction } from "@/lib/actions/authed-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
+import { notificationSettingsInputSchema } from "@/lib/notifications/notification-settings-input";
 import { rotateWebhookSecret } from "@/lib/notifications/rotate-webhook-secret";
 import { updateNotificationSettings } from "@/lib/notifications/update-notification-settings";
 
@@ -13,14 +14,10 @@ export const markNotificationsReadAction = authedAction(
 );
 
 // Field problems (reminder days, webhook URL) come back as typed data for the form to
-// translate; the schema here only bounds the sizes.
+// translate (checkNotificationSettings, which the form also runs before it sends); the
+// schema only bounds the sizes.
 export const updateNotificationSettingsAction = authedAction(
-  z.object({
-    reminderDays: z.string().max(200),
-    inApp: z.boolean(),
-    email: z.boolean(),
-    webhookUrl: z.string().max(2000),
-  }),
+  notificationSettingsInputSchema,
   { name: "updateNotificationSettings" },
   (input, { user, ip, now }) => updateNotificationSettings({ ...input, ownerId: user.id, actorId: user.id, ip, now }),
 );

@@ -2,40 +2,14 @@
 
 import { z } from "zod";
 import { authedAction } from "@/lib/actions/authed-action";
-import {
-  ADJUSTMENT_DIRECTIONS,
-  adjustBalance,
-  MAX_ADJUSTMENT_MINOR,
-  MAX_REASON_LENGTH,
-} from "@/lib/admin/adjust-balance";
+import { adjustBalance } from "@/lib/admin/adjust-balance";
+import { adjustBalanceInputSchema } from "@/lib/admin/adjust-balance-input";
 import { setAccountDisabled } from "@/lib/admin/set-account-disabled";
-import { parseMajorAmount } from "@/lib/money";
 
-// Field problems come back as codes (fieldErrors.amount = ["INVALID"]), which the dialog translates.
-const adjustBalanceInput = z
-  .object({
-    customerId: z.string().trim().min(1).max(64),
-    direction: z.enum(ADJUSTMENT_DIRECTIONS),
-    amount: z.string().max(32),
-    currency: z.string().regex(/^[A-Z]{3}$/),
-    reason: z.string().trim().min(1, "REQUIRED").max(MAX_REASON_LENGTH, "TOO_LONG"),
-    operationId: z.uuid(),
-  })
-  .transform((input, ctx) => {
-    const amountMinor = parseMajorAmount(input.amount, input.currency);
-    if (amountMinor === null || amountMinor <= 0) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "INVALID" });
-      return z.NEVER;
-    }
-    if (amountMinor > MAX_ADJUSTMENT_MINOR) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "TOO_LARGE" });
-      return z.NEVER;
-    }
-    return { ...input, amountMinor };
-  });
-
+// Field problems come back as codes (fieldErrors.amount = ["INVALID"]), which the dialog
+// translates; the dialog checks with the same schema before it sends.
 export const adjustBalanceAction = authedAction(
-  adjustBalanceInput,
+  adjustBalanceInputSchema,
   { name: "adjustBalance", role: "ADMIN" },
   ({ customerId, direction, amountMinor, currency, reason, operationId }, { user, ip, now }) =>
     adjustBalance(user, { customerId, direction, amountMinor, currency, reason, operationId }, { ip, now }),

@@ -1,13 +1,8 @@
-import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
+import { certificateListParamsSchema } from "@/lib/certificates/certificate-list-params";
 import { listCertificates } from "@/lib/certificates/list-certificates";
-import { now } from "@/lib/clock";
-import { jsonError } from "@/lib/http/json-response";
+import { userRoute } from "@/lib/http/user-route";
 
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const params = parseCertificateListParams(request.nextUrl.searchParams);
-  return Response.json(await listCertificates(user.id, params, await now()));
-}
+// Bad filters fall back to their defaults (the schema's), as in the page's URL.
+export const GET = userRoute({ query: certificateListParamsSchema }, async (_request, { user, query, now }) =>
+  Response.json(await listCertificates(user.id, query, now)),
+);

@@ -1,9 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
-import { jsonError } from "@/lib/http/json-response";
+import { userRoute } from "@/lib/http/user-route";
 
-export async function GET() {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  return Response.json(await getAccountBalance(user.id));
-}
+export const GET = userRoute({}, async (_request, { user }) => Response.json(await getAccountBalance(user.id)));

@@ -1,14 +1,9 @@
-import type { NextRequest } from "next/server";
 import { getTimeZone } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getBalanceForecast } from "@/lib/billing/get-balance-forecast";
-import { parseUpcomingPageParams } from "@/lib/billing/upcoming-page-params";
-import { now } from "@/lib/clock";
-import { jsonError } from "@/lib/http/json-response";
+import { upcomingPageParamsSchema } from "@/lib/billing/upcoming-page-params";
+import { userRoute } from "@/lib/http/user-route";
 
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const page = parseUpcomingPageParams(request.nextUrl.searchParams);
-  return Response.json(await getBalanceForecast(user.id, await now(), await getTimeZone(), page));
-}
+// A bad page or page size falls back to the first page (the schema's defaults), never a 400.
+export const GET = userRoute({ query: upcomingPageParamsSchema }, async (_request, { user, query, now }) =>
+  Response.json(await getBalanceForecast(user.id, now, await getTimeZone(), query)),
+);

@@ -1,13 +1,9 @@
-import type { NextRequest } from "next/server";
 import { getTimeZone } from "next-intl/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { parseLedgerListParams } from "@/lib/billing/ledger-list-params";
+import { ledgerListParamsSchema } from "@/lib/billing/ledger-list-params";
 import { listLedgerEntries } from "@/lib/billing/list-ledger-entries";
-import { jsonError } from "@/lib/http/json-response";
+import { userRoute } from "@/lib/http/user-route";
 
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const params = parseLedgerListParams(request.nextUrl.searchParams);
-  return Response.json(await listLedgerEntries(user.id, params, await getTimeZone()));
-}
+// Bad filters fall back to their defaults (the schema's), as in the page's URL.
+export const GET = userRoute({ query: ledgerListParamsSchema }, async (_request, { user, query }) =>
+  Response.json(await listLedgerEntries(user.id, query, await getTimeZone())),
+);

@@ -1,14 +1,10 @@
-import { getCurrentUser } from "@/lib/auth/session";
 import { getCertificateDetail } from "@/lib/certificates/get-certificate-detail";
-import { now } from "@/lib/clock";
-import { jsonError } from "@/lib/http/json-response";
-import { isLookupId } from "@/lib/text/storable-text";
+import { AppError } from "@/lib/errors";
+import { lookupIdParams } from "@/lib/http/lookup-id-params";
+import { userRoute } from "@/lib/http/user-route";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const { id } = await params;
-  if (!isLookupId(id)) return jsonError("NOT_FOUND");
-  const detail = await getCertificateDetail(user.id, id, await now());
-  return detail ? Response.json(detail) : jsonError("NOT_FOUND");
-}
+export const GET = userRoute({ params: lookupIdParams }, async (_request, { user, params, now }) => {
+  const detail = await getCertificateDetail(user.id, params.id, now);
+  if (!detail) throw new AppError("NOT_FOUND");
+  return Response.json(detail);
+});

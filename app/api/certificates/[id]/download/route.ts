@@ -1,45 +1,34 @@
-import type { NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
-import { now } from "@/lib/clock";
 import { SERVER_TYPES } from "@/lib/downloads/build-download-bundle";
 import { downloadCertificate } from "@/lib/downloads/download-certificate";
 import { INCLUDES_PRIVATE_KEY_HEADER, KEYSTORE_PASSWORD_HEADER } from "@/lib/downloads/download-headers";
-import { isAppError } from "@/lib/errors";
-import { clientIpFrom } from "@/lib/http/client-ip";
 import { jsonError } from "@/lib/http/json-response";
-import { logger } from "@/lib/logger";
-import { isLookupId } from "@/lib/text/storable-text";
+import { lookupIdParams } from "@/lib/http/lookup-id-params";
+import { userRoute } from "@/lib/http/user-route";
 
-const typeSchema = z.enum(SERVER_TYPES);
+const downloadQuery = z.object({ type: z.enum(SERVER_TYPES) });
 
 /**
  * GET /api/certificates/<id>/download?type=nginx|apache|iis|tomcat|pem: the zip for that
  * server. For IIS and Tomcat the generated keystore password is returned once, in the
  * X-Keystore-Password header of this same response (never cached, never stored): the
  * console reads it and shows it with a copy button. One request means the password never
- * has to be kept on the server between two steps.
+ * has to be kept on the server between two steps. A failure is logged without its message,
+ * which could quote the key or the password.
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const t = await getTranslations("downloads");
-  const { id } = await params;
-  if (!isLookupId(id)) return jsonError("NOT_FOUND");
-  const type = typeSchema.safeParse(request.nextUrl.searchParams.get("type"));
-  if (!type.success) return jsonError("INVALID_INPUT", t("errors.type", { types: SERVER_TYPES.join(", ") }));
-
-  try {
+export const GET = userRoute(
+  { params: lookupIdParams, query: downloadQuery, redactErrorMessages: true },
+  async (_request, { user, params, query, ip, now }) => {
     const result = await downloadCertificate({
       ownerId: user.id,
-      certificateId: id,
-      serverType: type.data,
+      certificateId: params.id,
+      serverType: query.type,
       actorId: user.id,
-      ip: clientIpFrom(request.headers),
-      now: await now(),
+      ip,
+      now,
     });
-    if (!result.ok) return jsonError("CONFLICT", t(`errors.${result.reason}`));
+    if (!result.ok) return jsonError("CONFLICT", (await getTranslations("downloads"))(`errors.${result.reason}`));
     const headers = new Headers({
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${result.fileName}"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
@@ -49,10 +38,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
     if (result.password) headers.set(KEYSTORE_PASSWORD_HEADER, result.password);
     return new Response(Buffer.from(result.zip), { status: 200, headers });
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return jsonError("NOT_FOUND");
-    // Neither the key nor the password is in scope of this log line: only ids and the type.
-    logger.error({ err: error, certificateId: id, serverType: type.data, userId: user.id }, "download failed");
-    return Response.json({ code: "UNEXPECTED", message: t("errors.unexpected") }, { status: 500 });
-  }
-}
+  },
+);

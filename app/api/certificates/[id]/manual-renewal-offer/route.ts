@@ -1,14 +1,10 @@
-import { getCurrentUser } from "@/lib/auth/session";
-import { now } from "@/lib/clock";
-import { jsonError } from "@/lib/http/json-response";
+import { AppError } from "@/lib/errors";
+import { lookupIdParams } from "@/lib/http/lookup-id-params";
+import { userRoute } from "@/lib/http/user-route";
 import { getManualRenewalOffer } from "@/lib/renewal/get-manual-renewal-offer";
-import { isLookupId } from "@/lib/text/storable-text";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getCurrentUser();
-  if (!user) return jsonError("UNAUTHENTICATED");
-  const { id } = await params;
-  if (!isLookupId(id)) return jsonError("NOT_FOUND");
-  const offer = await getManualRenewalOffer(user.id, id, await now());
-  return offer ? Response.json(offer) : jsonError("NOT_FOUND");
-}
+export const GET = userRoute({ params: lookupIdParams }, async (_request, { user, params, now }) => {
+  const offer = await getManualRenewalOffer(user.id, params.id, now);
+  if (!offer) throw new AppError("NOT_FOUND");
+  return Response.json(offer);
+});

@@ -99,8 +99,18 @@ ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_certificateId_fk
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_renewsCertificateId_fkey" FOREIGN KEY ("renewsCertificateId") REFERENCES "Certificate"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Invariants schema.prisma cannot express; kept in the database so no code path can break them.
--- An order's price is never negative, a free application costs nothing, and it names as many
--- domains as were paid for.
+
+-- A certificate purchase takes money from the balance. Kinds are compared as text here:
+-- PURCHASE is added to LedgerKind by this same migration, and PostgreSQL does not let the
+-- transaction that added an enum value use it.
+ALTER TABLE "LedgerEntry" DROP CONSTRAINT "LedgerEntry_sign_matches_kind";
+ALTER TABLE "LedgerEntry" ADD CONSTRAINT "LedgerEntry_sign_matches_kind" CHECK (
+  ("kind"::text IN ('TOP_UP', 'REFUND', 'ADMIN_CREDIT') AND "amountMinor" > 0)
+  OR ("kind"::text IN ('RENEWAL_DEDUCTION', 'MANUAL_RENEWAL', 'ADMIN_DEBIT', 'PURCHASE') AND "amountMinor" < 0)
+);
+
+-- An order's price is never negative, a free application costs nothing, and an order names
+-- as many domains as were paid for.
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_price_not_negative" CHECK ("priceMinor" >= 0);
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_free_costs_nothing" CHECK ("kind" <> 'FREE' OR "priceMinor" = 0);
 ALTER TABLE "CertificateOrder" ADD CONSTRAINT "CertificateOrder_domains_match_count" CHECK ("domainCount" >= 1 AND cardinality("domains") = "domainCount");

@@ -1,7 +1,5 @@
 import "server-only";
-import type { DbTransaction, db } from "@/lib/db/client";
-
-type DbClient = DbTransaction | typeof db;
+import type { DbClient } from "@/lib/db/client";
 
 /** What an installation allows until an administrator sets otherwise (PlatformSettings' default). */
 export const DEFAULT_FREE_CERTIFICATE_LIMIT = 50;

@@ -16,6 +16,8 @@ const { validatePendingCertificates } = await import("@/lib/renewal-job/validate
 const { issueValidatedCertificates } = await import("@/lib/renewal-job/issue-validated-certificates");
 const { timeOutPendingValidations } = await import("@/lib/renewal-job/time-out-pending-validations");
 const { verifyRenewalNow } = await import("@/lib/renewal/verify-renewal-now");
+const { renewManually } = await import("@/lib/renewal/renew-manually");
+const { issuePendingCertificate } = await import("@/lib/issuance/issue-pending-certificate");
 const { createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } = await import("@/testing/factories");
 const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
@@ -440,6 +442,74 @@ describe("ending an order without a certificate", () => {
         now: TEST_NOW,
       }),
     ).rejects.toMatchObject({ code: "ORDER_NOT_CANCELABLE" });
+  });
+});
+
+describe("renewals of ordered certificates", () => {
+  /** An ordered certificate, issued, then brought to 20 days before expiry so it may be renewed by hand. */
+  async function issuedOrder(input: (zone: string) => OrderInput, hostZone = true) {
+    const user = await customer(50_000);
+    const zone = `renew-${suffix()}.test`;
+    if (hostZone) await db.hostedZone.create({ data: { ownerId: user.id, name: zone } });
+    const result = placed(await place(user.id, input(zone)));
+    if (!result.issued) {
+      // As if the job had found the record or file: validated, then issued.
+      await db.certificate.update({ where: { id: result.certificateId }, data: { validatedAt: TEST_NOW } });
+      expect(await issuePendingCertificate(result.certificateId, TEST_NOW)).toBe("issued");
+    }
+    await db.certificate.update({
+      where: { id: result.certificateId },
+      data: { expiresAt: new Date(TEST_NOW.getTime() + 20 * DAY) },
+    });
+    const renewal = await renewManually({
+      ownerId: user.id,
+      certificateId: result.certificateId,
+      actorId: user.id,
+      ip: null,
+      now: TEST_NOW,
+    });
+    const renewed = await db.certificate.findUniqueOrThrow({
+      where: { id: renewal.newCertificateId },
+      omit: { privateKeyEncrypted: false },
+    });
+    return { user, zone, renewal, renewed };
+  }
+
+  it("a certificate issued for a CSR renews for the CSR's key, with no private key stored", async () => {
+    let csr = { csrPem: "", privateKeyPem: "" };
+    const { renewal, renewed } = await issuedOrder((zone) => {
+      csr = createTestCsr({ key: "ec-p256", commonName: zone, sans: [`www.${zone}`] });
+      return order("dnspodSingle", [zone], { key: { source: "CSR", csrPem: csr.csrPem } });
+    });
+    expect(renewal.issued).toBe(true);
+    expect(renewed).toMatchObject({ status: "ISSUED", privateKeyEncrypted: null, keyAlgorithm: "ECDSA_P256" });
+    expect(renewed.csrPem).toContain("BEGIN CERTIFICATE REQUEST");
+    expect(new X509Certificate(renewed.certificatePem ?? "").checkPrivateKey(await importKey(csr.privateKeyPem))).toBe(
+      true,
+    );
+  });
+
+  it("an apex with its www bonus renews with the one record at the apex", async () => {
+    const { renewed, zone } = await issuedOrder((zone) => order("dnspodSingle", [`www.${zone}`]), false);
+    expect(renewed).toMatchObject({
+      status: "PENDING_VALIDATION",
+      validationMethod: "DNS",
+      domain: `www.${zone}`,
+      sans: [zone],
+      validationRecordName: `_dnsauth.${zone}`,
+    });
+  });
+
+  it("a certificate validated by file renews by file", async () => {
+    const { renewed, zone } = await issuedOrder(
+      (zone) => order("dnspodSingle", [`shop.${zone}`], { validationMethod: "FILE" }),
+      false,
+    );
+    expect(renewed).toMatchObject({
+      status: "PENDING_VALIDATION",
+      validationMethod: "FILE",
+      validationRecordName: `http://shop.${zone}/.well-known/pki-validation/fileauth.txt`,
+    });
   });
 });
 

@@ -3,7 +3,6 @@ import type { DbClient } from "@/lib/db/client";
 
 /** What an installation allows until an administrator sets otherwise (PlatformSettings' default). */
 export const DEFAULT_FREE_CERTIFICATE_LIMIT = 50;
-export const MAX_FREE_CERTIFICATE_LIMIT = 10_000;
 
 /** Free certificates one account may hold at once, as the administrator set it. */
 export async function getFreeCertificateLimit(client: DbClient): Promise<number> {

@@ -24,6 +24,8 @@ test.describe("signing in and out", () => {
   });
 
   test("after 10 failures in a minute the account is refused with a wait time", async ({ page }) => {
+    // Eleven password checks (Argon2, by design slow) take most of the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     const email = `limited-${randomBytes(4).toString("hex")}@example.test`;
     await page.goto("/sign-up");
     await page.getByLabel("Name").fill("Limited");

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientIpBehind, clientIpFrom } from "@/lib/http/client-ip";
-import { SOCKET_ADDRESS_HEADER } from "@/lib/http/socket-peer";
+import { SOCKET_ADDRESS_HEADER, SOCKET_PEER_RECORDED } from "@/lib/http/socket-peer";
 
 const setting = vi.hoisted(() => ({ trustProxy: 0 }));
 vi.mock("@/lib/config", () => ({ getConfig: () => ({ trustProxy: setting.trustProxy }) }));
 
-const RECORDED = Symbol.for("certdesk.socket-peer-recorded");
 const marks = globalThis as Record<symbol, unknown>;
 
 describe("clientIpBehind (pure)", () => {
@@ -53,10 +52,10 @@ describe("clientIpBehind (pure)", () => {
 
 describe("clientIpFrom (the request's headers, the configured TRUST_PROXY)", () => {
   beforeEach(() => {
-    marks[RECORDED] = true;
+    marks[SOCKET_PEER_RECORDED] = true;
   });
   afterEach(() => {
-    delete marks[RECORDED];
+    delete marks[SOCKET_PEER_RECORDED];
     setting.trustProxy = 0;
   });
 
@@ -80,7 +79,7 @@ describe("clientIpFrom (the request's headers, the configured TRUST_PROXY)", () 
   });
 
   it("where the socket was not recorded (the preload did not run), a client's socket header is not believed", () => {
-    delete marks[RECORDED];
+    delete marks[SOCKET_PEER_RECORDED];
     expect(request({ [SOCKET_ADDRESS_HEADER]: "198.51.100.1", "x-forwarded-for": "198.51.100.1" })).toBe("unknown");
   });
 });

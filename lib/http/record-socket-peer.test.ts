@@ -4,7 +4,12 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOCKET_ADDRESS_HEADER, SOCKET_PROTOCOL_HEADER, socketPeerFrom } from "@/lib/http/socket-peer";
+import {
+  SOCKET_ADDRESS_HEADER,
+  SOCKET_PEER_RECORDED,
+  SOCKET_PROTOCOL_HEADER,
+  socketPeerFrom,
+} from "@/lib/http/socket-peer";
 
 let received: Headers | undefined;
 const server = createServer((req, res) => {
@@ -22,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
-  delete (globalThis as Record<symbol, unknown>)[Symbol.for("certdesk.socket-peer-recorded")];
+  delete (globalThis as Record<symbol, unknown>)[SOCKET_PEER_RECORDED];
 });
 
 function send(headers: Record<string, string>): Promise<Headers> {

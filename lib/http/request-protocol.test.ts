@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestProtocolBehind, requestProtocolFrom } from "@/lib/http/request-protocol";
-import { SOCKET_PROTOCOL_HEADER } from "@/lib/http/socket-peer";
+import { SOCKET_PEER_RECORDED, SOCKET_PROTOCOL_HEADER } from "@/lib/http/socket-peer";
 
 const setting = vi.hoisted(() => ({ trustProxy: 0 }));
 vi.mock("@/lib/config", () => ({ getConfig: () => ({ trustProxy: setting.trustProxy }) }));
@@ -25,12 +25,12 @@ describe("requestProtocolBehind (pure)", () => {
 
 describe("requestProtocolFrom", () => {
   afterEach(() => {
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("certdesk.socket-peer-recorded")];
+    delete (globalThis as Record<symbol, unknown>)[SOCKET_PEER_RECORDED];
     setting.trustProxy = 0;
   });
 
   it("reads the recorded socket and the configured TRUST_PROXY", () => {
-    (globalThis as Record<symbol, unknown>)[Symbol.for("certdesk.socket-peer-recorded")] = true;
+    (globalThis as Record<symbol, unknown>)[SOCKET_PEER_RECORDED] = true;
     const headers = new Headers({ [SOCKET_PROTOCOL_HEADER]: "http", "x-forwarded-proto": "https" });
     expect(requestProtocolFrom(headers)).toBe("http");
     setting.trustProxy = 1;

@@ -4,13 +4,14 @@
 
 export const SOCKET_ADDRESS_HEADER = "x-certdesk-socket-address";
 export const SOCKET_PROTOCOL_HEADER = "x-certdesk-socket-protocol";
-const RECORDED = Symbol.for("certdesk.socket-peer-recorded");
+/** Set on globalThis by the preload; tests that stand in for it set it too. */
+export const SOCKET_PEER_RECORDED = Symbol.for("certdesk.socket-peer-recorded");
 
 export type SocketPeer = { address: string | null; protocol: "http" | "https" | null };
 
 /** True when this process records every request's socket peer (the preload ran). */
 export function isSocketPeerRecorded(): boolean {
-  return (globalThis as Record<symbol, unknown>)[RECORDED] === true;
+  return (globalThis as Record<symbol, unknown>)[SOCKET_PEER_RECORDED] === true;
 }
 
 export function socketPeerFrom(headers: Headers): SocketPeer {

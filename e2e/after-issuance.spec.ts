@@ -60,6 +60,8 @@ async function downloadFor(page: Page, type: "nginx" | "iis"): Promise<Download>
 }
 
 test.describe("after issuance", () => {
+  // Each test renews and issues a certificate in a process of its own (a new key, the CA) first.
+  test.describe.configure({ timeout: 60_000 });
   test("updates the cloud resources of the old certificate to the issued renewal", async ({ page, customer }) => {
     const { oldId, newId } = await issueRenewal(customer.id, "pay.example-shop.com");
     await signIn(page, customer);

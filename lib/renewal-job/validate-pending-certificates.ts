@@ -2,7 +2,16 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { checkRenewalValidation } from "@/lib/renewal/check-renewal-validation";
 
-export type ValidateStepResult = { checked: number; validated: number; lookupFailures: number };
+export type ValidateStepResult = {
+  checked: number;
+  validated: number;
+  lookupFailures: number;
+  /**
+   * Our own DNS server (DNS_PROVIDER) refused or missed a hosted record: the operator's to
+   * fix, so the run reports it. A third-party domain's failed lookup is only counted.
+   */
+  errors: { certificateId: string; message: string }[];
+};
 
 /**
  * Step 2: checks every pending renewal still inside its 7-day window. Lookups run a
@@ -16,7 +25,7 @@ export async function validatePendingCertificates(options: {
   const { now } = options;
   const batchSize = options.batchSize ?? 200;
   const concurrency = options.concurrency ?? 16;
-  const result: ValidateStepResult = { checked: 0, validated: 0, lookupFailures: 0 };
+  const result: ValidateStepResult = { checked: 0, validated: 0, lookupFailures: 0, errors: [] };
   let after = "";
   for (;;) {
     const page = await db.certificate.findMany({
@@ -39,14 +48,18 @@ export async function validatePendingCertificates(options: {
     if (page.length === 0) return result;
     after = page[page.length - 1]?.id ?? after;
     for (let start = 0; start < page.length; start += concurrency) {
-      const checks = await Promise.all(
-        page.slice(start, start + concurrency).map((row) => checkRenewalValidation(row, now)),
-      );
-      for (const check of checks) {
+      const slice = page.slice(start, start + concurrency);
+      const checks = await Promise.all(slice.map((row) => checkRenewalValidation(row, now)));
+      checks.forEach((check, index) => {
         result.checked += 1;
         if (check.outcome === "validated") result.validated += 1;
-        if (check.outcome === "lookup-failed") result.lookupFailures += 1;
-      }
+        if (check.outcome !== "lookup-failed") return;
+        result.lookupFailures += 1;
+        const certificateId = slice[index]?.id;
+        if (check.reason === "PROVIDER_FAILED" && certificateId) {
+          result.errors.push({ certificateId, message: check.message });
+        }
+      });
     }
     if (page.length < batchSize) return result;
   }

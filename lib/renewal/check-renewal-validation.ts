@@ -6,7 +6,7 @@ import { DnsLookupError } from "@/lib/dns/lookup-txt";
 export type ValidationCheck =
   | { outcome: "validated" }
   | { outcome: "not-found"; values: string[] }
-  | { outcome: "lookup-failed"; reason: string }
+  | { outcome: "lookup-failed"; reason: string; message: string }
   | { outcome: "not-pending" };
 
 type Pending = {
@@ -47,7 +47,8 @@ export async function checkRenewalValidation(
     await db.certificate.update({ where: { id: certificate.id }, data: { validationCheckedAt: now } });
     return { outcome: "not-found", values: check.values };
   } catch (error) {
-    if (error instanceof DnsLookupError) return { outcome: "lookup-failed", reason: error.code };
+    if (error instanceof DnsLookupError)
+      return { outcome: "lookup-failed", reason: error.code, message: error.message };
     throw error;
   }
 }

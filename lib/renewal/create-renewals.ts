@@ -4,7 +4,7 @@ import { systemNow } from "@/lib/clock";
 import type { DbTransaction } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { unnestColumn, unnestRows } from "@/lib/db/unnest-rows";
-import { createValidationRecord, findHostedZone } from "@/lib/dns/validation-record";
+import { createValidationRecord, findHostedZone, VALIDATION_RECORD_PREFIX } from "@/lib/dns/validation-record";
 import type { LedgerKind, RenewalTrigger } from "@/lib/generated/prisma/enums";
 import { newCertificateId, randomId } from "@/lib/ids";
 import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
@@ -39,9 +39,10 @@ type Zone = { id: string; name: string; ownerId: string };
  * fee is deducted (conditional balance update + ledger entry), a renewal order and
  * the new certificate "pending validation" with a 7-day deadline are created, the
  * customer gets the "fee deducted" notice (and "add this record" unless the domain
- * is in one of their hosted zones, where the DNS validation record is added), and
+ * is in one of their hosted zones, where the DNS validation record is queued for the
+ * DNS server, or set up for automatic validation by a CNAME delegation), and
  * the audit log gets one entry per renewal. Set-based: whatever the batch size, it
- * costs two reads and one statement. The order's unique (certificateId, attempt)
+ * costs three reads and one statement. The order's unique (certificateId, attempt)
  * makes a second charge for the same cycle fail.
  * Must run in the caller's transaction, with the certificate and account rows locked.
  */
@@ -75,12 +76,24 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     tx,
     sqlBuilder
       .selectFrom("HostedZone")
-      .select(["id", "name", "ownerId"])
-      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`),
+      .select((eb) => ["id", "name", eb.ref("ownerId").$notNull().as("ownerId")])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`)
+      .where("removingAt", "is", null),
+  );
+  // Third-party domains whose _acme-challenge CNAME points into our validation zone: the
+  // validation check writes their records there (lib/dns/check-validation-record.ts).
+  const delegations = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("ValidationDelegation")
+      .select(["ownerId", "domain"])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`)
+      .where("verifiedAt", "is not", null),
   );
   const source = new Map(sources.map((row) => [row.id, row]));
   const zonesByOwner = new Map<string, Zone[]>();
   for (const zone of zones) zonesByOwner.set(zone.ownerId, [...(zonesByOwner.get(zone.ownerId) ?? []), zone]);
+  const delegated = new Set(delegations.map((row) => `${row.ownerId} ${row.domain}`));
 
   const deadline = validationDeadline(now);
   const nextId = sortableIds(systemNow());
@@ -105,7 +118,13 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     recordNoticeId: [] as string[],
     auditId: [] as string[],
   };
-  const records = { id: [] as string[], zoneId: [] as string[], name: [] as string[], value: [] as string[] };
+  const records = {
+    id: [] as string[],
+    zoneId: [] as string[],
+    name: [] as string[],
+    value: [] as string[],
+    certificateId: [] as string[],
+  };
   let recordType = "TXT";
   let recordTtl = 600;
 
@@ -123,6 +142,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       ownerZones.map((zone) => zone.name),
     );
     const zone = ownerZones.find((candidate) => candidate.name === zoneName);
+    const auto =
+      Boolean(zone) || delegated.has(`${renewal.ownerId} ${record.name.slice(VALIDATION_RECORD_PREFIX.length + 1)}`);
 
     rows.oldId.push(old.id);
     rows.newId.push(newId);
@@ -134,7 +155,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     rows.accountId.push(renewal.accountId);
     rows.balanceAfter.push(renewal.balanceAfterMinor);
     rows.domain.push(old.domain);
-    rows.auto.push(Boolean(zone));
+    rows.auto.push(auto);
     rows.recordName.push(record.name);
     rows.recordValue.push(record.value);
     // Ids in plan order: entries of one account made at one instant sort as they were charged.
@@ -147,8 +168,9 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       records.zoneId.push(zone.id);
       records.name.push(record.name);
       records.value.push(record.value);
+      records.certificateId.push(newId);
     }
-    created.push({ ...renewal, orderId, newCertificateId: newId, autoValidated: Boolean(zone) });
+    created.push({ ...renewal, orderId, newCertificateId: newId, autoValidated: auto });
   }
 
   const kind: LedgerKind = batch.trigger === "AUTO" ? "RENEWAL_DEDUCTION" : "MANUAL_RENEWAL";
@@ -339,7 +361,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       .with("dns", (db) =>
         db
           .insertInto("DnsRecord")
-          .columns(["id", "zoneId", "name", "type", "value", "ttl", "createdAt"])
+          .columns(["id", "zoneId", "name", "type", "value", "ttl", "certificateId", "createdAt"])
           .expression(
             db
               .selectFrom(
@@ -348,6 +370,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                   zone_id: unnestColumn.text(records.zoneId),
                   name: unnestColumn.text(records.name),
                   value: unnestColumn.text(records.value),
+                  certificate_id: unnestColumn.text(records.certificateId),
                 }),
               )
               .select([
@@ -357,6 +380,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql`${recordType}::text`.as("type"),
                 "r.value",
                 sql`${recordTtl}::int`.as("ttl"),
+                "r.certificate_id",
                 sql`${now}::timestamptz`.as("createdAt"),
               ]),
           )

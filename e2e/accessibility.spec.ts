@@ -48,6 +48,7 @@ const PAGES: PageCase[] = [
   },
   { name: "billing", role: "customer", path: "/billing" },
   { name: "notifications", role: "customer", path: "/notifications" },
+  { name: "dns hosting", role: "customer", path: "/dns-hosting" },
   { name: "upload", role: "customer", path: "/certificates/upload" },
   { name: "admin overview", role: "admin", path: "/admin" },
   { name: "admin customers", role: "admin", path: "/admin/customers" },

@@ -11,6 +11,7 @@ export const NAMESPACES = [
   "certificates",
   "common",
   "demo",
+  "dnsHosting",
   "downloads",
   "errorPage",
   "errors",

@@ -32,6 +32,7 @@ const actionModules = {
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
+  "app/(console)/dns-hosting/actions.ts": await import("@/app/(console)/dns-hosting/actions"),
   "app/(console)/notifications/actions.ts": await import("@/app/(console)/notifications/actions"),
   "app/actions/set-locale.ts": await import("@/app/actions/set-locale"),
   "app/actions/set-time-zone.ts": await import("@/app/actions/set-time-zone"),
@@ -46,6 +47,7 @@ const a = {
   billing: actionModules["app/(console)/billing/actions.ts"],
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
+  dnsHosting: actionModules["app/(console)/dns-hosting/actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
   timeZone: actionModules["app/actions/set-time-zone.ts"],
@@ -229,6 +231,31 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/(console)/certificates/after-issuance-actions.ts#setIgnoreNotificationsAction": {
     expect: OWNER_ONLY,
     call: () => a.afterIssuance.setIgnoreNotificationsAction({ certificateIds: [A.enableCertificateId], ignore: true }),
+  },
+  // Adding acts on the caller's own DNS hosting; a fresh name each call, so every caller can.
+  "app/(console)/dns-hosting/actions.ts#addHostedZoneAction": {
+    expect: OWN_DATA,
+    call: () => a.dnsHosting.addHostedZoneAction({ name: `z${randomUUID().slice(0, 8)}.matrix.test` }),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkZoneDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.checkZoneDelegationAction({ zoneId: A.zoneToCheckId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeHostedZoneAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.removeHostedZoneAction({ zoneId: A.zoneToRemoveId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#addValidationDelegationAction": {
+    expect: OWN_DATA,
+    call: () => a.dnsHosting.addValidationDelegationAction({ domain: `d${randomUUID().slice(0, 8)}.matrix.test` }),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkValidationDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.checkValidationDelegationAction({ delegationId: A.delegationToCheckId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeValidationDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.removeValidationDelegationAction({ delegationId: A.delegationToRemoveId }),
   },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     expect: OWN_DATA,

@@ -24,6 +24,7 @@ const authActions = await import("@/app/(auth)/actions");
 const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
+const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const { setLocaleAction } = await import("@/app/actions/set-locale");
 const { setTimeZoneAction } = await import("@/app/actions/set-time-zone");
@@ -149,6 +150,36 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => customer,
     valid: () => ({ certificateIds: [own.enableCertificateId], ignore: true }),
     call: (input) => afterIssuanceActions.setIgnoreNotificationsAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#addHostedZoneAction": {
+    as: () => customer,
+    valid: () => ({ name: `z${randomUUID().slice(0, 8)}.hostile.test` }),
+    call: (input) => dnsHostingActions.addHostedZoneAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkZoneDelegationAction": {
+    as: () => customer,
+    valid: () => ({ zoneId: own.zoneToCheckId }),
+    call: (input) => dnsHostingActions.checkZoneDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeHostedZoneAction": {
+    as: () => customer,
+    valid: () => ({ zoneId: own.zoneToRemoveId }),
+    call: (input) => dnsHostingActions.removeHostedZoneAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#addValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ domain: `d${randomUUID().slice(0, 8)}.hostile.test` }),
+    call: (input) => dnsHostingActions.addValidationDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ delegationId: own.delegationToCheckId }),
+    call: (input) => dnsHostingActions.checkValidationDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ delegationId: own.delegationToRemoveId }),
+    call: (input) => dnsHostingActions.removeValidationDelegationAction(input as never),
   },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     as: () => customer,

@@ -66,6 +66,7 @@ const PAGES: PageCase[] = [
   },
   { name: "admin jobs", role: "admin", path: "/admin/jobs" },
   { name: "admin prices", role: "admin", path: "/admin/prices" },
+  { name: "admin issuers", role: "admin", path: "/admin/issuers" },
   { name: "admin audit", role: "admin", path: "/admin/audit" },
   { name: "admin clock", role: "admin", path: "/admin/clock" },
 ];

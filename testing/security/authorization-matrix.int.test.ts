@@ -39,6 +39,7 @@ const actionModules = {
   "app/actions/sign-out.ts": await import("@/app/actions/sign-out"),
   "app/admin/clock/actions.ts": await import("@/app/admin/clock/actions"),
   "app/admin/customers/actions.ts": await import("@/app/admin/customers/actions"),
+  "app/admin/issuers/actions.ts": await import("@/app/admin/issuers/actions"),
   "app/admin/jobs/actions.ts": await import("@/app/admin/jobs/actions"),
   "app/admin/prices/actions.ts": await import("@/app/admin/prices/actions"),
 } as const;
@@ -54,6 +55,7 @@ const a = {
   signOut: actionModules["app/actions/sign-out.ts"],
   clock: actionModules["app/admin/clock/actions.ts"],
   customers: actionModules["app/admin/customers/actions.ts"],
+  issuers: actionModules["app/admin/issuers/actions.ts"],
   jobs: actionModules["app/admin/jobs/actions.ts"],
   prices: actionModules["app/admin/prices/actions.ts"],
 };
@@ -148,6 +150,10 @@ let priceId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
+// ACME issuers at a closed local port: Test connection answers "unreachable" at once.
+const CLOSED_DIRECTORY = "https://127.0.0.1:1/directory";
+let issuerToTestId = "";
+let issuerToDeleteId = "";
 
 beforeAll(async () => {
   ({
@@ -163,6 +169,9 @@ beforeAll(async () => {
   await db.notificationSettings.createMany({
     data: [customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
   });
+  const issuer = (name: string) => db.issuer.create({ data: { name, directoryUrl: CLOSED_DIRECTORY } });
+  issuerToTestId = (await issuer("Matrix CA to test")).id;
+  issuerToDeleteId = (await issuer("Matrix CA to delete")).id;
   jobRunId = (
     await db.jobRun.create({
       data: {
@@ -308,6 +317,31 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ADMIN_ONLY,
     // Not A: A must stay able to act for the rest of the matrix.
     call: () => a.customers.setAccountDisabledAction({ userId: accountToDisable.id, disabled: true }),
+  },
+  "app/admin/issuers/actions.ts#saveIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () =>
+      a.issuers.saveIssuerAction({
+        name: `Matrix CA ${randomUUID().slice(0, 8)}`,
+        directoryUrl: CLOSED_DIRECTORY,
+        eabKeyId: "kid",
+        eabHmacKey: "bWF0cml4LWhtYWMta2V5LTAxMjM0NTY3",
+        contactEmail: "",
+        termsAccepted: true,
+        caBundlePem: "",
+      }),
+  },
+  "app/admin/issuers/actions.ts#testIssuerConnectionAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.testIssuerConnectionAction({ issuerId: issuerToTestId }),
+  },
+  "app/admin/issuers/actions.ts#deleteIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.deleteIssuerAction({ issuerId: issuerToDeleteId }),
+  },
+  "app/admin/issuers/actions.ts#assignProductIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.assignProductIssuerAction({ priceId, issuerId: issuerToTestId }),
   },
   "app/admin/jobs/actions.ts#runRenewalJobNowAction": {
     expect: ADMIN_ONLY,

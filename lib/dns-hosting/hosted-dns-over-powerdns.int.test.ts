@@ -37,12 +37,12 @@ const { addValidationDelegation } = await import("@/lib/dns-hosting/add-validati
 const { checkValidationDelegation } = await import("@/lib/dns-hosting/check-validation-delegation");
 const { removeHostedZone } = await import("@/lib/dns-hosting/remove-hosted-zone");
 const { AppError } = await import("@/lib/errors");
+const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-order");
 const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { deductDueRenewals } = await import("@/lib/renewal-job/deduct-due-renewals");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
-const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST_NOW } = await import(
-  "@/testing/factories"
-);
+const { createTestCertificate, createTestUser, fundAccount, seedTestCatalogue, seedTestPrices, TEST_NOW } =
+  await import("@/testing/factories");
 
 afterAll(() => pdns.stop());
 beforeAll(seedTestPrices);
@@ -143,6 +143,40 @@ describe("DNS hosting over PowerDNS", () => {
     expect(await db.certificate.findUniqueOrThrow({ where: { id: renewal.id } })).toMatchObject({ status: "ISSUED" });
     expect(await dns("_dnsauth.www.renew-me.test")).toEqual([]);
     expect(await db.dnsRecord.count({ where: { certificateId: renewal.id } })).toBe(0);
+  });
+
+  it("orders a certificate for a hosted name: its record goes to PowerDNS, it is issued, and the record goes after", async () => {
+    clock.now = TEST_NOW;
+    const products = await seedTestCatalogue();
+    const owner = await createTestUser();
+    await fundAccount(owner.id, 20_000);
+    await addHostedZone({ ownerId: owner.id, name: "order-me.test", actorId: owner.id, ip: null, now: TEST_NOW });
+
+    const outcome = await placeCertificateOrder({
+      ownerId: owner.id,
+      actorId: owner.id,
+      ip: null,
+      now: TEST_NOW,
+      order: {
+        idempotencyKey: "order-me-1",
+        flow: "PURCHASE",
+        productId: products.dnspodSingle,
+        domainCount: 1,
+        names: ["shop.order-me.test"],
+        validationMethod: "DNS",
+        key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+        autoRenew: false,
+      },
+    });
+    if (outcome.status !== "placed") throw new Error(`not placed: ${JSON.stringify(outcome)}`);
+    expect(outcome.issued).toBe(true);
+    const certificate = await db.certificate.findUniqueOrThrow({ where: { id: outcome.certificateId } });
+    // Validated by reading it back from PowerDNS, where the check wrote it.
+    expect(await dns("_dnsauth.shop.order-me.test")).toEqual([certificate.validationRecordValue]);
+
+    const run = await runJob();
+    expect(run.counts.dnsRecordsRemoved).toBeGreaterThanOrEqual(1);
+    expect(await dns("_dnsauth.shop.order-me.test")).toEqual([]);
   });
 
   it("validates a third-party domain through its _acme-challenge CNAME into the validation zone", async () => {

@@ -1,6 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { checkRenewalValidation } from "@/lib/renewal/check-renewal-validation";
+import {
+  checkCertificateValidation,
+  PENDING_CERTIFICATE_SELECT,
+  type ValidationCheckOptions,
+} from "@/lib/issuance/check-certificate-validation";
 
 export type ValidateStepResult = {
   checked: number;
@@ -14,13 +18,15 @@ export type ValidateStepResult = {
 };
 
 /**
- * Step 2: checks every pending renewal still inside its 7-day window. Lookups run a
+ * Step 2: checks every pending certificate (renewals and new ones) still inside its 7-day window. Lookups run a
  * few at a time; certificates are read in id order page by page, never all at once.
  */
 export async function validatePendingCertificates(options: {
   now: Date;
   batchSize?: number;
   concurrency?: number;
+  /** Where to look (tests: their DNS server and web servers). */
+  check?: ValidationCheckOptions;
 }): Promise<ValidateStepResult> {
   const { now } = options;
   const batchSize = options.batchSize ?? 200;
@@ -37,27 +43,23 @@ export async function validatePendingCertificates(options: {
       },
       orderBy: { id: "asc" },
       take: batchSize,
-      select: {
-        id: true,
-        ownerId: true,
-        validationRecordName: true,
-        validationRecordValue: true,
-        validationDeadline: true,
-      },
+      select: PENDING_CERTIFICATE_SELECT,
     });
     if (page.length === 0) return result;
     after = page[page.length - 1]?.id ?? after;
     for (let start = 0; start < page.length; start += concurrency) {
       const slice = page.slice(start, start + concurrency);
-      const checks = await Promise.all(slice.map((row) => checkRenewalValidation(row, now)));
+      const checks = await Promise.all(slice.map((row) => checkCertificateValidation(row, now, options.check)));
       checks.forEach((check, index) => {
         result.checked += 1;
         if (check.outcome === "validated") result.validated += 1;
-        if (check.outcome !== "lookup-failed") return;
-        result.lookupFailures += 1;
+        if (check.outcome === "lookup-failed") result.lookupFailures += 1;
         const certificateId = slice[index]?.id;
-        if (check.reason === "PROVIDER_FAILED" && certificateId) {
-          result.errors.push({ certificateId, message: check.message });
+        if (check.outcome === "not-pending" || !certificateId) return;
+        for (const target of check.targets) {
+          if (target.kind === "DNS" && target.lookupFailed === "PROVIDER_FAILED") {
+            result.errors.push({ certificateId, message: target.lookupDetail ?? target.lookupFailed });
+          }
         }
       });
     }

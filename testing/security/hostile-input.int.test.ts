@@ -26,6 +26,7 @@ const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
 const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
+const orderActions = await import("@/app/(console)/certificates/order-actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const { setLocaleAction } = await import("@/app/actions/set-locale");
 const { setTimeZoneAction } = await import("@/app/actions/set-time-zone");
@@ -34,7 +35,7 @@ const clockActions = await import("@/app/admin/clock/actions");
 const customerActions = await import("@/app/admin/customers/actions");
 const issuerActions = await import("@/app/admin/issuers/actions");
 const { runRenewalJobNowAction } = await import("@/app/admin/jobs/actions");
-const { updatePriceAction } = await import("@/app/admin/prices/actions");
+const { updateFreeCertificateLimitAction, updatePriceAction } = await import("@/app/admin/prices/actions");
 
 const TEN_MEGABYTES = 10 * 1024 * 1024;
 const HUGE = "x".repeat(TEN_MEGABYTES);
@@ -82,6 +83,7 @@ let own: OwnedObjects;
 let priceId = "";
 let issuerId = "";
 let issuerToDeleteId = "";
+let freeProductId = "";
 
 beforeAll(async () => {
   ({
@@ -89,6 +91,7 @@ beforeAll(async () => {
     admin,
     owned: own,
     priceId,
+    freeProductId,
   } = await seedOwningCustomer({
     customer: "Hostile Input Customer",
     admin: "Hostile Input Admin",
@@ -289,6 +292,30 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => admin,
     valid: () => ({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
     call: (input) => updatePriceAction(input as never),
+  },
+  "app/admin/prices/actions.ts#updateFreeCertificateLimitAction": {
+    as: () => admin,
+    valid: () => ({ limit: 40 }),
+    call: (input) => updateFreeCertificateLimitAction(input as never),
+  },
+  "app/(console)/certificates/order-actions.ts#placeCertificateOrderAction": {
+    as: () => customer,
+    valid: () => ({
+      idempotencyKey: randomUUID(),
+      flow: "FREE",
+      productId: freeProductId,
+      domainCount: 1,
+      names: [`hostile-${randomUUID().slice(0, 8)}.orders.test`],
+      validationMethod: "DNS",
+      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+      autoRenew: false,
+    }),
+    call: (input) => orderActions.placeCertificateOrderAction(input as never),
+  },
+  "app/(console)/certificates/order-actions.ts#cancelCertificateOrderAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.pendingOrderCertificateId }),
+    call: (input) => orderActions.cancelCertificateOrderAction(input as never),
   },
 };
 

@@ -103,6 +103,7 @@ ALTER TABLE "DnsRecord" ADD CONSTRAINT "DnsRecord_certificateId_fkey" FOREIGN KE
 -- AddForeignKey
 ALTER TABLE "ValidationDelegation" ADD CONSTRAINT "ValidationDelegation_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
 -- Records made before this migration were written by the demo DNS, whose rows are the
 -- DNS itself: they are in place. Each is linked to the certificate whose token it holds
 -- (same owner), so it is removed once that certificate no longer waits for validation.

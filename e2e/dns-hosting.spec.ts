@@ -11,6 +11,7 @@ test.describe("DNS hosting", () => {
   test("adds a domain, shows its name servers and delegation state, and sets up a validation delegation", async ({
     customerPage: page,
   }) => {
+    test.slow(); // a whole scenario with two axe runs
     const errors = watchForPageErrors(page);
     const suffix = randomBytes(3).toString("hex");
     const zone = `e2e-${suffix}.example.test`;

@@ -12,6 +12,7 @@ test.describe("issuers", () => {
   test.use({ storageState: ADMIN_STATE });
 
   test("adds an ACME issuer, reports an unreachable directory, and assigns it to a product", async ({ page }) => {
+    test.slow(); // a whole scenario with two axe runs
     const errors = watchForPageErrors(page);
     const name = `E2E CA ${randomBytes(3).toString("hex")}`;
     const hmacKey = randomBytes(32).toString("base64url");

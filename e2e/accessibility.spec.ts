@@ -48,6 +48,7 @@ const PAGES: PageCase[] = [
   },
   { name: "billing", role: "customer", path: "/billing" },
   { name: "notifications", role: "customer", path: "/notifications" },
+  { name: "dns hosting", role: "customer", path: "/dns-hosting" },
   { name: "upload", role: "customer", path: "/certificates/upload" },
   { name: "admin overview", role: "admin", path: "/admin" },
   { name: "admin customers", role: "admin", path: "/admin/customers" },
@@ -65,6 +66,7 @@ const PAGES: PageCase[] = [
   },
   { name: "admin jobs", role: "admin", path: "/admin/jobs" },
   { name: "admin prices", role: "admin", path: "/admin/prices" },
+  { name: "admin issuers", role: "admin", path: "/admin/issuers" },
   { name: "admin audit", role: "admin", path: "/admin/audit" },
   { name: "admin clock", role: "admin", path: "/admin/clock" },
 ];

@@ -14,6 +14,7 @@ const pages = (ids: Ids) => [
   `/admin/certificates/${ids.certificateId}`,
   "/admin/jobs",
   "/admin/prices",
+  "/admin/issuers",
   "/admin/audit",
   "/admin/clock",
 ];

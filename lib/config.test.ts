@@ -76,6 +76,7 @@ describe("parseConfig", () => {
     expect(parseConfig(valid).dns).toEqual({
       provider: "demo",
       hostedZoneNameservers: ["ns1.certdesk.localhost", "ns2.certdesk.localhost"],
+      validationDelegationZone: "validation.certdesk.localhost",
     });
     expect(parseConfig({ ...valid, DNS_PROVIDER: "" }).dns.provider).toBe("demo");
     expect(problems({ ...valid, DNS_PROVIDER: "bind" })).toEqual(["DNS_PROVIDER must be demo, powerdns or rfc2136"]);
@@ -100,7 +101,16 @@ describe("parseConfig", () => {
       apiKey: "pdns-key",
       serverId: "localhost",
       hostedZoneNameservers: ["ns1.example.net", "ns2.example.net"],
+      validationDelegationZone: null,
     });
+    expect(
+      parseConfig({ ...powerdns, VALIDATION_DELEGATION_ZONE: "Validation.Example.NET." }).dns.validationDelegationZone,
+    ).toBe("validation.example.net");
+    for (const zone of ["*.example.net", "net", "not a zone"]) {
+      expect(problems({ ...powerdns, VALIDATION_DELEGATION_ZONE: zone }), zone).toEqual([
+        expect.stringMatching(/^VALIDATION_DELEGATION_ZONE must be a zone name/),
+      ]);
+    }
     expect(problems({ ...powerdns, POWERDNS_API_URL: "127.0.0.1:8081" })).toEqual([
       expect.stringMatching(/^POWERDNS_API_URL must be the API's address/),
     ]);

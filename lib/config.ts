@@ -164,6 +164,16 @@ const configSchema = z
         )
         .optional(),
     ),
+    VALIDATION_DELEGATION_ZONE: optionalString.pipe(
+      z
+        .string()
+        .refine(
+          (value) => isDomainName(value) && !value.includes("*") && value.replace(/\.$/, "").includes("."),
+          "VALIDATION_DELEGATION_ZONE must be a zone name such as validation.example.net",
+        )
+        .transform(normalizeDomainName)
+        .optional(),
+    ),
     ACME_CA_BUNDLE: optionalString.pipe(
       z
         .string()
@@ -220,6 +230,11 @@ const configSchema = z
 export type DnsSettings = {
   /** The name servers customers set at their registrar for a hosted zone. */
   hostedZoneNameservers: string[];
+  /**
+   * The operator's zone that customers' `_acme-challenge` CNAMEs point into
+   * (VALIDATION_DELEGATION_ZONE); null: automatic validation of third-party domains is off.
+   */
+  validationDelegationZone: string | null;
 } & (
   | { provider: "demo" }
   | { provider: "powerdns"; apiUrl: string; apiKey: string; serverId: string }
@@ -234,6 +249,8 @@ export type DnsSettings = {
 
 /** What the demo shows as its name servers when HOSTED_ZONE_NAMESERVERS is not set. */
 const DEMO_NAMESERVERS = ["ns1.certdesk.localhost", "ns2.certdesk.localhost"];
+/** The demo's validation zone when VALIDATION_DELEGATION_ZONE is not set (its rows are the demo DNS). */
+const DEMO_VALIDATION_ZONE = "validation.certdesk.localhost";
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
@@ -318,10 +335,15 @@ function dnsSettings(c: z.infer<typeof configSchema>): DnsSettings {
   const present = (value: string | undefined): string => value ?? "";
   switch (c.DNS_PROVIDER) {
     case "demo":
-      return { provider: "demo", hostedZoneNameservers: c.HOSTED_ZONE_NAMESERVERS ?? DEMO_NAMESERVERS };
+      return {
+        provider: "demo",
+        hostedZoneNameservers: c.HOSTED_ZONE_NAMESERVERS ?? DEMO_NAMESERVERS,
+        validationDelegationZone: c.VALIDATION_DELEGATION_ZONE ?? DEMO_VALIDATION_ZONE,
+      };
     case "powerdns":
       return {
         provider: "powerdns",
+        validationDelegationZone: c.VALIDATION_DELEGATION_ZONE ?? null,
         apiUrl: present(c.POWERDNS_API_URL),
         apiKey: present(c.POWERDNS_API_KEY),
         serverId: c.POWERDNS_SERVER_ID,
@@ -330,6 +352,7 @@ function dnsSettings(c: z.infer<typeof configSchema>): DnsSettings {
     case "rfc2136":
       return {
         provider: "rfc2136",
+        validationDelegationZone: c.VALIDATION_DELEGATION_ZONE ?? null,
         server: present(c.RFC2136_SERVER),
         tsigKeyName: present(c.RFC2136_TSIG_KEY_NAME),
         tsigSecret: present(c.RFC2136_TSIG_SECRET),

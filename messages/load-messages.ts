@@ -12,6 +12,7 @@ export const NAMESPACES = [
   "certificates",
   "common",
   "demo",
+  "dnsHosting",
   "downloads",
   "errorPage",
   "errors",

@@ -49,6 +49,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           nav={[
             { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
             { href: "/billing", label: t("nav.billing"), icon: "billing" },
+            { href: "/dns-hosting", label: t("nav.dnsHosting"), icon: "dnsHosting" },
             { href: "/notifications", label: t("nav.notifications"), icon: "notifications" },
           ]}
         >

@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/certificates", label: t("admin.nav.certificates"), icon: "certificates" },
     { href: "/admin/jobs", label: t("admin.nav.jobs"), icon: "jobs" },
     { href: "/admin/prices", label: t("admin.nav.prices"), icon: "prices" },
+    { href: "/admin/issuers", label: t("admin.nav.issuers"), icon: "issuers" },
     { href: "/admin/audit", label: t("admin.nav.audit"), icon: "audit" },
     ...(demoMode ? [{ href: "/admin/clock", label: t("admin.nav.clock"), icon: "clock" } satisfies NavItem] : []),
     { href: "/certificates", label: t("nav.backToConsole"), icon: "console" },

@@ -196,6 +196,18 @@ function OverviewCard({ data }: { data: CertificateDetail }) {
             {t(`type.${data.certificateType}`)} · {t(`domainType.${data.domainType}`)}
           </Field>
           <Field label={t("detail.source")}>{t(`source.${data.source}`)}</Field>
+          {data.issuedBy && (
+            <Field label={t("detail.issuedBy")}>
+              {data.issuedBy.kind === "acme" ? (
+                data.issuedBy.name
+              ) : (
+                <span className="flex flex-wrap items-center gap-2" data-testid="built-in-ca">
+                  {t("detail.builtInCa")}
+                  <Badge variant="warning">{t("detail.notPubliclyTrusted")}</Badge>
+                </span>
+              )}
+            </Field>
+          )}
           <Field label={t("detail.validityPeriod")}>{t("detail.years", { years: data.validityYears })}</Field>
           <Field label={t("detail.notBefore")}>{when(data.notBefore)}</Field>
           <Field label={t("detail.expiresAt")}>

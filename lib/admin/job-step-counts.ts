@@ -10,6 +10,7 @@ export const STEP_COUNTS = [
   { step: "validate", counts: ["validationRecordsAdded", "validated"] },
   { step: "issue", counts: ["issued"] },
   { step: "timeout", counts: ["timedOut", "refunded"] },
+  { step: "dns", counts: ["dnsRecordsPublished", "dnsRecordsRemoved", "delegationsChecked"] },
   { step: "notify", counts: ["notificationsCreated", "emailsSent", "webhooksDelivered"] },
 ] as const satisfies readonly { step: JobStep; counts: readonly (keyof JobCounts)[] }[];
 

@@ -111,6 +111,11 @@ export type CertificateDetail = {
     note: string | null;
   }[];
   resources: { id: string; type: CloudResourceType; name: string; region: string }[];
+  /**
+   * Who issued it: the built-in CA (not publicly trusted), an ACME issuer by name, or
+   * null for an uploaded certificate (issued elsewhere; its chain says by whom).
+   */
+  issuedBy: { kind: "built-in" } | { kind: "acme"; name: string } | null;
 };
 
 const linkSelect = { id: true, domain: true, status: true, notBefore: true, expiresAt: true } as const;
@@ -122,6 +127,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     include: {
       resources: { select: { id: true, type: true, name: true, region: true }, orderBy: { name: "asc" } },
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      issuer: { select: { name: true } },
       order: true,
     },
   });
@@ -192,6 +198,12 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       : null;
 
   return {
+    issuedBy:
+      certificate.source === "UPLOADED"
+        ? null
+        : certificate.issuer
+          ? { kind: "acme", name: certificate.issuer.name }
+          : { kind: "built-in" },
     asOf: now.toISOString(),
     id: certificate.id,
     alias: certificate.alias,

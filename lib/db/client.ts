@@ -14,6 +14,7 @@ export const OMITTED_SECRETS = {
   certificate: { privateKeyEncrypted: true },
   certificateAuthority: { privateKeyEncrypted: true },
   notificationSettings: { webhookSecretEncrypted: true },
+  issuer: { eabHmacKeyEncrypted: true, accountKeyEncrypted: true },
 } as const;
 
 function createClient() {

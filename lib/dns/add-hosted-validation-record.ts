@@ -11,6 +11,8 @@ export type AddHostedValidationRecordInput = {
   name: string;
   value: string;
   ttl?: number;
+  /** The certificate whose validation needs the record: it is removed once that is validated or has ended. */
+  certificateId?: string | null;
   now: Date;
 };
 
@@ -22,11 +24,12 @@ export type HostedValidationRecord = {
 };
 
 /**
- * Adds the TXT validation record to the owner's hosted zone containing `name`. Null
+ * Queues the TXT validation record in the owner's hosted zone containing `name`. Null
  * when no zone of that owner contains it: the customer must add the record by hand.
- * Idempotent and safe under concurrency: the (zoneId, name, type, value) unique key
- * with ON CONFLICT DO NOTHING. Pass a transaction client to add it atomically with
- * other writes.
+ * The row is written in the caller's transaction (pass it as `client`) and reaches the
+ * DNS server after commit (syncDnsRecords; at once under the demo provider, whose rows
+ * are the DNS). Idempotent and safe under concurrency: the (zoneId, name, type, value)
+ * unique key with ON CONFLICT DO NOTHING.
  */
 export async function addHostedValidationRecord(
   input: AddHostedValidationRecordInput,
@@ -43,6 +46,8 @@ export async function addHostedValidationRecord(
         type: VALIDATION_RECORD_TYPE,
         value: input.value.trim(),
         ttl: input.ttl ?? VALIDATION_RECORD_TTL,
+        certificateId: input.certificateId ?? null,
+        state: "PENDING",
         createdAt: input.now,
       },
     ],

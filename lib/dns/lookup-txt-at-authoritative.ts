@@ -49,10 +49,25 @@ function endpoint(ip: string, port: number): string {
   return isIP(ip) === 6 ? `[${ip}]:${port}` : `${ip}:${port}`;
 }
 
-type Authority = { zone: string | null; servers: string[] };
+export type ZoneAuthority = {
+  /** The zone whose servers these are; null when `server` stood in for them. */
+  zone: string | null;
+  /** "ip:port" of each of its name servers. */
+  servers: string[];
+};
+type Authority = ZoneAuthority;
 
-/** The closest enclosing zone that has NS records, and the addresses of those servers. */
-async function findAuthority(name: string, options: AuthoritativeLookupOptions): Promise<Authority> {
+/** `options.server`, else DNS_RESOLVER, as the one server to ask; undefined: search. */
+function overrideServer(options: AuthoritativeLookupOptions): string | undefined {
+  return options.server === undefined ? getConfig().dnsResolver : (options.server ?? undefined);
+}
+
+/**
+ * The closest enclosing zone of `name` (itself included) that has NS records, and the
+ * addresses of those servers, found through the recursive resolver. Throws DnsLookupError
+ * NO_AUTHORITATIVE_SERVER when no zone above the name has any.
+ */
+export async function findAuthority(name: string, options: AuthoritativeLookupOptions): Promise<ZoneAuthority> {
   const recursive = { resolver: options.recursiveResolver, timeoutMs: options.timeoutMs };
   const port = options.nameserverPort ?? DEFAULT_NAMESERVER_PORT;
   for (const candidate of enclosingZoneNames(name)) {
@@ -94,6 +109,21 @@ async function cnameAt(name: string, authority: Authority, timeoutMs: number | u
 }
 
 /**
+ * The CNAME target at `fqdn` as its zone's authoritative servers (or the override server)
+ * answer, lower-case without the trailing dot; null when the name has no CNAME. One hop:
+ * the target is not followed.
+ */
+export async function lookupCnameAtAuthoritative(
+  fqdn: string,
+  options: AuthoritativeLookupOptions = {},
+): Promise<string | null> {
+  const name = normalizeDomainName(fqdn);
+  const override = overrideServer(options);
+  const authority: Authority = override ? { zone: null, servers: [override] } : await findAuthority(name, options);
+  return cnameAt(name, authority, options.timeoutMs);
+}
+
+/**
  * The TXT values at `fqdn` as the zone's authoritative servers serve them right now.
  * Follows a CNAME at the name (the `_acme-challenge` delegation to an operator's
  * validation zone), as CAs do. Throws DnsLookupError when no authoritative server
@@ -103,7 +133,7 @@ export async function lookupTxtAtAuthoritative(
   fqdn: string,
   options: AuthoritativeLookupOptions = {},
 ): Promise<AuthoritativeTxtAnswer> {
-  const override = options.server === undefined ? getConfig().dnsResolver : (options.server ?? undefined);
+  const override = overrideServer(options);
   const cnames: string[] = [];
   let name = normalizeDomainName(fqdn);
   for (let hop = 0; hop <= MAX_CNAME_HOPS; hop++) {

@@ -14,7 +14,9 @@ export type DnsLookupErrorCode =
   /** The authoritative lookup found no name server for any zone above the name. */
   | "NO_AUTHORITATIVE_SERVER"
   /** A CNAME chain longer than the lookup follows, or one that loops. */
-  | "CNAME_LOOP";
+  | "CNAME_LOOP"
+  /** Our own DNS server (DNS_PROVIDER), asked for a hosted zone's records, did not answer. */
+  | "PROVIDER_FAILED";
 
 /**
  * The lookup could not give an answer, as opposed to answering "no such record"

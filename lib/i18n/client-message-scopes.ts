@@ -27,6 +27,7 @@ export const CLIENT_MESSAGE_SCOPES = {
   certificateOrder: ["autoRenew.failure", "certificateOrder", "certificates.domainType", "certificates.type"],
   billing: ["billing", "common", "errorPage"],
   notifications: ["common", "notifications"],
+  dnsHosting: ["dnsHosting"],
   /** app/admin: the admin area's shell and pages, which show customers' certificates too. */
   admin: [
     "admin",

@@ -9,7 +9,15 @@ import { listValidationTargets, type ValidationTarget } from "@/lib/validation/l
 
 /** What the check found at one record or file. */
 export type TargetCheck =
-  | { kind: "DNS"; name: string; found: boolean; values: string[]; lookupFailed?: string }
+  | {
+      kind: "DNS";
+      name: string;
+      found: boolean;
+      values: string[];
+      /** The DnsLookupError code when the lookup got no answer, and its message. */
+      lookupFailed?: string;
+      lookupDetail?: string;
+    }
   | { kind: "FILE"; host: string; found: boolean; file: FileCheck };
 
 export type ValidationCheck =
@@ -110,7 +118,14 @@ async function checkTarget(
     return { kind: "DNS", name: target.name, found: check.found, values: check.values };
   } catch (error) {
     if (error instanceof DnsLookupError)
-      return { kind: "DNS", name: target.name, found: false, values: [], lookupFailed: error.code };
+      return {
+        kind: "DNS",
+        name: target.name,
+        found: false,
+        values: [],
+        lookupFailed: error.code,
+        lookupDetail: error.message,
+      };
     throw error;
   }
 }

@@ -75,13 +75,16 @@ export async function cancelCertificateOrder(input: {
         sans: certificate.sans,
         token: certificate.validationRecordValue,
       });
-      const removed = await tx.dnsRecord.deleteMany({
+      // Released, not deleted: the renewal job removes them from the DNS server, then the rows.
+      const removed = await tx.dnsRecord.updateMany({
         where: {
           zone: { ownerId },
           type: VALIDATION_RECORD_TYPE,
           value: certificate.validationRecordValue,
           name: { in: targets.map((target) => (target.kind === "DNS" ? target.name : target.host)) },
+          state: { in: ["PENDING", "PUBLISHED"] },
         },
+        data: { state: "REMOVING", attempts: 0, lastError: null, nextAttemptAt: null },
       });
       recordsRemoved = removed.count;
     }

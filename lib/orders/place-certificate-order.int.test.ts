@@ -12,6 +12,7 @@ process.env.DNS_RESOLVER = await dns.start();
 const { db } = await import("@/lib/db/client");
 const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-order");
 const { cancelCertificateOrder } = await import("@/lib/orders/cancel-certificate-order");
+const { syncDnsRecords } = await import("@/lib/dns/sync-dns-records");
 const { validatePendingCertificates } = await import("@/lib/renewal-job/validate-pending-certificates");
 const { issueValidatedCertificates } = await import("@/lib/renewal-job/issue-validated-certificates");
 const { timeOutPendingValidations } = await import("@/lib/renewal-job/time-out-pending-validations");
@@ -268,8 +269,15 @@ describe("validation and issuance", () => {
       keyAlgorithm: "ECDSA_P384",
       csrPem: null,
     });
+    // Linked to its certificate, so the renewal job removes it from the DNS server now that it is issued.
     expect(
-      await db.dnsRecord.count({ where: { name: `_dnsauth.${zone}`, value: certificate.validationRecordValue ?? "" } }),
+      await db.dnsRecord.count({
+        where: {
+          name: `_dnsauth.${zone}`,
+          value: certificate.validationRecordValue ?? "",
+          certificateId: certificate.id,
+        },
+      }),
     ).toBe(1);
     const leaf = new X509Certificate(certificate.certificatePem ?? "");
     expect(leaf.subjectAltName).toBe(`DNS:*.${zone}, DNS:${zone}`);
@@ -443,6 +451,11 @@ describe("ending an order without a certificate", () => {
     });
     expect(await db.ledgerEntry.count({ where: { certificateOrderId: result.orderId, kind: "REFUND" } })).toBe(1);
     expect(await balanceOf(user.id)).toBe(20_000);
+    // Released for removal from the DNS server; the renewal job's DNS step deletes it there, then the row.
+    expect(await db.dnsRecord.findMany({ where: { name: `_dnsauth.a.${zone}` }, select: { state: true } })).toEqual([
+      { state: "REMOVING" },
+    ]);
+    await syncDnsRecords({ realNow: new Date() });
     expect(await db.dnsRecord.count({ where: { name: `_dnsauth.a.${zone}` } })).toBe(0);
     expect(await verifyRenewalNow({ ownerId: user.id, certificateId: result.certificateId, now: TEST_NOW })).toEqual({
       outcome: "not-pending",

@@ -278,7 +278,10 @@ async function writeOrder(
   }
   // Records for names in the owner's zones are added even when others must be added by hand.
   for (const [index, record] of records.entries()) {
-    if (hosted[index]) await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, now }, tx);
+    // Linked to the certificate: the record goes from the DNS server once it is validated or has ended.
+    if (hosted[index]) {
+      await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, certificateId, now }, tx);
+    }
   }
   if (!automatic) {
     await tx.notification.createMany({

@@ -16,12 +16,13 @@ import {
   STALE_RUN_MS,
   toJobRunView,
 } from "@/lib/renewal-job/job-runs";
+import { maintainHostedDns } from "@/lib/renewal-job/maintain-hosted-dns";
 import { timeOutPendingValidations } from "@/lib/renewal-job/time-out-pending-validations";
 import { validatePendingCertificates } from "@/lib/renewal-job/validate-pending-certificates";
 
 /**
  * Runs every step of a created run in order — deduct, validate, issue, time out,
- * notify (in-app, e-mail, webhooks) — with the run's own "now", recording progress on the run row as it goes
+ * DNS (records to the DNS server and away from it, delegations), notify (in-app, e-mail, webhooks) — with the run's own "now", recording progress on the run row as it goes
  * (the admin page polls it). A failure ends the run as FAILED with the error; what
  * committed before it stays, and the next run picks up the rest.
  */
@@ -60,6 +61,7 @@ export async function executeJobRun(runId: string): Promise<JobRunView> {
     await progress(step);
     const validated = await validatePendingCertificates({ now });
     counts.validated = validated.validated;
+    for (const error of validated.errors) errors.push({ step: "validate", ...error });
 
     step = "issue";
     await progress(step);
@@ -73,6 +75,14 @@ export async function executeJobRun(runId: string): Promise<JobRunView> {
     counts.timedOut = timedOut.timedOut;
     counts.refunded = timedOut.refunded;
     for (const error of timedOut.errors) errors.push({ step: "timeout", ...error });
+
+    step = "dns";
+    await progress(step);
+    const dns = await maintainHostedDns({ now, realNow: systemNow });
+    counts.dnsRecordsPublished = dns.recordsPublished;
+    counts.dnsRecordsRemoved = dns.recordsRemoved;
+    counts.delegationsChecked = dns.delegationsChecked;
+    for (const error of dns.errors) errors.push({ step: "dns", ...error });
 
     step = "notify";
     await progress(step);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { JobRunStatus } from "@/lib/generated/prisma/enums";
 
 /** The steps of one renewal job run, in order. */
-export const JOB_STEPS = ["deduct", "validate", "issue", "timeout", "notify"] as const;
+export const JOB_STEPS = ["deduct", "validate", "issue", "timeout", "dns", "notify"] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
 
 /** What one run did; every key is a count of certificates (or notices). */
@@ -17,6 +17,9 @@ export type JobCounts = {
   issued: number;
   timedOut: number;
   refunded: number;
+  dnsRecordsPublished: number;
+  dnsRecordsRemoved: number;
+  delegationsChecked: number;
   notificationsCreated: number;
   emailsSent: number;
   webhooksDelivered: number;
@@ -33,6 +36,9 @@ export const EMPTY_COUNTS: JobCounts = {
   issued: 0,
   timedOut: 0,
   refunded: 0,
+  dnsRecordsPublished: 0,
+  dnsRecordsRemoved: 0,
+  delegationsChecked: 0,
   notificationsCreated: 0,
   emailsSent: 0,
   webhooksDelivered: 0,

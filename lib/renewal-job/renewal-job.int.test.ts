@@ -151,11 +151,13 @@ describe("renewal job: deduction 30 days before expiry", () => {
       expiresAt: new Date("2027-07-10T00:00:00Z"),
       autoRenewState: "ON",
     });
+    // The validation record was added for the renewal and is gone once it was validated.
     expect(
       await db.dnsRecord.findFirst({
         where: { name: "_dnsauth.hosted-shop.test", value: renewal.validationRecordValue ?? "" },
       }),
-    ).not.toBeNull();
+    ).toBeNull();
+    expect(run.counts.dnsRecordsRemoved).toBeGreaterThanOrEqual(1);
     expect((await db.certificate.findUniqueOrThrow({ where: { id: old.id } })).autoRenewState).toBe("OFF");
 
     // A real certificate: standard parser, names, validity, chain to our root.

@@ -10,6 +10,7 @@ import {
   VALIDATION_RECORD_TTL,
   VALIDATION_RECORD_TYPE,
 } from "@/lib/dns/validation-record";
+import { domainOfValidationRecord } from "@/lib/dns-hosting/validation-delegation-names";
 import type { LedgerKind, RenewalTrigger, ValidationMethod } from "@/lib/generated/prisma/enums";
 import { newCertificateId, randomId } from "@/lib/ids";
 import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
@@ -50,9 +51,10 @@ type Zone = { id: string; name: string; ownerId: string };
  * fee is deducted (conditional balance update + ledger entry), a renewal order and
  * the new certificate "pending validation" with a 7-day deadline are created, the
  * customer gets the "fee deducted" notice (and "add this record" unless the domain
- * is in one of their hosted zones, where the DNS validation record is added), and
+ * is in one of their hosted zones, where the DNS validation record is queued for the
+ * DNS server, or set up for automatic validation by a CNAME delegation), and
  * the audit log gets one entry per renewal. Set-based: whatever the batch size, it
- * costs two reads and one statement. The order's unique (certificateId, attempt)
+ * costs three reads and one statement. The order's unique (certificateId, attempt)
  * makes a second charge for the same cycle fail.
  * Must run in the caller's transaction, with the certificate and account rows locked.
  */
@@ -88,12 +90,24 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     tx,
     sqlBuilder
       .selectFrom("HostedZone")
-      .select(["id", "name", "ownerId"])
-      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`),
+      .select((eb) => ["id", "name", eb.ref("ownerId").$notNull().as("ownerId")])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`)
+      .where("removingAt", "is", null),
+  );
+  // Third-party domains whose _acme-challenge CNAME points into our validation zone: the
+  // validation check writes their records there (lib/dns/check-validation-record.ts).
+  const delegations = await queryRows(
+    tx,
+    sqlBuilder
+      .selectFrom("ValidationDelegation")
+      .select(["ownerId", "domain"])
+      .where("ownerId", "=", sql<string>`ANY(${owners}::text[])`)
+      .where("verifiedAt", "is not", null),
   );
   const source = new Map(sources.map((row) => [row.id, row]));
   const zonesByOwner = new Map<string, Zone[]>();
   for (const zone of zones) zonesByOwner.set(zone.ownerId, [...(zonesByOwner.get(zone.ownerId) ?? []), zone]);
+  const delegated = new Set(delegations.map((row) => `${row.ownerId} ${row.domain}`));
 
   const deadline = validationDeadline(now);
   const nextId = sortableIds(systemNow());
@@ -120,7 +134,13 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     recordNoticeId: [] as string[],
     auditId: [] as string[],
   };
-  const records = { id: [] as string[], zoneId: [] as string[], name: [] as string[], value: [] as string[] };
+  const records = {
+    id: [] as string[],
+    zoneId: [] as string[],
+    name: [] as string[],
+    value: [] as string[],
+    certificateId: [] as string[],
+  };
   const recordType = VALIDATION_RECORD_TYPE;
   const recordTtl = VALIDATION_RECORD_TTL;
 
@@ -142,7 +162,10 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       return ownerZones.find((candidate) => candidate.name === zoneName);
     };
     const hosted = dnsRecords.map((record) => zoneOf(record.name));
-    const auto = hosted.every(Boolean);
+    // A third-party name whose _acme-challenge CNAME points into our validation zone is
+    // validated by us too: the check writes its value there (lib/dns/check-validation-record.ts).
+    const isDelegated = (name: string) => delegated.has(`${renewal.ownerId} ${domainOfValidationRecord(name) ?? ""}`);
+    const auto = dnsRecords.every((record, index) => Boolean(hosted[index]) || isDelegated(record.name));
     // (ours) A certificate validated by file is renewed by file, unless every name is hosted with us.
     const method: ValidationMethod = auto
       ? "DNS_AUTO"
@@ -180,6 +203,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       records.zoneId.push(zone.id);
       records.name.push(record.name);
       records.value.push(record.value);
+      records.certificateId.push(newId);
     }
     created.push({ ...renewal, orderId, newCertificateId: newId, autoValidated: auto });
   }
@@ -376,7 +400,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       .with("dns", (db) =>
         db
           .insertInto("DnsRecord")
-          .columns(["id", "zoneId", "name", "type", "value", "ttl", "createdAt"])
+          .columns(["id", "zoneId", "name", "type", "value", "ttl", "certificateId", "createdAt"])
           .expression(
             db
               .selectFrom(
@@ -385,6 +409,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                   zone_id: unnestColumn.text(records.zoneId),
                   name: unnestColumn.text(records.name),
                   value: unnestColumn.text(records.value),
+                  certificate_id: unnestColumn.text(records.certificateId),
                 }),
               )
               .select([
@@ -394,6 +419,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql`${recordType}::text`.as("type"),
                 "r.value",
                 sql`${recordTtl}::int`.as("ttl"),
+                "r.certificate_id",
                 sql`${now}::timestamptz`.as("createdAt"),
               ]),
           )

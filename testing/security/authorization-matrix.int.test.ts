@@ -33,12 +33,14 @@ const actionModules = {
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
+  "app/(console)/dns-hosting/actions.ts": await import("@/app/(console)/dns-hosting/actions"),
   "app/(console)/notifications/actions.ts": await import("@/app/(console)/notifications/actions"),
   "app/actions/set-locale.ts": await import("@/app/actions/set-locale"),
   "app/actions/set-time-zone.ts": await import("@/app/actions/set-time-zone"),
   "app/actions/sign-out.ts": await import("@/app/actions/sign-out"),
   "app/admin/clock/actions.ts": await import("@/app/admin/clock/actions"),
   "app/admin/customers/actions.ts": await import("@/app/admin/customers/actions"),
+  "app/admin/issuers/actions.ts": await import("@/app/admin/issuers/actions"),
   "app/admin/jobs/actions.ts": await import("@/app/admin/jobs/actions"),
   "app/admin/prices/actions.ts": await import("@/app/admin/prices/actions"),
 } as const;
@@ -47,6 +49,7 @@ const a = {
   billing: actionModules["app/(console)/billing/actions.ts"],
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
+  dnsHosting: actionModules["app/(console)/dns-hosting/actions.ts"],
   orders: actionModules["app/(console)/certificates/order-actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
@@ -54,6 +57,7 @@ const a = {
   signOut: actionModules["app/actions/sign-out.ts"],
   clock: actionModules["app/admin/clock/actions.ts"],
   customers: actionModules["app/admin/customers/actions.ts"],
+  issuers: actionModules["app/admin/issuers/actions.ts"],
   jobs: actionModules["app/admin/jobs/actions.ts"],
   prices: actionModules["app/admin/prices/actions.ts"],
 };
@@ -149,6 +153,10 @@ let freeProductId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
+// ACME issuers at a closed local port: Test connection answers "unreachable" at once.
+const CLOSED_DIRECTORY = "https://127.0.0.1:1/directory";
+let issuerToTestId = "";
+let issuerToDeleteId = "";
 
 beforeAll(async () => {
   ({
@@ -165,6 +173,9 @@ beforeAll(async () => {
   await db.notificationSettings.createMany({
     data: [customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
   });
+  const issuer = (name: string) => db.issuer.create({ data: { name, directoryUrl: CLOSED_DIRECTORY } });
+  issuerToTestId = (await issuer("Matrix CA to test")).id;
+  issuerToDeleteId = (await issuer("Matrix CA to delete")).id;
   jobRunId = (
     await db.jobRun.create({
       data: {
@@ -253,6 +264,31 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: OWNER_ONLY,
     call: () => a.afterIssuance.setIgnoreNotificationsAction({ certificateIds: [A.enableCertificateId], ignore: true }),
   },
+  // Adding acts on the caller's own DNS hosting; a fresh name each call, so every caller can.
+  "app/(console)/dns-hosting/actions.ts#addHostedZoneAction": {
+    expect: OWN_DATA,
+    call: () => a.dnsHosting.addHostedZoneAction({ name: `z${randomUUID().slice(0, 8)}.matrix.test` }),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkZoneDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.checkZoneDelegationAction({ zoneId: A.zoneToCheckId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeHostedZoneAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.removeHostedZoneAction({ zoneId: A.zoneToRemoveId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#addValidationDelegationAction": {
+    expect: OWN_DATA,
+    call: () => a.dnsHosting.addValidationDelegationAction({ domain: `d${randomUUID().slice(0, 8)}.matrix.test` }),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkValidationDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.checkValidationDelegationAction({ delegationId: A.delegationToCheckId }),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeValidationDelegationAction": {
+    expect: OWNER_ONLY,
+    call: () => a.dnsHosting.removeValidationDelegationAction({ delegationId: A.delegationToRemoveId }),
+  },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     expect: OWN_DATA,
     call: () => a.notifications.markNotificationsReadAction({ ids: [A.notificationId] }),
@@ -304,6 +340,31 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ADMIN_ONLY,
     // Not A: A must stay able to act for the rest of the matrix.
     call: () => a.customers.setAccountDisabledAction({ userId: accountToDisable.id, disabled: true }),
+  },
+  "app/admin/issuers/actions.ts#saveIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () =>
+      a.issuers.saveIssuerAction({
+        name: `Matrix CA ${randomUUID().slice(0, 8)}`,
+        directoryUrl: CLOSED_DIRECTORY,
+        eabKeyId: "kid",
+        eabHmacKey: "bWF0cml4LWhtYWMta2V5LTAxMjM0NTY3",
+        contactEmail: "",
+        termsAccepted: true,
+        caBundlePem: "",
+      }),
+  },
+  "app/admin/issuers/actions.ts#testIssuerConnectionAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.testIssuerConnectionAction({ issuerId: issuerToTestId }),
+  },
+  "app/admin/issuers/actions.ts#deleteIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.deleteIssuerAction({ issuerId: issuerToDeleteId }),
+  },
+  "app/admin/issuers/actions.ts#assignProductIssuerAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.issuers.assignProductIssuerAction({ priceId, issuerId: issuerToTestId }),
   },
   "app/admin/jobs/actions.ts#runRenewalJobNowAction": {
     expect: ADMIN_ONLY,

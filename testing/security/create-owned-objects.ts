@@ -25,6 +25,12 @@ export type OwnedObjects = {
   /** A cloud resource using the certificate the issued one renewed. */
   resourceId: string;
   notificationId: string;
+  /** Hosted zones without certificates, one to check and one to remove. */
+  zoneToCheckId: string;
+  zoneToRemoveId: string;
+  /** Third-party domains set up for automatic validation, one to check and one to remove. */
+  delegationToCheckId: string;
+  delegationToRemoveId: string;
 };
 
 export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects> {
@@ -69,8 +75,19 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
   const notification = await db.notification.create({
     data: { ownerId, kind: "EXPIRY_REMINDER", dedupeKey: `security:${randomUUID()}`, params: {} },
   });
+  const zone = (label: string) =>
+    db.hostedZone.create({ data: { ownerId, name: `${label}.${domainMarker}` }, select: { id: true } });
+  const delegation = (label: string) =>
+    db.validationDelegation.create({
+      data: { ownerId, domain: `${label}.${domainMarker}`, label: randomUUID().replaceAll("-", "").slice(0, 24) },
+      select: { id: true },
+    });
   return {
     domainMarker,
+    zoneToCheckId: (await zone("check-zone")).id,
+    zoneToRemoveId: (await zone("remove-zone")).id,
+    delegationToCheckId: (await delegation("check-cname")).id,
+    delegationToRemoveId: (await delegation("remove-cname")).id,
     enableCertificateId: (await certificate("enable")).id,
     disableCertificateId: (await certificate("disable", { autoRenewState: "ON" })).id,
     manualCertificateId: (await certificate("manual", { expiresInDays: 20 })).id,

@@ -15,6 +15,7 @@ import type { OwnedObjects } from "@/testing/security/create-owned-objects";
 import { toFormData } from "@/testing/to-form-data";
 
 const factories = await import("@/testing/factories");
+const { db } = await import("@/lib/db/client");
 const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
 const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
@@ -24,6 +25,7 @@ const authActions = await import("@/app/(auth)/actions");
 const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
+const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
 const orderActions = await import("@/app/(console)/certificates/order-actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const { setLocaleAction } = await import("@/app/actions/set-locale");
@@ -31,6 +33,7 @@ const { setTimeZoneAction } = await import("@/app/actions/set-time-zone");
 const { signOutAction } = await import("@/app/actions/sign-out");
 const clockActions = await import("@/app/admin/clock/actions");
 const customerActions = await import("@/app/admin/customers/actions");
+const issuerActions = await import("@/app/admin/issuers/actions");
 const { runRenewalJobNowAction } = await import("@/app/admin/jobs/actions");
 const { updateFreeCertificateLimitAction, updatePriceAction } = await import("@/app/admin/prices/actions");
 
@@ -78,6 +81,8 @@ let customer: User;
 let admin: User;
 let own: OwnedObjects;
 let priceId = "";
+let issuerId = "";
+let issuerToDeleteId = "";
 let freeProductId = "";
 
 beforeAll(async () => {
@@ -92,6 +97,11 @@ beforeAll(async () => {
     admin: "Hostile Input Admin",
     webhookUrl: "https://hooks.example.test/hostile",
   }));
+  // At a closed local port: Test connection answers "unreachable" at once.
+  const issuer = (name: string) =>
+    db.issuer.create({ data: { name, directoryUrl: "https://127.0.0.1:1/directory" }, select: { id: true } });
+  issuerId = (await issuer("Hostile CA")).id;
+  issuerToDeleteId = (await issuer("Hostile CA to delete")).id;
 }, 60_000);
 
 type ActionCase = {
@@ -152,6 +162,36 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => customer,
     valid: () => ({ certificateIds: [own.enableCertificateId], ignore: true }),
     call: (input) => afterIssuanceActions.setIgnoreNotificationsAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#addHostedZoneAction": {
+    as: () => customer,
+    valid: () => ({ name: `z${randomUUID().slice(0, 8)}.hostile.test` }),
+    call: (input) => dnsHostingActions.addHostedZoneAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkZoneDelegationAction": {
+    as: () => customer,
+    valid: () => ({ zoneId: own.zoneToCheckId }),
+    call: (input) => dnsHostingActions.checkZoneDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeHostedZoneAction": {
+    as: () => customer,
+    valid: () => ({ zoneId: own.zoneToRemoveId }),
+    call: (input) => dnsHostingActions.removeHostedZoneAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#addValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ domain: `d${randomUUID().slice(0, 8)}.hostile.test` }),
+    call: (input) => dnsHostingActions.addValidationDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#checkValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ delegationId: own.delegationToCheckId }),
+    call: (input) => dnsHostingActions.checkValidationDelegationAction(input as never),
+  },
+  "app/(console)/dns-hosting/actions.ts#removeValidationDelegationAction": {
+    as: () => customer,
+    valid: () => ({ delegationId: own.delegationToRemoveId }),
+    call: (input) => dnsHostingActions.removeValidationDelegationAction(input as never),
   },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     as: () => customer,
@@ -214,6 +254,34 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => admin,
     valid: () => ({ userId: admin.id, disabled: true }),
     call: (input) => customerActions.setAccountDisabledAction(input as never),
+  },
+  "app/admin/issuers/actions.ts#saveIssuerAction": {
+    as: () => admin,
+    valid: () => ({
+      name: `Hostile CA ${randomUUID().slice(0, 8)}`,
+      directoryUrl: "https://127.0.0.1:1/directory",
+      eabKeyId: "kid",
+      eabHmacKey: "aG9zdGlsZS1obWFjLWtleS0wMTIzNDU2Nzg5",
+      contactEmail: "certs@example.test",
+      termsAccepted: true,
+      caBundlePem: "",
+    }),
+    call: (input) => issuerActions.saveIssuerAction(input as never),
+  },
+  "app/admin/issuers/actions.ts#testIssuerConnectionAction": {
+    as: () => admin,
+    valid: () => ({ issuerId }),
+    call: (input) => issuerActions.testIssuerConnectionAction(input as never),
+  },
+  "app/admin/issuers/actions.ts#deleteIssuerAction": {
+    as: () => admin,
+    valid: () => ({ issuerId: issuerToDeleteId }),
+    call: (input) => issuerActions.deleteIssuerAction(input as never),
+  },
+  "app/admin/issuers/actions.ts#assignProductIssuerAction": {
+    as: () => admin,
+    valid: () => ({ priceId, issuerId }),
+    call: (input) => issuerActions.assignProductIssuerAction(input as never),
   },
   "app/admin/jobs/actions.ts#runRenewalJobNowAction": {
     as: () => admin,

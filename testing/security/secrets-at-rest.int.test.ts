@@ -21,6 +21,9 @@ const factories = await import("@/testing/factories");
 const { renewManually } = await import("@/lib/renewal/renew-manually");
 const { uploadCertificate } = await import("@/lib/certificates/upload-certificate");
 const { rotateWebhookSecret } = await import("@/lib/notifications/rotate-webhook-secret");
+const { saveIssuer } = await import("@/lib/issuers/save-issuer");
+const { sealIssuerSecret } = await import("@/lib/issuers/issuer-secrets");
+const { generateAcmeAccountKey } = await import("@/lib/acme/generate-acme-account-key");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const downloadRoute = await import("@/app/api/certificates/[id]/download/route");
 
@@ -31,6 +34,7 @@ let issuedCertificateId = "";
 let uploadedCertificateId = "";
 let uploadedKeyPem = "";
 let webhookSecret = "";
+const eabHmacKey = randomBytes(32).toString("base64url");
 const otherPassword = `other-${randomBytes(6).toString("hex")}`;
 
 beforeAll(async () => {
@@ -90,6 +94,26 @@ beforeAll(async () => {
     update: { webhookUrl: "https://hooks.example.test/at-rest" },
   });
   webhookSecret = (await rotateWebhookSecret({ ownerId: customerId, actorId: customerId, ip: null, now })).secret;
+
+  // An ACME issuer with its EAB HMAC key, and the account key "Test connection" stores.
+  const admin = await factories.createTestUser({ role: "ADMIN" });
+  const issuer = await saveIssuer(
+    admin,
+    {
+      name: "At-rest CA",
+      directoryUrl: "https://acme.example.test/directory",
+      eabKeyId: "kid-1",
+      eabHmacKey,
+      contactEmail: null,
+      termsAccepted: true,
+      caBundlePem: null,
+    },
+    { ip: null, now },
+  );
+  await db.issuer.update({
+    where: { id: issuer.id },
+    data: { accountKeyEncrypted: sealIssuerSecret(issuer.id, "accountKey", await generateAcmeAccountKey()) },
+  });
 }, 60_000);
 
 /** Every row of every table in the public schema, as PostgreSQL prints it (bytea as hex). */
@@ -118,7 +142,7 @@ describe("a database dump", () => {
     expect(dump).toContain(uploadedCertificateId);
     expect(dump).toContain("BEGIN CERTIFICATE");
     expect(await db.certificateAuthority.count()).toBeGreaterThanOrEqual(2);
-    expect((dump.match(/v1\.[\w-]+\.[\w-]+\.[\w-]+/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect((dump.match(/v1\.[\w-]+\.[\w-]+\.[\w-]+/g) ?? []).length).toBeGreaterThanOrEqual(6);
 
     expect(dump).not.toMatch(/PRIVATE KEY/);
     expect(dump.toLowerCase()).not.toContain(Buffer.from("PRIVATE KEY").toString("hex"));
@@ -133,6 +157,7 @@ describe("a database dump", () => {
       admin.password,
       otherPassword,
       webhookSecret,
+      eabHmacKey,
       encryptionKey.toString("base64"),
       encryptionKey.toString("base64url"),
       encryptionKey.toString("hex"),

@@ -13,10 +13,10 @@ export type CreateZoneInput = {
   /** Host names of the zone's name servers (HOSTED_ZONE_NAMESERVERS): what the customer sets at the registrar. */
   nameservers: readonly string[];
   /**
-   * The customer the zone belongs to. Only the demo provider, whose zones are database
-   * rows, keeps it; a real DNS server knows nothing of accounts.
+   * The customer the zone belongs to (null: the operator's validation zone). Only the demo
+   * provider, whose zones are database rows, keeps it; a real DNS server knows nothing of accounts.
    */
-  ownerId: string;
+  ownerId: string | null;
 };
 
 export interface DnsProvider {
@@ -30,6 +30,11 @@ export interface DnsProvider {
    */
   createZone(input: CreateZoneInput): Promise<{ created: boolean }>;
   zoneExists(name: string): Promise<boolean>;
+  /**
+   * Deletes the zone with its records; `deleted` is false when there was no such zone.
+   * RFC 2136 cannot (UNSUPPORTED): its zones are the operator's to delete.
+   */
+  deleteZone(name: string): Promise<{ deleted: boolean }>;
   /**
    * Adds one TXT value at `fqdn` in the zone that contains it, keeping the values already
    * there (an apex and its wildcard share `_acme-challenge.<apex>` with two values).

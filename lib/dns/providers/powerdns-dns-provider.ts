@@ -212,6 +212,17 @@ export function createPowerDnsProvider(settings: PowerDnsSettings): DnsProvider 
       return zones.some((entry) => entry.name.toLowerCase() === zone);
     },
 
+    async deleteZone(name) {
+      const zone = absolute(name);
+      const response = await call("GET", `/zones?zone=${encodeURIComponent(zone)}`);
+      const found = ((await response.json()) as PowerDnsZoneSummary[]).find(
+        (entry) => entry.name.toLowerCase() === zone,
+      );
+      if (!found) return { deleted: false };
+      await call("DELETE", `/zones/${encodeURIComponent(found.id)}`);
+      return { deleted: true };
+    },
+
     async addTxt(fqdn, value, ttl = DEFAULT_TXT_TTL) {
       const name = absolute(fqdn);
       const zone = await findZone(fqdn);

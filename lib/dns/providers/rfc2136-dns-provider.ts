@@ -166,6 +166,14 @@ export function createRfc2136Provider(settings: Rfc2136Settings, now: () => Date
       return (await findZone(name)) === normalizeDomainName(name);
     },
 
+    async deleteZone(name) {
+      throw new DnsProviderError(
+        "UNSUPPORTED",
+        "rfc2136",
+        `RFC 2136 cannot delete zones: ${normalizeDomainName(name)} stays on ${settings.server} until its operator deletes it`,
+      );
+    },
+
     async addTxt(fqdn, value, ttl = DEFAULT_TXT_TTL) {
       const name = normalizeDomainName(fqdn);
       await update(await zoneFor(name), [{ action: "add", name, value, ttl }]);

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { describeAppErrorWith, type Translate } from "@/lib/describe-app-error";
 import { type AppErrorCode, isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
@@ -65,15 +66,5 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
 
 /** The user-facing sentence for an AppError, with the failing conditions spelled out. */
 export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
-  const t = await getTranslations();
-  const message = t(`errors.${code}`, details);
-  const reasons = [
-    ...listed(details.reasons).map((reason) => t(`autoRenew.failure.${reason}`)),
-    ...listed(details.manualReasons).map((reason) => t(`renewal.manualFailure.${reason}`)),
-  ];
-  return reasons.length > 0 ? `${message} ${reasons.join(" ")}` : message;
-}
-
-function listed(value: string | number | undefined): string[] {
-  return typeof value === "string" && value ? value.split(",") : [];
+  return describeAppErrorWith((await getTranslations()) as Translate, code, details);
 }

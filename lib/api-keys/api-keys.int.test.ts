@@ -56,12 +56,10 @@ describe("API keys", () => {
     await expect(create(owner.id)).rejects.toMatchObject({ code: "API_KEY_LIMIT_REACHED" });
     expect(await findSigningKey(expiring.secretId, later)).toBeNull();
     await create(owner.id, { now: later });
-    expect((await listApiKeys(owner.id, later)).map((key) => key.status)).toEqual([
-      "ACTIVE",
-      "ACTIVE",
-      "EXPIRED",
-      "REVOKED",
-    ]);
+    // Active keys first; the others were all created at the same instant.
+    const statuses = (await listApiKeys(owner.id, later)).map((key) => key.status);
+    expect(statuses.slice(0, 2)).toEqual(["ACTIVE", "ACTIVE"]);
+    expect(statuses.slice(2).sort()).toEqual(["EXPIRED", "REVOKED"]);
   });
 
   it("revokes at once, only the owner's own keys, and a disabled account's keys do not sign", async () => {

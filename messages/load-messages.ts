@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "notifications",
   "renewal",
   "resources",
+  "tencentApi",
   "theme",
   "upload",
 ] as const;

@@ -13,21 +13,33 @@ export type Admission =
   /** Revoked or expired since it was read: refused like an unknown key. */
   | { ok: false; reason: "KEY_UNUSABLE" }
   | { ok: false; reason: "RATE_LIMITED" }
-  /** This signature was accepted before (within its 5-minute window): a replay. */
+  /** A write whose signature was accepted before, within its 5-minute window: a replay. */
   | { ok: false; reason: "REPLAYED" };
 
 /**
  * Lets a correctly signed request in, or not, in one statement that every app process runs
  * against the same rows: it counts the request in the key's one-second window (an UPDATE of
  * the key's row, which also refuses a key revoked or expired a moment ago, and writes the last
- * use at most once a minute or when the address changes), records the signature unless the
- * window is full (its primary key makes a second arrival a replay, in whichever process),
- * and purges the key's signatures whose timestamps can no longer pass the clock-skew check.
- * A request refused for the rate is not recorded, so the same signed request may be retried.
+ * use at most once a minute or when the address changes), records a write's signature
+ * unless the window is full, and purges the key's signatures whose timestamps can no longer pass the
+ * clock-skew check. A request refused for the rate is not recorded, so it may be retried.
+ *
+ * Replays: the original's clients sign the body, Host and content type with a timestamp in
+ * whole seconds, never a nonce, so a script that reads a certificate, changes it and reads it
+ * again within one second sends the same read twice, signature and all. Reads are therefore
+ * let in again within the window, as the original does; a write is let in once: the same
+ * signature under the same write action again is a replay, refused by the primary key (key,
+ * signature, action) in whichever process it arrives, two copies at once included. X-TC-Action
+ * is not signed by the SDKs, so a write whose body equals a read's just sent (the detail, then
+ * the delete, of one certificate in the same second) must stay possible: README "API" says
+ * what this leaves open and how signing x-tc-action closes it.
  */
 export async function admitApiRequest(input: {
   apiKeyId: string;
   signature: string;
+  /** X-TC-Action, and whether it changes data. */
+  action: string;
+  writes: boolean;
   timestamp: number;
   ip: string;
   now: Date;
@@ -66,16 +78,19 @@ export async function admitApiRequest(input: {
       .with("recorded", (q) =>
         q
           .insertInto("ApiRequestSignature")
-          .columns(["apiKeyId", "signature", "expiresAt"])
+          .columns(["apiKeyId", "signature", "action", "expiresAt"])
           .expression((eb) =>
             eb
               .selectFrom("counted")
               .select([
                 sql<string>`${apiKeyId}`.as("apiKeyId"),
                 sql<string>`${input.signature}`.as("signature"),
+                sql<string>`${input.action}`.as("action"),
                 sql<Date>`${signatureExpiresAt}::timestamptz`.as("expiresAt"),
               ])
-              .where("counted.rateWindowCount", "<=", API_REQUESTS_PER_SECOND),
+              .where("counted.rateWindowCount", "<=", API_REQUESTS_PER_SECOND)
+              // Only writes are refused as replays, so only theirs are kept.
+              .where(sql<boolean>`${input.writes}`),
           )
           .onConflict((conflict) => conflict.doNothing())
           .returning("signature"),
@@ -89,5 +104,5 @@ export async function admitApiRequest(input: {
   const count = row?.count ?? null;
   if (count === null) return { ok: false, reason: "KEY_UNUSABLE" };
   if (count > API_REQUESTS_PER_SECOND) return { ok: false, reason: "RATE_LIMITED" };
-  return row?.recorded ? { ok: true } : { ok: false, reason: "REPLAYED" };
+  return row?.recorded || !input.writes ? { ok: true } : { ok: false, reason: "REPLAYED" };
 }

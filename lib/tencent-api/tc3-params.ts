@@ -6,9 +6,16 @@
 import { z } from "zod";
 import { Tc3Error } from "@/lib/tencent-api/tc3-errors";
 
+// A lone UTF-16 surrogate (JSON may carry "\ud800") is no text: PostgreSQL cannot store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Field types as the original's Go SDK has them (its strict decoder is the reference). */
 export const tc3 = {
-  str: (max = 1_000) => z.string().max(max),
+  str: (max = 1_000) =>
+    z
+      .string()
+      .max(max)
+      .refine((value) => !LONE_SURROGATE.test(value)),
   u64: (max = Number.MAX_SAFE_INTEGER) => z.number().int().min(0).max(max),
   i64: () => z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
   bool: () => z.boolean(),

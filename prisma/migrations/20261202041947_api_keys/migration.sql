@@ -27,9 +27,10 @@ CREATE TABLE "ApiKey" (
 CREATE TABLE "ApiRequestSignature" (
     "apiKeyId" TEXT NOT NULL,
     "signature" CHAR(64) NOT NULL,
+    "action" VARCHAR(100) NOT NULL,
     "expiresAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "ApiRequestSignature_pkey" PRIMARY KEY ("apiKeyId","signature")
+    CONSTRAINT "ApiRequestSignature_pkey" PRIMARY KEY ("apiKeyId","signature","action")
 );
 
 -- CreateIndex

@@ -49,6 +49,7 @@ const PAGES: PageCase[] = [
   { name: "billing", role: "customer", path: "/billing" },
   { name: "notifications", role: "customer", path: "/notifications" },
   { name: "upload", role: "customer", path: "/certificates/upload" },
+  { name: "api keys", role: "customer", path: "/api-keys" },
   { name: "admin overview", role: "admin", path: "/admin" },
   { name: "admin customers", role: "admin", path: "/admin/customers" },
   {

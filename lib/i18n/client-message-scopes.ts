@@ -25,6 +25,7 @@ export const CLIENT_MESSAGE_SCOPES = {
   certificateUpload: ["upload"],
   billing: ["billing", "common", "errorPage"],
   notifications: ["common", "notifications"],
+  apiKeys: ["apiKeys"],
   /** app/admin: the admin area's shell and pages, which show customers' certificates too. */
   admin: [
     "admin",

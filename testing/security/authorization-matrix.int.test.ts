@@ -30,6 +30,7 @@ const { signTc3Request } = await import("@/testing/sign-tc3-request");
 const ROOT = process.cwd();
 const actionModules = {
   "app/(auth)/actions.ts": await import("@/app/(auth)/actions"),
+  "app/(console)/api-keys/actions.ts": await import("@/app/(console)/api-keys/actions"),
   "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
   "app/(console)/certificates/after-issuance-actions.ts": await import(
@@ -46,6 +47,7 @@ const actionModules = {
 } as const;
 const a = {
   auth: actionModules["app/(auth)/actions.ts"],
+  apiKeys: actionModules["app/(console)/api-keys/actions.ts"],
   billing: actionModules["app/(console)/billing/actions.ts"],
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
@@ -150,6 +152,7 @@ let priceId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
+let apiKeyOfA = "";
 
 beforeAll(async () => {
   ({
@@ -165,6 +168,17 @@ beforeAll(async () => {
   await db.notificationSettings.createMany({
     data: [customerB, admin].map((user) => ({ ownerId: user.id, webhookUrl: WEBHOOK_URL })),
   });
+  apiKeyOfA = (
+    await createApiKey({
+      ownerId: customerA.id,
+      actorId: customerA.id,
+      ip: null,
+      name: "to revoke",
+      scope: "READ_ONLY",
+      expiresInDays: "never",
+      now: new Date(),
+    })
+  ).id;
   jobRunId = (
     await db.jobRun.create({
       data: {
@@ -199,6 +213,15 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ANYONE_FORM,
     call: () =>
       a.auth.signUpAction({ status: "idle" }, toFormData({ name: "X", email: customerA.email, password: "short" })),
+  },
+  // A creates one (with the key above: two, the most); revoking it frees the place the SSL API block needs.
+  "app/(console)/api-keys/actions.ts#createApiKeyAction": {
+    expect: OWN_DATA,
+    call: () => a.apiKeys.createApiKeyAction({ name: "matrix", scope: "READ_ONLY", expiresInDays: "30" }),
+  },
+  "app/(console)/api-keys/actions.ts#revokeApiKeyAction": {
+    expect: OWNER_ONLY,
+    call: () => a.apiKeys.revokeApiKeyAction({ apiKeyId: apiKeyOfA }),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     expect: OWN_DATA,

@@ -25,6 +25,7 @@ const { signTc3Request } = await import("@/testing/sign-tc3-request");
 
 const ROOT = process.cwd();
 const authActions = await import("@/app/(auth)/actions");
+const apiKeyActions = await import("@/app/(console)/api-keys/actions");
 const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
@@ -125,6 +126,16 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => null,
     valid: () => ({ name: "New User", email: factories.uniqueEmail("hostile"), password: "long-enough-password" }),
     call: (input) => authActions.signUpAction({ status: "idle" }, toFormData(input)),
+  },
+  "app/(console)/api-keys/actions.ts#createApiKeyAction": {
+    as: () => customer,
+    valid: () => ({ name: "hostile", scope: "READ_ONLY", expiresInDays: "30" }),
+    call: (input) => apiKeyActions.createApiKeyAction(input as never),
+  },
+  "app/(console)/api-keys/actions.ts#revokeApiKeyAction": {
+    as: () => customer,
+    valid: () => ({ apiKeyId: "not-a-key" }),
+    call: (input) => apiKeyActions.revokeApiKeyAction(input as never),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     as: () => customer,

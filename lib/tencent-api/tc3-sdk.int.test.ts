@@ -16,6 +16,7 @@ const { createTestUser, seedTestPrices, issuedCertificateRow } = await import("@
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const { startApiRouteServer } = await import("@/testing/servers/start-api-route-server");
 const { signTc3Request } = await import("@/testing/sign-tc3-request");
+const { uploadRenewedCertificate } = await import("@/examples/upload-renewed-certificate");
 
 type Server = Awaited<ReturnType<typeof startApiRouteServer>>;
 type Key = { secretId: string; secretKey: string };
@@ -175,6 +176,33 @@ describe("the SSL API through the official Node.js SDK", () => {
     const audited = await db.auditLog.findMany({ where: { action: "api.call", actorId: customerA.id } });
     expect(audited.length).toBeGreaterThan(5);
     expect(audited.every((entry) => entry.targetType === "ApiKey")).toBe(true);
+  });
+
+  it("runs examples/upload-renewed-certificate.ts: the renewal replaces the certificate it renews; run again, it finds it there", async () => {
+    const keys = generateTestKeyPair("ec-p256");
+    const renewed = issueTestCertificate({
+      commonName: "example.api-upload.test",
+      keys,
+      notBefore: new Date(today - DAY),
+      notAfter: new Date(today + 89 * DAY),
+    });
+    const old = await insertCertificate(customerA.id, 5);
+    const options = {
+      endpoint: server.endpoint,
+      protocol: "http://" as const,
+      ...readWriteA,
+      fullChainPem: renewed.pem,
+      privateKeyPem: renewed.privateKeyPem,
+      alias: "renewed by acme",
+      replaceCertificateId: old,
+    };
+    const id = await uploadRenewedCertificate(options);
+    // The hook run again (another body, so not a replay) finds the certificate already there.
+    expect(await uploadRenewedCertificate({ ...options, alias: "run again" })).toBe(id);
+    const row = await db.certificate.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ domain: "example.api-upload.test", alias: "renewed by acme", status: "ISSUED" });
+    expect((await db.certificate.findUniqueOrThrow({ where: { id: old } })).deletedAt).not.toBeNull();
+    await db.certificate.update({ where: { id }, data: { deletedAt: new Date() } });
   });
 
   it("refuses an upload whose key does not match, in the caller's language", async () => {

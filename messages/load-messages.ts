@@ -9,6 +9,7 @@ export const NAMESPACES = [
   "auth",
   "autoRenew",
   "billing",
+  "certificateOrder",
   "certificates",
   "common",
   "demo",

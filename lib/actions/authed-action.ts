@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
@@ -12,7 +12,14 @@ import { findUnstorableText } from "@/lib/text/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: AppErrorCode | "UNEXPECTED";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** The AppError's details (e.g. the missing amount of INSUFFICIENT_BALANCE), for the form to act on. */
+      details?: Record<string, string | number>;
+    };
 
 export type ActionContext = { user: SessionUser; ip: string; now: Date };
 
@@ -56,8 +63,11 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
       const context = { user, ip: clientIpFrom(await headers()), now: await now() };
       return { ok: true, data: await run(parsed.data, context) };
     } catch (error) {
-      if (isAppError(error))
-        return { ok: false, code: error.code, message: await describeAppError(error.code, error.details) };
+      if (isAppError(error)) {
+        const message = await describeAppError(error.code, error.details);
+        const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};
+        return { ok: false, code: error.code, message, ...details };
+      }
       logger.error({ err: error, action: options.name, userId: user.id }, "server action failed");
       return { ok: false, code: "UNEXPECTED", message: t("errors.UNEXPECTED") };
     }
@@ -66,5 +76,5 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
 
 /** The user-facing sentence for an AppError, with the failing conditions spelled out. */
 export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
-  return describeAppErrorWith((await getTranslations()) as Translate, code, details);
+  return describeAppErrorWith((await getTranslations()) as Translate, code, details, await getLocale());
 }

@@ -9,6 +9,9 @@ export const NOTIFICATION_KINDS = [
   "RENEWAL_ISSUED",
   "VALIDATION_TIMED_OUT",
   "RESOURCES_UPDATED",
+  "ORDER_VALIDATION_NEEDED",
+  "CERTIFICATE_ISSUED",
+  "ORDER_TIMED_OUT",
 ] as const;
 export const NOTIFICATION_STATUSES = ["unread", "read"] as const;
 export const NOTIFICATION_PAGE_SIZE = 20;

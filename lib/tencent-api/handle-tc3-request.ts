@@ -64,7 +64,7 @@ export async function handleTc3Request(request: Request, clock: Tc3Clock): Promi
     const fields = await answer(request, clock, state, t, locale);
     return tc3Success(fields, requestId);
   } catch (error) {
-    const refusal = error instanceof Tc3Error ? error : isAppError(error) ? appErrorToTc3(error, t) : null;
+    const refusal = error instanceof Tc3Error ? error : isAppError(error) ? appErrorToTc3(error, t, locale) : null;
     if (!refusal) {
       logger.error({ err: error, requestId, action: actionName, apiKeyId: state.caller?.apiKeyId }, "API call failed");
       outcome = "InternalError";

@@ -33,6 +33,7 @@ const actionModules = {
   "app/(console)/api-keys/actions.ts": await import("@/app/(console)/api-keys/actions"),
   "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
+  "app/(console)/certificates/order-actions.ts": await import("@/app/(console)/certificates/order-actions"),
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
@@ -51,6 +52,7 @@ const a = {
   billing: actionModules["app/(console)/billing/actions.ts"],
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
+  orders: actionModules["app/(console)/certificates/order-actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
   timeZone: actionModules["app/actions/set-time-zone.ts"],
@@ -149,6 +151,7 @@ let customerB: User;
 const users = () => ({ anonymous: null, customerA, customerB, admin }) satisfies Record<Caller, User | null>;
 let A: OwnedObjects;
 let priceId = "";
+let freeProductId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
@@ -160,6 +163,7 @@ beforeAll(async () => {
     customer: customerA,
     owned: A,
     priceId,
+    freeProductId,
   } = await seedOwningCustomer({ customer: "Customer A", admin: "Matrix Admin", webhookUrl: WEBHOOK_URL }));
   customerB = await factories.createTestUser({ name: "Customer B" });
   accountToDisable = await factories.createTestUser({ name: "To be disabled" });
@@ -244,6 +248,25 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: OWNER_ONLY,
     call: certificateCall(a.certificates.verifyRenewalNowAction, () => A.pendingRenewalId),
   },
+  "app/(console)/certificates/order-actions.ts#placeCertificateOrderAction": {
+    // Anyone signed in may apply for a free certificate; the order is theirs alone.
+    expect: OWN_DATA,
+    call: () =>
+      a.orders.placeCertificateOrderAction({
+        idempotencyKey: randomUUID(),
+        flow: "FREE",
+        productId: freeProductId,
+        domainCount: 1,
+        names: [`matrix-${randomUUID().slice(0, 8)}.orders.test`],
+        validationMethod: "DNS",
+        key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+        autoRenew: false,
+      }),
+  },
+  "app/(console)/certificates/order-actions.ts#cancelCertificateOrderAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.orders.cancelCertificateOrderAction, () => A.pendingOrderCertificateId),
+  },
   "app/(console)/certificates/after-issuance-actions.ts#updateCloudResourcesAction": {
     expect: OWNER_ONLY,
     call: () =>
@@ -316,6 +339,10 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/admin/prices/actions.ts#updatePriceAction": {
     expect: ADMIN_ONLY,
     call: () => a.prices.updatePriceAction({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
+  },
+  "app/admin/prices/actions.ts#updateFreeCertificateLimitAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.prices.updateFreeCertificateLimitAction({ limit: 40 }),
   },
 };
 

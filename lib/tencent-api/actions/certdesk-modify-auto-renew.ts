@@ -67,7 +67,7 @@ export const certDeskModifyAutoRenew = defineTc3Action({
         switched.push(id);
       } catch (error) {
         if (!isAppError(error)) throw error;
-        const refusal = appErrorToTc3(error, context.t);
+        const refusal = appErrorToTc3(error, context.t, context.locale);
         failed.push({
           CertificateId: id,
           Code: refusal.code,

@@ -13,6 +13,7 @@ const TC3_CODE_OF: Partial<Record<AppErrorCode, Tc3ErrorCode>> = {
   CERTIFICATE_IN_USE: "FailedOperation.DeleteResourceFailed",
   CERTIFICATE_RENEWAL_UNDER_WAY: "FailedOperation.RenewNotIssued",
   CERTIFICATE_NOT_DELETABLE: "FailedOperation.InvalidCertificateStatusCode",
+  FREE_CERTIFICATE_LIMIT_REACHED: "FailedOperation.ExceedsFreeLimit",
 };
 
 export function appErrorToTc3(error: AppError, t: Translate, locale: Locale): Tc3Error {

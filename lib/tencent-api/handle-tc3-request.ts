@@ -157,6 +157,7 @@ async function answer(
   return action.run(params, {
     ownerId: key.ownerId,
     apiKeyId: key.id,
+    signature: credential.authorization.signature,
     ip: clientIpFrom(request.headers),
     now: await clock.now(),
     locale,

@@ -12,6 +12,8 @@ export type Tc3Access = "read" | "write";
 export type Tc3ActionContext = {
   ownerId: string;
   apiKeyId: string;
+  /** The request's signature: unique to it, for idempotency keys derived from the request. */
+  signature: string;
   ip: string;
   /** The app's "now" for business rules (lib/clock.ts now(): the demo clock may shift it). */
   now: Date;

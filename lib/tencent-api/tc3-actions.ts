@@ -1,5 +1,8 @@
 // Every action the API answers, by name. Adding one is one file in actions/ and one line here.
+import { applyCertificate } from "@/lib/tencent-api/actions/apply-certificate";
 import { certDeskModifyAutoRenew } from "@/lib/tencent-api/actions/certdesk-modify-auto-renew";
+import { checkCertificateDomainVerification } from "@/lib/tencent-api/actions/check-certificate-domain-verification";
+import { completeCertificate } from "@/lib/tencent-api/actions/complete-certificate";
 import { deleteCertificate } from "@/lib/tencent-api/actions/delete-certificate";
 import { describeCertificate } from "@/lib/tencent-api/actions/describe-certificate";
 import { describeCertificateDetail } from "@/lib/tencent-api/actions/describe-certificate-detail";
@@ -20,6 +23,9 @@ const ACTIONS: readonly Tc3Action[] = [
   modifyCertificateAlias,
   modifyCertificatesExpiringNotificationSwitch,
   certDeskModifyAutoRenew,
+  applyCertificate,
+  checkCertificateDomainVerification,
+  completeCertificate,
 ];
 
 export const TC3_ACTIONS: Readonly<Record<string, Tc3Action>> = Object.fromEntries(

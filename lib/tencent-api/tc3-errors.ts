@@ -30,6 +30,9 @@ export const TC3_ERROR_CODES = [
   "FailedOperation.InvalidCertificateStatusCode",
   "FailedOperation.CertificateNotAllowDownload",
   "InvalidParameter.CertificatesNumberExceeded",
+  "FailedOperation.ExceedsFreeLimit",
+  "FailedOperation.CertificateStatusNotAllowVerify",
+  "FailedOperation.CertificateNotFoundOrAudited",
   // CertDesk's own, for CertDeskModifyAutoRenew (the original has no such action).
   "FailedOperation.AutoRenewNotEligible",
   "FailedOperation.AutoRenewAlreadyDeducted",

@@ -8,11 +8,16 @@ import "@/testing/action-harness";
 import { unzipSync } from "fflate";
 import { ssl } from "tencentcloud-sdk-nodejs/tencentcloud/services/ssl";
 
+// Domains are looked up at a DNS server the test owns (read when the config first loads).
+const { LocalDnsServer } = await import("@/testing/local-dns-server");
+const dns = new LocalDnsServer();
+process.env.DNS_RESOLVER = await dns.start();
+
 const { db } = await import("@/lib/db/client");
 const { proxy } = await import("@/proxy");
 const { GET, POST } = await import("@/app/api/tc3/route");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-const { createTestUser, seedTestPrices, issuedCertificateRow } = await import("@/testing/factories");
+const { createTestUser, seedTestCatalogue, issuedCertificateRow } = await import("@/testing/factories");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const { startApiRouteServer } = await import("@/testing/servers/start-api-route-server");
 const { signTc3Request } = await import("@/testing/sign-tc3-request");
@@ -74,7 +79,7 @@ beforeAll(async () => {
   // The SDK sends every request through http_proxy when it is set (notes §1.3).
   for (const name of ["http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"]) delete process.env[name];
   server = await startApiRouteServer({ proxy, GET, POST });
-  await seedTestPrices();
+  await seedTestCatalogue();
   customerA = await createTestUser();
   const customerB = await createTestUser();
   const key = (ownerId: string, scope: "READ_ONLY" | "READ_WRITE") =>
@@ -88,6 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  await dns.close();
 });
 
 describe("the SSL API through the official Node.js SDK", () => {
@@ -282,6 +288,55 @@ describe("the SSL API through the official Node.js SDK", () => {
     const unknown = { secretId: `AKID${"x".repeat(32)}`, secretKey: readWriteA.secretKey };
     expect(await refusalOf(clientFor(unknown).DescribeCertificates({}))).toBe("AuthFailure.SecretIdNotFound");
     expect(await refusalOf(clientFor(readWriteA).request("DescribeNothing", {}))).toBe("InvalidAction");
+  });
+});
+
+describe("the free DV path through the SDK: apply, check, complete", () => {
+  it("applies through the console's order, shows the record to publish, checks it and issues once it is there", async () => {
+    const client = clientFor(readWriteA);
+    const domain = `apply-${Math.random().toString(36).slice(2, 8)}.example.test`;
+    const applied = await client.ApplyCertificate({ DvAuthMethod: "DNS", DomainName: domain, Alias: "free one" });
+    const id = applied.CertificateId ?? "";
+    const pending = await client.DescribeCertificateDetail({ CertificateId: id });
+    expect(pending).toMatchObject({ Status: 0, Domain: domain, Alias: "free one", StatusMsg: "PENDING-DCV" });
+    const record = pending.DvAuthDetail;
+    expect(record?.DvAuthKey).toBe(`_dnsauth.${domain}`);
+    expect(record?.DvAuthValue).toMatch(/\S{16,}/);
+
+    const before = await client.CheckCertificateDomainVerification({ CertificateId: id });
+    expect(before.VerificationResults).toEqual([
+      expect.objectContaining({ Domain: `_dnsauth.${domain}`, LocalCheck: -1, CaCheck: -1 }),
+    ]);
+    expect((await db.certificate.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING_VALIDATION");
+
+    dns.addRecord({ name: record?.DvAuthKey ?? "", type: "TXT", value: record?.DvAuthValue ?? "" });
+    const found = await client.CheckCertificateDomainVerification({ CertificateId: id });
+    expect(found.VerificationResults?.[0]).toMatchObject({ LocalCheck: 1, CaCheck: 2 });
+    expect((await client.CompleteCertificate({ CertificateId: id })).CertificateId).toBe(id);
+    expect((await client.DescribeCertificateDetail({ CertificateId: id })).Status).toBe(1);
+    // Issued: nothing left to check (a second CompleteCertificate in this second would be a replay).
+    expect(await refusalOf(client.CheckCertificateDomainVerification({ CertificateId: id }))).toBe(
+      "FailedOperation.CertificateStatusNotAllowVerify",
+    );
+    const order = await db.certificateOrder.findFirstOrThrow({ where: { certificateId: id } });
+    expect(order.ownerId).toBe(customerA.id);
+  });
+
+  it("refuses the read-only key an application, B's key A's pending certificate, and a name no CA would sign", async () => {
+    expect(
+      await refusalOf(clientFor(readOnlyA).ApplyCertificate({ DvAuthMethod: "DNS", DomainName: "ro.example.test" })),
+    ).toBe("UnauthorizedOperation");
+    const id = (await clientFor(readWriteA).ApplyCertificate({ DvAuthMethod: "FILE", DomainName: "b.example.test" }))
+      .CertificateId;
+    expect(await refusalOf(clientFor(keyB).CheckCertificateDomainVerification({ CertificateId: id ?? "" }))).toBe(
+      "FailedOperation.CertificateNotFound",
+    );
+    expect(await refusalOf(clientFor(keyB).CompleteCertificate({ CertificateId: id ?? "" }))).toBe(
+      "FailedOperation.CertificateNotFound",
+    );
+    expect(
+      await refusalOf(clientFor(readWriteA).ApplyCertificate({ DvAuthMethod: "DNS", DomainName: "bad_name..test" })),
+    ).toBe("InvalidParameterValue");
   });
 });
 

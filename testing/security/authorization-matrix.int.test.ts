@@ -761,6 +761,13 @@ const TC3_CASES: Record<string, Tc3Case> = {
     body: () => ({ CertificateIds: [A.enableCertificateId], SwitchStatus: 1 }),
     bRefusal: NOT_FOUND,
   },
+  // B applies for a name of its own: checked as "A's rows unchanged".
+  ApplyCertificate: {
+    body: () => ({ DvAuthMethod: "DNS", DomainName: `b-${randomUUID().slice(0, 8)}.example.test` }),
+    bRefusal: null,
+  },
+  CheckCertificateDomainVerification: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
+  CompleteCertificate: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
   CertDeskModifyAutoRenew: {
     body: () => ({ CertificateId: A.enableCertificateId, AutoRenewFlag: 1 }),
     bRefusal: NOT_FOUND,

@@ -558,6 +558,9 @@ function validTc3Params(): Record<string, Record<string, unknown>> {
     ModifyCertificateAlias: { CertificateId: id, Alias: "a" },
     ModifyCertificatesExpiringNotificationSwitch: { CertificateIds: [id], SwitchStatus: 0 },
     CertDeskModifyAutoRenew: { CertificateId: id, AutoRenewFlag: 0 },
+    ApplyCertificate: { DvAuthMethod: "DNS", DomainName: "hostile.example.test", Alias: "a" },
+    CheckCertificateDomainVerification: { CertificateId: id },
+    CompleteCertificate: { CertificateId: id },
   };
 }
 

@@ -50,6 +50,7 @@ const PAGES: PageCase[] = [
   { name: "notifications", role: "customer", path: "/notifications" },
   { name: "dns hosting", role: "customer", path: "/dns-hosting" },
   { name: "upload", role: "customer", path: "/certificates/upload" },
+  { name: "api keys", role: "customer", path: "/api-keys" },
   { name: "admin overview", role: "admin", path: "/admin" },
   { name: "admin customers", role: "admin", path: "/admin/customers" },
   {

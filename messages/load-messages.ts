@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export const NAMESPACES = [
   "admin",
+  "apiKeys",
   "app",
   "auth",
   "autoRenew",
@@ -24,6 +25,7 @@ export const NAMESPACES = [
   "notifications",
   "renewal",
   "resources",
+  "tencentApi",
   "theme",
   "upload",
 ] as const;

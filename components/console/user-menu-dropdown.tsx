@@ -1,6 +1,6 @@
 "use client";
 
-import { LayoutDashboardIcon, LogOutIcon, ShieldCheckIcon } from "lucide-react";
+import { KeyRoundIcon, LayoutDashboardIcon, LogOutIcon, ShieldCheckIcon } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type * as React from "react";
@@ -54,6 +54,13 @@ export function UserMenuDropdown({
             <DropdownMenuSeparator />
           </>
         )}
+        <DropdownMenuItem asChild>
+          <Link href="/api-keys" data-testid="user-menu-api-keys">
+            <KeyRoundIcon aria-hidden />
+            {t("nav.apiKeys")}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
         <DropdownMenuItem
           onSelect={() => {
             void signOutAction();

@@ -4,10 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { describeAppErrorWith, type Translate } from "@/lib/describe-app-error";
 import { type AppErrorCode, isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
-import { formatMoney } from "@/lib/money";
 import { findUnstorableText } from "@/lib/text/storable-text";
 
 export type ActionResult<T> =
@@ -76,22 +76,5 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
 
 /** The user-facing sentence for an AppError, with the failing conditions spelled out. */
 export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
-  const t = await getTranslations();
-  const message = t(`errors.${code}`, { ...details, ...(await formattedAmounts(details)) });
-  const reasons = [
-    ...listed(details.reasons).map((reason) => t(`autoRenew.failure.${reason}`)),
-    ...listed(details.manualReasons).map((reason) => t(`renewal.manualFailure.${reason}`)),
-  ];
-  return reasons.length > 0 ? `${message} ${reasons.join(" ")}` : message;
-}
-
-/** Amounts in minor units (`missingMinor` with `currency`) as money in the request's language. */
-async function formattedAmounts(details: Record<string, string | number>): Promise<Record<string, string>> {
-  const { missingMinor, currency } = details;
-  if (typeof missingMinor !== "number" || typeof currency !== "string") return { missing: "none" };
-  return { missing: formatMoney(missingMinor, currency, await getLocale()) };
-}
-
-function listed(value: string | number | undefined): string[] {
-  return typeof value === "string" && value ? value.split(",") : [];
+  return describeAppErrorWith((await getTranslations()) as Translate, code, details, await getLocale());
 }

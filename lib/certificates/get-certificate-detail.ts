@@ -1,4 +1,5 @@
 import "server-only";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
 import type {
@@ -123,7 +124,7 @@ const linkSelect = { id: true, domain: true, status: true, notBefore: true, expi
 /** One of the owner's certificates with its history; null for anyone else's (answered as "not found"). */
 export async function getCertificateDetail(ownerId: string, id: string, now: Date): Promise<CertificateDetail | null> {
   const certificate = await db.certificate.findFirst({
-    where: { id, ownerId },
+    where: { id, ...ownedCertificateWhere(ownerId) },
     include: {
       resources: { select: { id: true, type: true, name: true, region: true }, orderBy: { name: "asc" } },
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
@@ -153,7 +154,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
   let previousId = certificate.renewsId;
   while (previousId && older.length < MAX_CHAIN) {
     const previous = await db.certificate.findFirst({
-      where: { id: previousId, ownerId },
+      where: { id: previousId, ...ownedCertificateWhere(ownerId) },
       select: { ...linkSelect, renewsId: true },
     });
     if (!previous) break;
@@ -164,7 +165,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
   let currentId = certificate.id;
   while (newer.length < MAX_CHAIN) {
     const next = await db.certificate.findFirst({
-      where: { renewsId: currentId, ownerId },
+      where: { renewsId: currentId, ...ownedCertificateWhere(ownerId) },
       orderBy: { createdAt: "desc" },
       select: linkSelect,
     });

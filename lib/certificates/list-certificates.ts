@@ -6,6 +6,7 @@ import {
   certificateListOrder,
   certificateRowColumns,
 } from "@/lib/certificates/certificate-row-columns";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,6 +14,7 @@ import type {
   AutoRenewEndReason,
   AutoRenewState,
   CertificateSource,
+  CertificateStatus,
   CertificateType,
   DomainType,
 } from "@/lib/generated/prisma/enums";
@@ -55,31 +57,76 @@ export type CertificatePage = {
   brands: string[];
 };
 
-function filterWhere(ownerId: string, params: CertificateListParams, now: Date): Prisma.CertificateWhereInput {
+/** Which of the owner's certificates a list asks for: the console's filters and the API's are both this. */
+export type CertificateFilter = {
+  q?: string;
+  /** Any of these (as shown: an issued certificate past its expiry is EXPIRED); absent: all. */
+  statuses?: readonly DisplayStatus[];
+  brand?: string;
+  autoRenew?: AutoRenewState;
+  /** Issued and expiring within EXPIRING_SOON_DAYS. */
+  expiring?: boolean;
+  sources?: readonly CertificateSource[];
+  ids?: readonly string[];
+};
+
+// The console's status filter, in the statuses it stands for.
+const CONSOLE_STATUS_FILTER: Record<NonNullable<CertificateListParams["status"]>, DisplayStatus[]> = {
+  ISSUED: ["ISSUED"],
+  EXPIRED: ["EXPIRED"],
+  PENDING: ["PENDING_VALIDATION", "DNS_RECORD_ADDED"],
+  FAILED: ["VALIDATION_FAILED"],
+  CANCELED: ["CANCELED"],
+  REVOKED: ["REVOKED"],
+};
+
+export function consoleCertificateFilter(params: CertificateListParams): CertificateFilter {
+  return {
+    q: params.q,
+    statuses: params.status ? CONSOLE_STATUS_FILTER[params.status] : undefined,
+    brand: params.brand,
+    autoRenew: params.autoRenew,
+    expiring: params.expiring,
+  };
+}
+
+/** Certificates shown with one of these statuses at `now` (displayStatus, as a query). */
+function displayStatusWhere(statuses: readonly DisplayStatus[], now: Date): Prisma.CertificateWhereInput {
+  return {
+    OR: statuses.map((status): Prisma.CertificateWhereInput => {
+      if (status === "ISSUED") return { status: "ISSUED", expiresAt: { gt: now } };
+      if (status === "EXPIRED") return { status: "ISSUED", expiresAt: { lte: now } };
+      return { status };
+    }),
+  };
+}
+
+/** The `expiring` filter, for one certificate: issued, not expired, expiring within EXPIRING_SOON_DAYS. */
+export function isExpiringSoon(certificate: { status: CertificateStatus; expiresAt: Date | null }, now: Date): boolean {
+  const { expiresAt } = certificate;
+  return (
+    certificate.status === "ISSUED" &&
+    expiresAt !== null &&
+    expiresAt.getTime() > now.getTime() &&
+    expiresAt.getTime() <= addDays(now, EXPIRING_SOON_DAYS).getTime()
+  );
+}
+
+/** The one query of "the owner's certificates that match": every customer list uses it. */
+export function certificateFilterWhere(
+  ownerId: string,
+  filter: CertificateFilter,
+  now: Date,
+): Prisma.CertificateWhereInput {
   const and: Prisma.CertificateWhereInput[] = [];
-  switch (params.status) {
-    case "ISSUED":
-      and.push({ status: "ISSUED", expiresAt: { gt: now } });
-      break;
-    case "EXPIRED":
-      and.push({ status: "ISSUED", expiresAt: { lte: now } });
-      break;
-    case "PENDING":
-      and.push({ status: { in: ["PENDING_VALIDATION", "DNS_RECORD_ADDED"] } });
-      break;
-    case "FAILED":
-      and.push({ status: "VALIDATION_FAILED" });
-      break;
-    case "CANCELED":
-    case "REVOKED":
-      and.push({ status: params.status });
-      break;
-  }
-  if (params.brand) and.push({ brand: params.brand });
-  if (params.autoRenew) and.push({ autoRenewState: params.autoRenew });
-  if (params.expiring) and.push({ status: "ISSUED", expiresAt: { gt: now, lte: addDays(now, EXPIRING_SOON_DAYS) } });
-  if (params.q) {
-    const q = params.q;
+  if (filter.statuses) and.push(displayStatusWhere(filter.statuses, now));
+  if (filter.brand) and.push({ brand: filter.brand });
+  if (filter.autoRenew) and.push({ autoRenewState: filter.autoRenew });
+  if (filter.sources) and.push({ source: { in: [...filter.sources] } });
+  if (filter.ids) and.push({ id: { in: [...filter.ids] } });
+  if (filter.expiring) and.push({ status: "ISSUED", expiresAt: { gt: now, lte: addDays(now, EXPIRING_SOON_DAYS) } });
+  if (filter.q) {
+    const q = filter.q;
     and.push({
       OR: [
         { id: q },
@@ -89,8 +136,8 @@ function filterWhere(ownerId: string, params: CertificateListParams, now: Date):
       ],
     });
   }
-  // The owner is always part of the filter: no parameter can widen it.
-  return { ownerId, AND: and };
+  // The owner (and "not deleted") is always part of the filter: no parameter can widen it.
+  return { ...ownedCertificateWhere(ownerId), AND: and };
 }
 
 type RowFacts = Awaited<ReturnType<typeof queryRowFacts>>[number];
@@ -145,6 +192,7 @@ function queryRowFacts(ownerId: string, ids: string[]) {
           .as("predecessorResourceCount"),
       ])
       .where("c.ownerId", "=", ownerId)
+      .where("c.deletedAt", "is", null)
       .where("c.id", "=", sql<string>`ANY(${ids}::text[])`),
   );
 }
@@ -164,6 +212,7 @@ async function listOwnerBrands(ownerId: string): Promise<string[]> {
               .selectFrom("Certificate")
               .select("brand")
               .where("ownerId", "=", ownerId)
+              .where("deletedAt", "is", null)
               .orderBy("brand")
               .limit(sql.lit(1))
               .as("first"),
@@ -177,6 +226,7 @@ async function listOwnerBrands(ownerId: string): Promise<string[]> {
                   .selectFrom("Certificate as c")
                   .select("c.brand")
                   .where("c.ownerId", "=", ownerId)
+                  .where("c.deletedAt", "is", null)
                   .whereRef("c.brand", ">", "b.brand")
                   .orderBy("c.brand")
                   .limit(sql.lit(1))
@@ -199,7 +249,7 @@ export async function listCertificates(
   params: CertificateListParams,
   now: Date,
 ): Promise<CertificatePage> {
-  const where = filterWhere(ownerId, params, now);
+  const where = certificateFilterWhere(ownerId, consoleCertificateFilter(params), now);
   const [total, rows, brands] = await Promise.all([
     db.certificate.count({ where }),
     db.certificate.findMany({

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -22,7 +23,7 @@ export async function setIgnoreNotifications(input: {
   if (ids.length === 0 || ids.length > MAX_IGNORE_NOTIFICATIONS_BATCH) throw new AppError("INVALID_INPUT");
   return db.$transaction(async (tx) => {
     const owned = await tx.certificate.findMany({
-      where: { ownerId: input.ownerId, id: { in: ids } },
+      where: { ...ownedCertificateWhere(input.ownerId), id: { in: ids } },
       select: { id: true, ignoreNotifications: true },
     });
     if (owned.length !== ids.length) throw new AppError("NOT_FOUND");

@@ -2,6 +2,7 @@ import "server-only";
 import { X509Certificate } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { classifyUploadedCertificate } from "@/lib/certificates/classify-uploaded-certificate";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import type { UploadErrorCode } from "@/lib/certificates/upload-problems";
 import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -24,6 +25,11 @@ export type UploadCertificateInput = {
   chainPem?: string;
   privateKeyPem?: string;
   alias?: string;
+  /**
+   * The same certificate (by fingerprint) already in the account: refused (the console), or
+   * stored once more (the API's UploadCertificate with Repeatable, the original's default).
+   */
+  duplicates?: "refuse" | "allow";
   actorId: string;
   ip: string | null;
   now: Date;
@@ -82,10 +88,13 @@ export async function uploadCertificate(input: UploadCertificateInput): Promise<
   const validityDays = (value.notAfter.getTime() - value.notBefore.getTime()) / MS_PER_DAY;
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.certificate.findFirst({
-      where: { ownerId: input.ownerId, fingerprintSha256: fingerprint },
-      select: { id: true },
-    });
+    const existing =
+      input.duplicates === "allow"
+        ? null
+        : await tx.certificate.findFirst({
+            where: { ...ownedCertificateWhere(input.ownerId), fingerprintSha256: fingerprint },
+            select: { id: true },
+          });
     if (existing) {
       return {
         ok: false,

@@ -15,6 +15,7 @@ export const OMITTED_SECRETS = {
   certificateAuthority: { privateKeyEncrypted: true },
   notificationSettings: { webhookSecretEncrypted: true },
   issuer: { eabHmacKeyEncrypted: true, accountKeyEncrypted: true },
+  apiKey: { secretKeyEncrypted: true },
 } as const;
 
 function createClient() {

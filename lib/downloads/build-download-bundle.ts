@@ -163,7 +163,7 @@ function zip(files: BundleFile[], now: Date): Uint8Array {
 // Zip stores wall-clock fields without a zone and fflate fills them from the local-time
 // getters. Shifting by the zone offset writes `now` in UTC, so the bytes do not depend on
 // the server's TZ. The offset is read at the shifted instant too, to be right across DST changes.
-function utcAsLocalTime(now: Date): Date {
+export function utcAsLocalTime(now: Date): Date {
   const firstGuess = new Date(now.getTime() + now.getTimezoneOffset() * 60_000);
   return new Date(now.getTime() + firstGuess.getTimezoneOffset() * 60_000);
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { getConfig } from "@/lib/config";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { buildCertificateOnlyBundle } from "@/lib/downloads/build-certificate-only-bundle";
-import { buildDownloadBundle, type ServerType } from "@/lib/downloads/build-download-bundle";
+import { buildDownloadBundle, type DownloadBundle, type ServerType } from "@/lib/downloads/build-download-bundle";
 import { isCertificateOnlyServerType } from "@/lib/downloads/server-types";
 import { AppError } from "@/lib/errors";
 
@@ -25,65 +26,80 @@ export type DownloadCertificateResult =
     }
   | { ok: false; reason: DownloadRefusal };
 
-/**
- * The zip to install one of the owner's certificates on a kind of server. The private key
- * is opened only here (associated data = the certificate id) and only for the bundle; the
- * download is audited with who, which certificate and which type, never the password.
- */
-export async function downloadCertificate(input: {
+export type DownloadRequest = {
   ownerId: string;
   certificateId: string;
-  serverType: ServerType;
   actorId: string;
   ip: string | null;
   now: Date;
-}): Promise<DownloadCertificateResult> {
+};
+
+/** What a bundle is made of: the owner's issued certificate, and its private key opened if it has one. */
+export type DownloadMaterial = {
+  id: string;
+  domain: string;
+  certificatePem: string;
+  chainPem: string | null;
+  /** Opened only here (associated data = the certificate id), only to build bundles. */
+  privateKeyPem: string | null;
+};
+
+/** The owner's certificate ready to be bundled; NOT_FOUND for anyone else's (or a deleted one). */
+export async function openDownloadMaterial(
+  input: Pick<DownloadRequest, "ownerId" | "certificateId">,
+): Promise<DownloadMaterial | { refusal: "NO_CERTIFICATE_FILE" }> {
   const certificate = await db.certificate.findFirst({
-    where: { id: input.certificateId, ownerId: input.ownerId },
-    select: {
-      id: true,
-      domain: true,
-      status: true,
-      certificatePem: true,
-      chainPem: true,
-      privateKeyEncrypted: true,
-    },
+    where: { id: input.certificateId, ...ownedCertificateWhere(input.ownerId) },
+    select: { id: true, domain: true, status: true, certificatePem: true, chainPem: true, privateKeyEncrypted: true },
   });
   if (!certificate) throw new AppError("NOT_FOUND");
-  if (certificate.status !== "ISSUED" || !certificate.certificatePem)
-    return { ok: false, reason: "NO_CERTIFICATE_FILE" };
+  if (certificate.status !== "ISSUED" || !certificate.certificatePem) return { refusal: "NO_CERTIFICATE_FILE" };
+  return {
+    id: certificate.id,
+    domain: certificate.domain,
+    certificatePem: certificate.certificatePem,
+    chainPem: certificate.chainPem,
+    privateKeyPem: certificate.privateKeyEncrypted
+      ? decryptSecret(certificate.privateKeyEncrypted, getConfig().encryptionKey, certificate.id)
+      : null,
+  };
+}
 
-  let bundle: { fileName: string; zip: Uint8Array; password?: string };
-  const includesPrivateKey = certificate.privateKeyEncrypted !== null;
-  if (certificate.privateKeyEncrypted) {
-    bundle = buildDownloadBundle(input.serverType, {
-      domain: certificate.domain,
-      certificatePem: certificate.certificatePem,
-      chainPem: certificate.chainPem,
-      privateKeyPem: decryptSecret(certificate.privateKeyEncrypted, getConfig().encryptionKey, certificate.id),
-      now: input.now,
-    });
-  } else if (isCertificateOnlyServerType(input.serverType)) {
-    bundle = buildCertificateOnlyBundle(input.serverType, {
-      domain: certificate.domain,
-      certificatePem: certificate.certificatePem,
-      chainPem: certificate.chainPem,
-      now: input.now,
-    });
-  } else {
-    return { ok: false, reason: "PRIVATE_KEY_REQUIRED" };
-  }
+/** The bundle for one server type: with the key when there is one, the certificate files alone otherwise. */
+export function bundleFor(serverType: ServerType, material: DownloadMaterial, now: Date): DownloadBundle | null {
+  const files = { domain: material.domain, certificatePem: material.certificatePem, chainPem: material.chainPem, now };
+  if (material.privateKeyPem)
+    return buildDownloadBundle(serverType, { ...files, privateKeyPem: material.privateKeyPem });
+  return isCertificateOnlyServerType(serverType) ? buildCertificateOnlyBundle(serverType, files) : null;
+}
 
+/** The download's audit entry: who, which certificate and which type, never the password. */
+export async function recordDownload(
+  input: DownloadRequest,
+  after: { serverType: ServerType | "all"; fileName: string; includesPrivateKey: boolean },
+): Promise<void> {
   await db.$transaction((tx) =>
     recordAudit(tx, {
       actorId: input.actorId,
       action: "certificate.download",
       targetType: "Certificate",
-      targetId: certificate.id,
-      after: { serverType: input.serverType, fileName: bundle.fileName, includesPrivateKey },
+      targetId: input.certificateId,
+      after,
       ip: input.ip,
       at: input.now,
     }),
   );
+}
+
+/** The zip to install one of the owner's certificates on a kind of server, audited. */
+export async function downloadCertificate(
+  input: DownloadRequest & { serverType: ServerType },
+): Promise<DownloadCertificateResult> {
+  const material = await openDownloadMaterial(input);
+  if ("refusal" in material) return { ok: false, reason: material.refusal };
+  const bundle = bundleFor(input.serverType, material, input.now);
+  if (!bundle) return { ok: false, reason: "PRIVATE_KEY_REQUIRED" };
+  const includesPrivateKey = material.privateKeyPem !== null;
+  await recordDownload(input, { serverType: input.serverType, fileName: bundle.fileName, includesPrivateKey });
   return { ok: true, fileName: bundle.fileName, zip: bundle.zip, password: bundle.password, includesPrivateKey };
 }

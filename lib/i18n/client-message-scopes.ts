@@ -28,6 +28,7 @@ export const CLIENT_MESSAGE_SCOPES = {
   billing: ["billing", "common", "errorPage"],
   notifications: ["common", "notifications"],
   dnsHosting: ["dnsHosting"],
+  apiKeys: ["apiKeys"],
   /** app/admin: the admin area's shell and pages, which show customers' certificates too. */
   admin: [
     "admin",

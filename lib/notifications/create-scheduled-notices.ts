@@ -33,6 +33,7 @@ async function createExpiryReminders(now: Date): Promise<number> {
         id: { gt: after },
         status: "ISSUED",
         ignoreNotifications: false,
+        deletedAt: null,
         expiresAt: { gt: addDays(now, -3), lte: addDays(now, MAX_REMINDER_DAYS) },
         // A renewed certificate's owner hears about the renewal instead.
         ...hasNoPaidRenewal,

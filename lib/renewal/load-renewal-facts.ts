@@ -1,5 +1,6 @@
 import "server-only";
 import { listPrices, type PriceRow } from "@/lib/billing/list-prices";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import type { DbTransaction, db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { AutoRenewEndReason } from "@/lib/generated/prisma/enums";
@@ -27,7 +28,7 @@ export async function loadRenewalFacts(
 ): Promise<{ facts: RenewalFacts; prices: PriceRow[] } | null> {
   const [certificate, prices] = await Promise.all([
     client.certificate.findFirst({
-      where: { id: certificateId, ownerId },
+      where: { id: certificateId, ...ownedCertificateWhere(ownerId) },
       select: {
         id: true,
         ownerId: true,
@@ -66,6 +67,7 @@ export async function lockOwnedCertificate(
       .select("id")
       .where("id", "=", certificateId)
       .where("ownerId", "=", ownerId)
+      .where("deletedAt", "is", null)
       .forUpdate(),
   );
   return rows.length > 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import type { CloudResourceType, DeploymentResult } from "@/lib/generated/prisma/enums";
 import { countResourcesByCertificate } from "@/lib/resources/count-resources-by-certificate";
@@ -46,7 +47,7 @@ export async function getCertificateDeployment(
   now: Date,
 ): Promise<CertificateDeployment | null> {
   const certificate = await db.certificate.findFirst({
-    where: { id: certificateId, ownerId },
+    where: { id: certificateId, ...ownedCertificateWhere(ownerId) },
     select: {
       id: true,
       domain: true,

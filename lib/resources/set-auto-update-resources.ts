@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
@@ -19,7 +20,7 @@ export async function setAutoUpdateResources(
 ): Promise<{ autoUpdateResources: boolean }> {
   return db.$transaction(async (tx) => {
     const certificate = await tx.certificate.findFirst({
-      where: { id: certificateId, ownerId },
+      where: { id: certificateId, ...ownedCertificateWhere(ownerId) },
       select: { id: true, autoUpdateResources: true },
     });
     if (!certificate) throw new AppError("NOT_FOUND");

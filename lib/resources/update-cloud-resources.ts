@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "kysely";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
@@ -55,7 +56,7 @@ export async function updateCloudResources(input: UpdateCloudResourcesInput): Pr
   }
   return db.$transaction(async (tx) => {
     const target = await tx.certificate.findFirst({
-      where: { id: input.targetCertificateId, ownerId: input.ownerId },
+      where: { id: input.targetCertificateId, ...ownedCertificateWhere(input.ownerId) },
       select: { id: true, domain: true, sans: true, status: true, expiresAt: true },
     });
     if (!target) throw new AppError("NOT_FOUND");

@@ -23,10 +23,14 @@ const { listRouteHandlers, listServerActions } = await import("@/testing/securit
 const { fingerprintDatabase, fingerprintOwner } = await import("@/testing/security/database-fingerprint");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const { default: errorMessages } = await import("@/messages/en/errors.json");
+const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
+const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+const { signTc3Request } = await import("@/testing/sign-tc3-request");
 
 const ROOT = process.cwd();
 const actionModules = {
   "app/(auth)/actions.ts": await import("@/app/(auth)/actions"),
+  "app/(console)/api-keys/actions.ts": await import("@/app/(console)/api-keys/actions"),
   "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
   "app/(console)/certificates/order-actions.ts": await import("@/app/(console)/certificates/order-actions"),
@@ -46,6 +50,7 @@ const actionModules = {
 } as const;
 const a = {
   auth: actionModules["app/(auth)/actions.ts"],
+  apiKeys: actionModules["app/(console)/api-keys/actions.ts"],
   billing: actionModules["app/(console)/billing/actions.ts"],
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
@@ -87,6 +92,7 @@ const routeModules = {
   "app/api/jobs/renewals/route.ts": await import("@/app/api/jobs/renewals/route"),
   "app/api/notifications/unread/route.ts": await import("@/app/api/notifications/unread/route"),
   "app/api/resources/route.ts": await import("@/app/api/resources/route"),
+  "app/api/tc3/route.ts": await import("@/app/api/tc3/route"),
 } as const;
 const r = routeModules;
 const NOT_IMPORTED_ROUTE_FILES = ["app/api/auth/[...nextauth]/route.ts"];
@@ -157,6 +163,7 @@ let jobRunId = "";
 const CLOSED_DIRECTORY = "https://127.0.0.1:1/directory";
 let issuerToTestId = "";
 let issuerToDeleteId = "";
+let apiKeyOfA = "";
 
 beforeAll(async () => {
   ({
@@ -176,6 +183,17 @@ beforeAll(async () => {
   const issuer = (name: string) => db.issuer.create({ data: { name, directoryUrl: CLOSED_DIRECTORY } });
   issuerToTestId = (await issuer("Matrix CA to test")).id;
   issuerToDeleteId = (await issuer("Matrix CA to delete")).id;
+  apiKeyOfA = (
+    await createApiKey({
+      ownerId: customerA.id,
+      actorId: customerA.id,
+      ip: null,
+      name: "to revoke",
+      scope: "READ_ONLY",
+      expiresInDays: "never",
+      now: new Date(),
+    })
+  ).id;
   jobRunId = (
     await db.jobRun.create({
       data: {
@@ -210,6 +228,15 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ANYONE_FORM,
     call: () =>
       a.auth.signUpAction({ status: "idle" }, toFormData({ name: "X", email: customerA.email, password: "short" })),
+  },
+  // A creates one (with the key above: two, the most); revoking it frees the place the SSL API block needs.
+  "app/(console)/api-keys/actions.ts#createApiKeyAction": {
+    expect: OWN_DATA,
+    call: () => a.apiKeys.createApiKeyAction({ name: "matrix", scope: "READ_ONLY", expiresInDays: "30" }),
+  },
+  "app/(console)/api-keys/actions.ts#revokeApiKeyAction": {
+    expect: OWNER_ONLY,
+    call: () => a.apiKeys.revokeApiKeyAction({ apiKeyId: apiKeyOfA }),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     expect: OWN_DATA,
@@ -389,6 +416,11 @@ type RouteRow = {
   call?: (headers?: Record<string, string>) => Promise<Response>;
   /** Why this route is not called here (checked elsewhere). */
   notCalledBecause?: string;
+  /**
+   * The SSL API: sessions mean nothing to it, so every caller here (no signature) gets its
+   * AuthFailure.InvalidAuthorization, in its HTTP 200 envelope. By API key: "the SSL API" below.
+   */
+  apiKeysOnly?: true;
 };
 
 const url = (path: string) => `http://localhost${path}`;
@@ -560,6 +592,32 @@ const ROUTES: Record<string, RouteRow> = {
     expect: OWN_DATA_ROUTE,
     call: () => r["app/api/resources/route.ts"].GET(get(`/api/resources?certificateId=${A.issuedCertificateId}`)),
   },
+  "GET /api/tc3": {
+    expect: SECRET_ONLY_ROUTE,
+    apiKeysOnly: true,
+    call: () =>
+      r["app/api/tc3/route.ts"].GET(
+        get("/api/tc3?Limit=10", { "x-tc-action": "DescribeCertificates", "x-tc-version": "2019-12-05" }),
+      ),
+  },
+  "POST /api/tc3": {
+    expect: SECRET_ONLY_ROUTE,
+    apiKeysOnly: true,
+    call: (headers = {}) =>
+      r["app/api/tc3/route.ts"].POST(
+        new NextRequest(url("/api/tc3"), {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-tc-action": "DeleteCertificate",
+            "x-tc-version": "2019-12-05",
+            ...SAME_ORIGIN,
+            ...headers,
+          },
+          body: JSON.stringify({ CertificateId: A.issuedCertificateId }),
+        }),
+      ),
+  },
 };
 
 describe("the tables cover every entry point in the code", () => {
@@ -646,6 +704,17 @@ describe("route handlers", () => {
       expect(row.notCalledBecause, key).toBeTruthy();
       return;
     }
+    if (row.apiKeysOnly) {
+      for (const caller of CALLERS) {
+        actAs(users()[caller]);
+        const databaseBefore = await fingerprintDatabase();
+        const response = await row.call();
+        expect(response.status, `${key} as ${caller}`).toBe(200);
+        expect(await tc3ErrorCode(response), `${key} as ${caller}`).toBe("AuthFailure.InvalidAuthorization");
+        expect(await fingerprintDatabase(), `${key} as ${caller}: the database changed`).toEqual(databaseBefore);
+      }
+      return;
+    }
     for (const caller of CALLERS) {
       const expected = row.expect[caller];
       actAs(users()[caller]);
@@ -679,8 +748,9 @@ describe("route handlers", () => {
 // is not this host, as proxy.ts does for server actions, before it looks at the session.
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const CROSS_SITE_ORIGINS = { "another site": "https://attacker.example", "an opaque origin": "null", "no origin": "" };
+// The SSL API is not among them: it reads no cookie, each request is signed with an API key.
 const isCustomerWrite = (entry: { method: string; path: string }) =>
-  WRITE_METHODS.has(entry.method) && !/^\/api\/(admin|auth|jobs)\//.test(entry.path);
+  WRITE_METHODS.has(entry.method) && !/^\/api\/(admin|auth|jobs|tc3)(\/|$)/.test(entry.path);
 
 describe("cross-site writes to customer routes", () => {
   it("covers at least the upload route", () => {
@@ -708,6 +778,130 @@ describe("cross-site writes to customer routes", () => {
         expect(JSON.parse(body), label).toEqual({ code: "FORBIDDEN", message: errorMessages.crossSiteRequest });
         expect(await fingerprintDatabase(), `${label}: a refused call changed the database`).toEqual(databaseBefore);
       }
+    }
+  });
+});
+
+async function tc3ErrorCode(response: Response): Promise<string | null> {
+  const answer = (await response.json()) as { Response: { Error?: { Code: string } } };
+  return answer.Response.Error?.Code ?? null;
+}
+
+// The SSL API by API key, action by action, against A's objects: customer B's key is
+// answered as if they did not exist (or with an empty list), A's read-only key is refused
+// every write, and neither changes A's rows or shows anything of A. Every action of
+// lib/tencent-api/tc3-actions.ts needs a case: adding one means deciding what it may touch.
+type Tc3Case = { body: () => Record<string, unknown>; bRefusal: string | null };
+const NOT_FOUND = "FailedOperation.CertificateNotFound";
+const TC3_CASES: Record<string, Tc3Case> = {
+  DescribeCertificates: { body: () => ({ Limit: 1000, SearchKey: A.domainMarker }), bRefusal: null },
+  DescribeCertificateDetail: { body: () => ({ CertificateId: A.issuedCertificateId }), bRefusal: NOT_FOUND },
+  DescribeCertificate: { body: () => ({ CertificateId: A.issuedCertificateId }), bRefusal: NOT_FOUND },
+  DownloadCertificate: { body: () => ({ CertificateId: A.issuedCertificateId }), bRefusal: NOT_FOUND },
+  UploadCertificate: {
+    body: () => {
+      const keys = generateTestKeyPair("ec-p256");
+      const leaf = issueTestCertificate({
+        commonName: `api.${randomUUID().slice(0, 8)}.example.test`,
+        keys,
+        // The matrix's clock is TEST_NOW (testing/entry-point-test-setup.ts).
+        notBefore: new Date(factories.TEST_NOW.getTime() - 86_400_000),
+        notAfter: new Date(factories.TEST_NOW.getTime() + 80 * 86_400_000),
+      });
+      return { CertificatePublicKey: leaf.pem, CertificatePrivateKey: leaf.privateKeyPem };
+    },
+    // B may upload into B's own account: checked as "A's rows unchanged".
+    bRefusal: null,
+  },
+  DeleteCertificate: { body: () => ({ CertificateId: A.enableCertificateId }), bRefusal: NOT_FOUND },
+  ModifyCertificateAlias: {
+    body: () => ({ CertificateId: A.enableCertificateId, Alias: "B was here" }),
+    bRefusal: NOT_FOUND,
+  },
+  ModifyCertificatesExpiringNotificationSwitch: {
+    body: () => ({ CertificateIds: [A.enableCertificateId], SwitchStatus: 1 }),
+    bRefusal: NOT_FOUND,
+  },
+  // B applies for a name of its own: checked as "A's rows unchanged".
+  ApplyCertificate: {
+    body: () => ({ DvAuthMethod: "DNS", DomainName: `b-${randomUUID().slice(0, 8)}.example.test` }),
+    bRefusal: null,
+  },
+  CheckCertificateDomainVerification: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
+  CompleteCertificate: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
+  CertDeskModifyAutoRenew: {
+    body: () => ({ CertificateId: A.enableCertificateId, AutoRenewFlag: 1 }),
+    bRefusal: NOT_FOUND,
+  },
+};
+
+describe("the SSL API, by API key", () => {
+  const keys: Record<"bReadWrite" | "aReadOnly", { secretId: string; secretKey: string }> = {
+    bReadWrite: { secretId: "", secretKey: "" },
+    aReadOnly: { secretId: "", secretKey: "" },
+  };
+  beforeAll(async () => {
+    const create = (ownerId: string, scope: "READ_ONLY" | "READ_WRITE") =>
+      createApiKey({
+        ownerId,
+        actorId: ownerId,
+        ip: null,
+        name: "matrix",
+        scope,
+        expiresInDays: "never",
+        now: new Date(),
+      });
+    keys.bReadWrite = await create(customerB.id, "READ_WRITE");
+    keys.aReadOnly = await create(customerA.id, "READ_ONLY");
+  });
+
+  function signedCall(action: string, body: Record<string, unknown>, key: { secretId: string; secretKey: string }) {
+    const text = JSON.stringify(body);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const authorization = signTc3Request({
+      method: "POST",
+      host: "localhost",
+      contentType: "application/json",
+      body: text,
+      timestamp,
+      ...key,
+    });
+    return r["app/api/tc3/route.ts"].POST(
+      new NextRequest(url("/api/tc3"), {
+        method: "POST",
+        headers: {
+          authorization,
+          host: "localhost",
+          "content-type": "application/json",
+          "x-tc-action": action,
+          "x-tc-version": "2019-12-05",
+          "x-tc-timestamp": String(timestamp),
+        },
+        body: text,
+      }),
+    );
+  }
+
+  it("has a case for every action the API answers", () => {
+    expect(Object.keys(TC3_CASES).sort()).toEqual(Object.keys(TC3_ACTIONS).sort());
+  });
+
+  it.each(Object.keys(TC3_CASES))("%s", async (action) => {
+    const row = TC3_CASES[action] as Tc3Case;
+    actAs(null);
+    const ownerBefore = await fingerprintOwner(customerA.id);
+    const response = await signedCall(action, row.body(), keys.bReadWrite);
+    const answer = await response.text();
+    expect(JSON.parse(answer).Response.Error?.Code ?? null, `${action} with B's key: ${answer.slice(0, 300)}`).toBe(
+      row.bRefusal,
+    );
+    await expectSelfOnly(answer, ownerBefore, `${action} with B's key`);
+
+    if (TC3_ACTIONS[action]?.access === "write") {
+      const certificatesBefore = await fingerprintOwner(customerA.id);
+      const readOnly = await signedCall(action, row.body(), keys.aReadOnly);
+      expect(await tc3ErrorCode(readOnly), `${action} with A's read-only key`).toBe("UnauthorizedOperation");
+      expect(await fingerprintOwner(customerA.id), `${action} with A's read-only key`).toEqual(certificatesBefore);
     }
   });
 });

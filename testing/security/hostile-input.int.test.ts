@@ -19,9 +19,14 @@ const { db } = await import("@/lib/db/client");
 const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
 const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
+const { createApiKey } = await import("@/lib/api-keys/create-api-key");
+const { handleTc3Request } = await import("@/lib/tencent-api/handle-tc3-request");
+const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
+const { signTc3Request } = await import("@/testing/sign-tc3-request");
 
 const ROOT = process.cwd();
 const authActions = await import("@/app/(auth)/actions");
+const apiKeyActions = await import("@/app/(console)/api-keys/actions");
 const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
@@ -83,6 +88,8 @@ let own: OwnedObjects;
 let priceId = "";
 let issuerId = "";
 let issuerToDeleteId = "";
+let apiKey = { secretId: "", secretKey: "" };
+let apiCertificateId = "";
 let freeProductId = "";
 
 beforeAll(async () => {
@@ -102,6 +109,16 @@ beforeAll(async () => {
     db.issuer.create({ data: { name, directoryUrl: "https://127.0.0.1:1/directory" }, select: { id: true } });
   issuerId = (await issuer("Hostile CA")).id;
   issuerToDeleteId = (await issuer("Hostile CA to delete")).id;
+  apiKey = await createApiKey({
+    ownerId: customer.id,
+    actorId: customer.id,
+    ip: null,
+    name: "hostile",
+    scope: "READ_WRITE",
+    expiresInDays: "never",
+    now: new Date(),
+  });
+  apiCertificateId = (await factories.createTestCertificate(customer.id)).id;
 }, 60_000);
 
 type ActionCase = {
@@ -122,6 +139,16 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => null,
     valid: () => ({ name: "New User", email: factories.uniqueEmail("hostile"), password: "long-enough-password" }),
     call: (input) => authActions.signUpAction({ status: "idle" }, toFormData(input)),
+  },
+  "app/(console)/api-keys/actions.ts#createApiKeyAction": {
+    as: () => customer,
+    valid: () => ({ name: "hostile", scope: "READ_ONLY", expiresInDays: "30" }),
+    call: (input) => apiKeyActions.createApiKeyAction(input as never),
+  },
+  "app/(console)/api-keys/actions.ts#revokeApiKeyAction": {
+    as: () => customer,
+    valid: () => ({ apiKeyId: "not-a-key" }),
+    call: (input) => apiKeyActions.revokeApiKeyAction(input as never),
   },
   "app/(console)/billing/actions.ts#topUpAction": {
     as: () => customer,
@@ -393,6 +420,8 @@ type RouteCase = {
   as: () => User | null;
   /** Hostile requests for this handler, by name. */
   requests: () => [string, () => Promise<Response>][];
+  /** Tables a refused call may still write: the SSL API audits every call its key signed, and counts it. */
+  writesWhenRefused?: readonly string[];
 };
 
 type Handler = (request: NextRequest, segment: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -528,6 +557,139 @@ const routes = {
   resources: await import("@/app/api/resources/route"),
 };
 
+// The SSL API answers every call with HTTP 200 and Response.Error: here a refusal becomes
+// {code, message} with status 400 (InternalError 500), so the checks below apply to it too.
+async function asHttpAnswer(response: Response): Promise<Response> {
+  if (response.headers.get("content-type") !== "application/json") return response;
+  const answer = JSON.parse(await response.text()) as { Response: { Error?: { Code: string; Message: string } } };
+  const error = answer.Response.Error;
+  if (!error) return Response.json(answer);
+  return Response.json(
+    { code: error.Code, message: error.Message },
+    { status: error.Code === "InternalError" ? 500 : 400 },
+  );
+}
+
+// Real signatures over hostile content, through the route's one call. Its clock moves a second
+// per request, with each signature's timestamp, so that the per-key limit (20 a second) does
+// not answer for the payloads; everything else is as the route runs it.
+let tc3Clock = Date.now() - 3_600_000;
+function signedTc3(
+  method: "GET" | "POST",
+  action: string,
+  content: { body?: string | Uint8Array; query?: string; headers?: Record<string, string> },
+): () => Promise<Response> {
+  return async () => {
+    tc3Clock += 1_000;
+    const received = new Date(tc3Clock);
+    const timestamp = Math.floor(tc3Clock / 1000);
+    const body = method === "POST" ? (content.body ?? "{}") : undefined;
+    const contentType = method === "POST" ? "application/json" : "application/x-www-form-urlencoded";
+    const headers: Record<string, string> = {
+      authorization: signTc3Request({
+        method,
+        host: "localhost",
+        query: content.query,
+        contentType,
+        body,
+        timestamp,
+        ...apiKey,
+      }),
+      host: "localhost",
+      "content-type": contentType,
+      "x-tc-action": action,
+      "x-tc-version": "2019-12-05",
+      "x-tc-timestamp": String(timestamp),
+      ...content.headers,
+    };
+    const target = `/api/tc3${content.query ? `?${content.query}` : ""}`;
+    const request = new NextRequest(url(target), { method, headers, body: body as BodyInit | undefined });
+    return asHttpAnswer(await handleTc3Request(request, { received, now: async () => factories.TEST_NOW }));
+  };
+}
+
+/** A valid call of each action, on the hostile customer's own certificate. */
+function validTc3Params(): Record<string, Record<string, unknown>> {
+  const id = apiCertificateId;
+  return {
+    DescribeCertificates: { Limit: 10, Offset: 0, SearchKey: "x", CertificateStatus: [1], ExpirationSort: "ASC" },
+    DescribeCertificateDetail: { CertificateId: id },
+    DescribeCertificate: { CertificateId: id },
+    DownloadCertificate: { CertificateId: id },
+    UploadCertificate: {
+      CertificatePublicKey: "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----",
+      CertificatePrivateKey: "",
+      Alias: "a",
+      Repeatable: true,
+    },
+    DeleteCertificate: { CertificateId: "not-a-certificate", IsCheckResource: true },
+    ModifyCertificateAlias: { CertificateId: id, Alias: "a" },
+    ModifyCertificatesExpiringNotificationSwitch: { CertificateIds: [id], SwitchStatus: 0 },
+    CertDeskModifyAutoRenew: { CertificateId: id, AutoRenewFlag: 0 },
+    ApplyCertificate: { DvAuthMethod: "DNS", DomainName: "hostile.example.test", Alias: "a" },
+    CheckCertificateDomainVerification: { CertificateId: id },
+    CompleteCertificate: { CertificateId: id },
+  };
+}
+
+function hostileTc3Posts(): [string, () => Promise<Response>][] {
+  const valid = validTc3Params();
+  expect(Object.keys(valid).sort()).toEqual(Object.keys(TC3_ACTIONS).sort());
+  const post = (action: string, body: string | Uint8Array, headers?: Record<string, string>) =>
+    signedTc3("POST", action, { body, headers });
+  const requests: [string, () => Promise<Response>][] = [
+    ["malformed JSON", post("UploadCertificate", '{"Alias": ')],
+    ["invalid UTF-8", post("UploadCertificate", new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]))],
+    ["10 MB body", post("UploadCertificate", JSON.stringify({ Alias: HUGE }))],
+    ["deeply nested", post("UploadCertificate", `${"[".repeat(100_000)}${"]".repeat(100_000)}`)],
+    [
+      "unsigned",
+      async () =>
+        asHttpAnswer(
+          await handleTc3Request(jsonBody("POST", "/api/tc3", "{}"), {
+            received: new Date(),
+            now: async () => factories.TEST_NOW,
+          }),
+        ),
+    ],
+  ];
+  for (const [name, value] of Object.entries(WHOLE_INPUTS)) {
+    if (value !== undefined) requests.push([`body=${name}`, post("UploadCertificate", JSON.stringify(value))]);
+  }
+  // What a header can carry at all (bytes, no NUL): the rest never reaches a server.
+  for (const [name, value] of Object.entries(HOSTILE_STRINGS)) {
+    if (
+      name === "huge" ||
+      [...value].some((character) => (character.codePointAt(0) ?? 0) > 255 || character === "\u0000")
+    )
+      continue;
+    for (const header of ["x-tc-action", "x-tc-version", "x-tc-timestamp", "x-tc-language", "authorization"]) {
+      requests.push([`${header}=${name}`, post("DescribeCertificates", "{}", { [header]: value })]);
+    }
+  }
+  for (const [action, params] of Object.entries(valid)) {
+    for (const field of Object.keys(params)) {
+      for (const [name, value] of Object.entries(FIELD_PAYLOADS)) {
+        requests.push([`${action}.${field}=${name}`, post(action, JSON.stringify({ ...params, [field]: value }))]);
+      }
+    }
+  }
+  return requests;
+}
+
+function hostileTc3Gets(): [string, () => Promise<Response>][] {
+  const requests: [string, () => Promise<Response>][] = [];
+  for (const [name, value] of Object.entries(URL_STRINGS)) {
+    for (const field of ["Limit", "Offset", "SearchKey", "CertificateStatus.0", "Tags.0.TagKey", "__proto__.x"]) {
+      const query = new URLSearchParams([[field, value]]).toString();
+      requests.push([`${field}=${name}`, signedTc3("GET", "DescribeCertificates", { query })]);
+    }
+  }
+  return requests;
+}
+
+const TC3_BOOKKEEPING = ["AuditLog", "ApiKey", "ApiRequestSignature"];
+
 const HOSTILE_AUTHORIZATION = [
   "Bearer",
   "Bearer <script>",
@@ -642,6 +804,8 @@ const ROUTES: Record<string, RouteCase> = {
     requests: hostileGets("/api/notifications/unread", routes.unread.GET),
   },
   "GET /api/resources": { as: () => customer, requests: hostileGets("/api/resources", routes.resources.GET) },
+  "GET /api/tc3": { as: () => null, requests: hostileTc3Gets, writesWhenRefused: TC3_BOOKKEEPING },
+  "POST /api/tc3": { as: () => null, requests: hostileTc3Posts, writesWhenRefused: TC3_BOOKKEEPING },
 };
 
 function parseJson(text: string): { code?: unknown; message?: unknown } | null {
@@ -689,7 +853,9 @@ describe("hostile input into route handlers", () => {
         }
         if (response.status >= 400) {
           const after = await fingerprintDatabase();
-          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+          const changed = Object.keys(after).filter(
+            (table) => after[table] !== before[table] && !route.writesWhenRefused?.includes(table),
+          );
           if (changed.length > 0) failures.push(`${variant}: ${response.status} but wrote to ${changed.join(", ")}`);
           // An error answer quotes nothing the caller sent as markup.
           if (body.includes("<script>") || body.includes("onerror="))

@@ -1,0 +1,68 @@
+"use client";
+
+import { Loader2Icon } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { revokeApiKeyAction } from "@/app/(console)/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
+
+/** Revokes one key after a confirmation: the next request signed with it is refused. */
+export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name: string }) {
+  const t = useTranslations("apiKeys.revoke");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [revoking, startRevoking] = useTransition();
+
+  const revoke = () =>
+    startRevoking(async () => {
+      try {
+        const result = await revokeApiKeyAction({ apiKeyId });
+        if (!result.ok) {
+          toast.error(result.message);
+          return;
+        }
+        setOpen(false);
+        router.refresh();
+        toast.success(t("revoked", { name }));
+      } catch {
+        toast.error(t("error"));
+      }
+    });
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" data-testid="revoke-api-key">
+          {t("button")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t("cancel")}>
+        <DialogHeader>
+          <DialogTitle>{t("title", { name })}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="outline">{t("cancel")}</Button>
+          </DialogClose>
+          <Button variant="destructive" onClick={revoke} disabled={revoking} data-testid="revoke-api-key-confirm">
+            {revoking && <Loader2Icon className="animate-spin" aria-hidden />}
+            {revoking ? t("revoking") : t("confirm")}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,24 @@
+// The original's certificate status numbers (docs/status-codes.md), for the API's `Status`
+// and the `CertificateStatus` filter. Numbers CertDesk has no status for (5, 6, 8, 9, 11, 12,
+// 13, 15) are valid filter values that match nothing. Pure.
+import type { DisplayStatus } from "@/lib/renewal/auto-renew-rules";
+
+export const STATUS_CODE_OF: Record<DisplayStatus, number> = {
+  PENDING_VALIDATION: 0,
+  ISSUED: 1,
+  VALIDATION_FAILED: 2,
+  EXPIRED: 3,
+  DNS_RECORD_ADDED: 4,
+  CANCELED: 7,
+  REVOKED: 10,
+  REFUNDED: 14,
+};
+
+/** The largest number the original uses (15, migrating). */
+export const MAX_STATUS_CODE = 15;
+
+/** The statuses a list of the original's numbers asks for (unknown numbers ask for none). */
+export function statusesForCodes(codes: readonly number[]): DisplayStatus[] {
+  const wanted = new Set(codes);
+  return (Object.keys(STATUS_CODE_OF) as DisplayStatus[]).filter((status) => wanted.has(STATUS_CODE_OF[status]));
+}

@@ -9,11 +9,12 @@ describe("stepState", () => {
       "current",
       "pending",
       "pending",
+      "pending",
     ]);
   });
 
   it("has everything pending before the first step and done once the run ended", () => {
-    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, false))).toEqual(Array(5).fill("pending"));
-    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, true))).toEqual(Array(5).fill("done"));
+    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, false))).toEqual(Array(6).fill("pending"));
+    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, true))).toEqual(Array(6).fill("done"));
   });
 });

@@ -14,6 +14,7 @@ export const OMITTED_SECRETS = {
   certificate: { privateKeyEncrypted: true },
   certificateAuthority: { privateKeyEncrypted: true },
   notificationSettings: { webhookSecretEncrypted: true },
+  deploymentTarget: { credentialsEncrypted: true, webhookSecretEncrypted: true },
 } as const;
 
 function createClient() {

@@ -19,10 +19,12 @@ describe("checkSshPrivateKey", () => {
     const locked = utils.generateKeyPairSync("ed25519", { passphrase: "open sesame", cipher: "aes256-ctr", rounds: 4 });
     expect(checkSshPrivateKey(locked.private)).toEqual({
       ok: false,
+      problem: "KEY_ENCRYPTED",
       message: "The private key is encrypted: enter its passphrase",
     });
     expect(checkSshPrivateKey(locked.private, "wrong")).toEqual({
       ok: false,
+      problem: "KEY_PASSPHRASE_WRONG",
       message: "The passphrase does not open the private key",
     });
     expect(checkSshPrivateKey(locked.private, "open sesame")).toMatchObject({ ok: true });
@@ -32,10 +34,15 @@ describe("checkSshPrivateKey", () => {
     const pair = utils.generateKeyPairSync("ed25519");
     expect(checkSshPrivateKey(pair.public)).toEqual({
       ok: false,
+      problem: "KEY_NOT_PRIVATE",
       message: "The text holds a public key, not a private one",
     });
     const result = checkSshPrivateKey("-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----");
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be read/) });
+    expect(result).toMatchObject({
+      ok: false,
+      problem: "KEY_UNREADABLE",
+      message: expect.stringMatching(/cannot be read/),
+    });
     expect(JSON.stringify(result)).not.toContain("c2VjcmV0");
   });
 });

@@ -9,4 +9,12 @@ export async function register(): Promise<void> {
     { demoMode: config.demoMode, database: config.databaseUrl ? describeDatabaseUrl(config.databaseUrl) : "not set" },
     "CertDesk server started",
   );
+  const { isSocketPeerRecorded } = await import("@/lib/http/socket-peer");
+  if (config.trustProxy === 0 && !isSocketPeerRecorded()) {
+    logger.warn(
+      "Next.js was started without CertDesk's launcher, so the app cannot see client addresses: sign-in limits " +
+        "and the audit log record them as unknown. Start it with `npm start` (or `npm run dev`), or set TRUST_PROXY " +
+        "to the number of reverse proxies in front of it.",
+    );
+  }
 }

@@ -30,6 +30,13 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // JSON and file downloads: nothing in them may load or run anything, nor be framed.
+        // Pages get their policy, with a nonce per response, from proxy.ts
+        // (lib/http/content-security-policy.ts).
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import type * as React from "react";
 import { ScopedMessages } from "@/components/i18n/scoped-messages";
@@ -19,11 +20,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  // proxy.ts makes a nonce per response; our one inline script must carry it to run.
+  const [locale, nonce] = await Promise.all([getLocale(), headers().then((h) => h.get("x-nonce") ?? undefined)]);
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-dvh">
         {/* Each area's layout gives its pages their own strings (lib/i18n/client-message-scopes.ts). */}

@@ -1,13 +1,16 @@
 // Attacks against the real production server: cross-site server action calls (a foreign
 // Origin, `Origin: null`), the job secret in a URL, cross-site posts to Auth.js without
-// its CSRF token, cross-site posts to the upload route, and stored XSS in names and aliases,
-// which must render as text.
-import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+// its CSRF token, cross-site posts to the upload route, stored XSS in names and aliases,
+// which must render as text, a page's Content-Security-Policy, and forwarded headers a
+// client writes to choose its address.
+import { randomBytes, randomInt } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { IP_LIMITS } from "../lib/auth/sign-in-limits";
 import { baseURL } from "../playwright.config";
 import { generateTestKeyPair, issueTestCertificate } from "../testing/issue-test-certificate";
 import { expect, test } from "./fixtures";
-import { DEMO_ADMIN, signIn } from "./support";
+import { ADMIN_STATE, CUSTOMER_STATE, DEMO_ADMIN, signIn } from "./support";
 
 const CRON_SECRET = "e2e-cron-secret-0123456789-abcdefghijklmnop";
 const XSS = `"><img src=x onerror="window.__xss=1;alert(1)"><script>window.__xss=1;alert(1)</script>`;
@@ -245,5 +248,245 @@ test.describe("stored XSS", () => {
     } finally {
       await adminContext.close();
     }
+  });
+});
+
+/** script-src of a response's policy, and the nonce in it. */
+function scriptSources(policy: string | undefined): { sources: string[]; nonce: string | undefined } {
+  const directive = policy
+    ?.split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([name]) => name === "script-src");
+  const sources = directive?.slice(1) ?? [];
+  return { sources, nonce: sources.map((source) => /^'nonce-(.+)'$/.exec(source)?.[1]).find(Boolean) };
+}
+
+test.describe("Content-Security-Policy", () => {
+  test("each page response has a fresh nonce, no inline script without it, and a client cannot choose it", async ({
+    request,
+  }) => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 3; i++) {
+      const response = await request.get("/sign-in", {
+        // A client's own policy or nonce must not become the page's.
+        headers: { "content-security-policy": "script-src 'nonce-chosen'", "x-nonce": "chosen" },
+      });
+      expect(response.status()).toBe(200);
+      const { sources, nonce } = scriptSources(response.headers()["content-security-policy"]);
+      expect(sources).toContain("'strict-dynamic'");
+      expect(sources).not.toContain("'unsafe-inline'");
+      expect(sources).not.toContain("'unsafe-eval'");
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      nonces.add(nonce ?? "");
+      const html = await response.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(1);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+      expect(html).not.toContain("chosen");
+    }
+    expect(nonces.size).toBe(3);
+
+    const api = await request.get("/api/auth/session");
+    expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  const pages: Record<"guest" | "customer" | "admin", { path: string; ready: (page: Page) => Promise<void> }[]> = {
+    guest: [
+      { path: "/sign-in", ready: (page) => expect(page.getByRole("button", { name: "Sign in" })).toBeVisible() },
+      { path: "/sign-up", ready: (page) => expect(page.getByRole("button", { name: "Create account" })).toBeVisible() },
+    ],
+    customer: [
+      {
+        path: "/certificates",
+        ready: (page) => expect(page.getByTestId("certificate-row").first()).toBeVisible(),
+      },
+      {
+        path: "/certificates",
+        ready: async (page) => {
+          // The first certificate's own page, reached as a customer would.
+          await page.getByTestId("certificate-row").first().getByRole("link").first().click();
+          await expect(page).toHaveURL(/\/certificates\/(?!upload$)[\w-]+$/);
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        },
+      },
+      {
+        path: "/certificates/upload",
+        ready: (page) => expect(page.getByRole("heading", { name: "Upload a certificate" })).toBeVisible(),
+      },
+      {
+        path: "/billing",
+        ready: (page) =>
+          expect(page.getByTestId("balance-forecast-chart").locator("svg.recharts-surface")).toBeVisible(),
+      },
+      {
+        path: "/notifications",
+        ready: (page) => expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible(),
+      },
+      {
+        path: "/notifications/settings",
+        ready: (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+      },
+    ],
+    admin: [
+      {
+        path: "/admin",
+        ready: (page) => expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible(),
+      },
+      { path: "/admin/customers", ready: (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+      { path: "/admin/jobs", ready: (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+    ],
+  };
+
+  async function visitWatched(browser: Browser, role: keyof typeof pages, theme: "light" | "dark"): Promise<void> {
+    const context = await browser.newContext({
+      storageState: role === "guest" ? undefined : role === "admin" ? ADMIN_STATE : CUSTOMER_STATE,
+    });
+    const violations: string[] = [];
+    await context.exposeFunction("__reportCspViolation", (line: string) => violations.push(line));
+    await context.addInitScript((chosen) => {
+      localStorage.setItem("certdesk-theme", chosen);
+      const report = (window as unknown as { __reportCspViolation: (line: string) => void }).__reportCspViolation;
+      document.addEventListener("securitypolicyviolation", (event) =>
+        report(
+          `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${event.sourceFile}:${event.lineNumber}`,
+        ),
+      );
+      // Whether <html> is dark when <body> starts (before the first paint), and each change after.
+      const log: string[] = [];
+      (window as unknown as { __themeLog: string[] }).__themeLog = log;
+      let last: boolean | undefined;
+      new MutationObserver(() => {
+        const dark = document.documentElement?.classList.contains("dark");
+        if (!document.body || dark === last) return;
+        log.push(
+          last === undefined ? `at first paint: ${dark ? "dark" : "light"}` : `then: ${dark ? "dark" : "light"}`,
+        );
+        last = dark;
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    }, theme);
+    try {
+      const page = await context.newPage();
+      page.on("console", (message) => {
+        if (/content security policy|refused to (load|execute|apply|evaluate|connect)/i.test(message.text())) {
+          violations.push(`console: ${message.text()}`);
+        }
+      });
+      for (const { path, ready } of pages[role]) {
+        await page.goto(path);
+        await ready(page);
+        await page.waitForLoadState("networkidle");
+        const where = `${page.url()} (${theme})`;
+        expect(violations, where).toEqual([]);
+        expect(await page.evaluate(() => (window as unknown as { __themeLog: string[] }).__themeLog), where).toEqual([
+          `at first paint: ${theme}`,
+        ]);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+
+  for (const theme of ["light", "dark"] as const) {
+    for (const role of ["guest", "customer", "admin"] as const) {
+      test(`no ${role} page reports a violation, and the ${theme} theme is there before the first paint`, async ({
+        browser,
+      }) => {
+        test.setTimeout(90_000);
+        await visitWatched(browser, role, theme);
+      });
+    }
+  }
+});
+
+test.describe("forwarded headers from a client (TRUST_PROXY off)", () => {
+  test("X-Forwarded-Proto: https over plain http earns no HSTS", async ({ request }) => {
+    const response = await request.get("/sign-in", { headers: { "x-forwarded-proto": "https" } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()["strict-transport-security"]).toBeUndefined();
+    expect(response.headers()["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  });
+
+  /** One HTTP exchange from the given loopback address, so the server sees a peer of the test's own. */
+  function exchange(
+    localAddress: string,
+    options: { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: string },
+  ): Promise<{ status: number; setCookie: string[]; location: string | undefined; body: string }> {
+    const url = new URL(options.path, baseURL);
+    return new Promise((resolve, reject) => {
+      const outgoing = httpRequest(
+        {
+          host: "127.0.0.1",
+          port: url.port,
+          path: url.pathname,
+          method: options.method,
+          localAddress,
+          headers: options.headers,
+        },
+        (incoming) => {
+          let body = "";
+          incoming.setEncoding("utf8");
+          incoming.on("data", (chunk: string) => {
+            body += chunk;
+          });
+          incoming.on("end", () =>
+            resolve({
+              status: incoming.statusCode ?? 0,
+              setCookie: incoming.headers["set-cookie"] ?? [],
+              location: incoming.headers.location,
+              body,
+            }),
+          );
+        },
+      );
+      outgoing.on("error", reject);
+      outgoing.end(options.body);
+    });
+  }
+
+  /** A failed sign-in through Auth.js's own endpoints; returns the refusal's code. */
+  async function failSignIn(localAddress: string, forwardedFor: string): Promise<string | null> {
+    const csrf = await exchange(localAddress, {
+      method: "GET",
+      path: "/api/auth/csrf",
+      headers: { "x-forwarded-for": forwardedFor },
+    });
+    const cookie = csrf.setCookie.map((line) => line.split(";")[0]).join("; ");
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const attempt = await exchange(localAddress, {
+      method: "POST",
+      path: "/api/auth/callback/credentials",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie,
+        origin: new URL(baseURL).origin,
+        "x-forwarded-for": forwardedFor,
+        "x-real-ip": forwardedFor,
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: `nobody-${randomBytes(4).toString("hex")}@e2e-security.test`,
+        password: "not-a-password",
+      }).toString(),
+    });
+    expect(attempt.status, attempt.body).toBe(302);
+    return new URL(attempt.location ?? "", baseURL).searchParams.get("code");
+  }
+
+  test("sign-in limits count the connection's address: rotating X-Forwarded-For does not dodge them", async () => {
+    test.setTimeout(120_000);
+    // Loopback addresses of this test's own (Linux routes all of 127.0.0.0/8 to the
+    // machine), so the failures count against no other test's address.
+    const attacker = `127.${randomInt(100, 200)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    const bystander = `127.${randomInt(200, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    const perMinute = Math.min(...IP_LIMITS.map((limit) => limit.maxFailures));
+    for (let i = 0; i < perMinute; i++) {
+      expect(await failSignIn(attacker, `198.51.100.${i + 1}`), `attempt ${i + 1}`).toBe("INVALID_CREDENTIALS");
+    }
+    // A new address in the header each time, yet the same socket: refused.
+    expect(await failSignIn(attacker, "203.0.113.250")).toBe("TOO_MANY_ATTEMPTS");
+    // Even when the header names the bystander's address.
+    expect(await failSignIn(attacker, bystander)).toBe("TOO_MANY_ATTEMPTS");
+    // Another peer is not held back by the attacker's failures.
+    expect(await failSignIn(bystander, attacker)).toBe("INVALID_CREDENTIALS");
   });
 });

@@ -150,4 +150,18 @@ describe("parseConfig", () => {
     ]);
     expect(parseConfig(valid).acmeCaBundlePem).toBeUndefined();
   });
+
+  it("reads TRUST_PROXY as off (the default) or a count of proxies from 1 to 10", () => {
+    expect(parseConfig(valid).trustProxy).toBe(0);
+    for (const off of ["false", "FALSE", "0", "", " false "]) {
+      expect(parseConfig({ ...valid, TRUST_PROXY: off }).trustProxy, off).toBe(0);
+    }
+    expect(parseConfig({ ...valid, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(parseConfig({ ...valid, TRUST_PROXY: "10" }).trustProxy).toBe(10);
+    for (const bad of ["true", "yes", "11", "-1", "1.5", "01", "2 proxies"]) {
+      expect(problems({ ...valid, TRUST_PROXY: bad }), bad).toEqual([
+        expect.stringMatching(/^TRUST_PROXY must be false \(nothing in front of CertDesk: the default\) or the number/),
+      ]);
+    }
+  });
 });

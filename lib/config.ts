@@ -16,6 +16,8 @@ const optionalString = z
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
 const HOW_TO_GENERATE = "generate one with: openssl rand -base64 32";
+const TRUST_PROXY_PROBLEM =
+  "TRUST_PROXY must be false (nothing in front of CertDesk: the default) or the number of reverse proxies in front of it, 1 to 10";
 
 const SERVER_ADDRESS = /^[^\s:[\]]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i;
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
@@ -104,6 +106,16 @@ const configSchema = z
       return z.NEVER;
     }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value) => value?.trim().toLowerCase() || "false")
+      .pipe(
+        z
+          .string()
+          .regex(/^(false|0|[1-9]|10)$/, TRUST_PROXY_PROBLEM)
+          .transform((value) => (value === "false" ? 0 : Number(value))),
+      ),
     DNS_PROVIDER: optionalString.pipe(
       z
         .enum(["demo", "powerdns", "rfc2136"], { error: "DNS_PROVIDER must be demo, powerdns or rfc2136" })
@@ -243,6 +255,11 @@ export type AppConfig = {
    */
   deployAllowedNetworks: AllowedNetwork[];
   logLevel: string;
+  /**
+   * Reverse proxies in front of the app whose X-Forwarded-For and X-Forwarded-Proto are
+   * believed (lib/http/client-ip.ts); 0: none, the client is the socket's peer.
+   */
+  trustProxy: number;
   dns: DnsSettings;
   /** Extra CA certificates (PEM) to trust for ACME servers' HTTPS: private ACME CAs, Pebble in tests. */
   acmeCaBundlePem: string | undefined;
@@ -290,6 +307,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     renewalLanes: c.RENEWAL_LANES,
     deployAllowedNetworks: c.DEPLOY_ALLOWED_NETWORKS,
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY,
     dns: dnsSettings(c),
     acmeCaBundlePem: c.ACME_CA_BUNDLE,
   };

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadEnvironment } from "@/lib/dev/load-environment";
 
 const mode = process.argv[2];
@@ -125,7 +126,13 @@ try {
 
 const port = process.env.PORT ?? "3000";
 const nextBin = path.resolve("node_modules/next/dist/bin/next");
-child = spawn(process.execPath, [nextBin, mode, "--port", port], { stdio: "inherit", env: process.env });
+// Records each request's socket address for lib/http/client-ip.ts, which Next.js does not
+// pass on (see lib/http/record-socket-peer.mjs); `next dev` hands it to its server process.
+const recordSocketPeer = pathToFileURL(path.resolve("lib/http/record-socket-peer.mjs")).href;
+child = spawn(process.execPath, [`--import=${recordSocketPeer}`, nextBin, mode, "--port", port], {
+  stdio: "inherit",
+  env: process.env,
+});
 child.on("exit", (code, signal) => {
   if (!stopping) {
     logger.info(`Next.js exited (${signal ?? code})`);

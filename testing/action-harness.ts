@@ -3,14 +3,21 @@
 // action under test (vi.mock calls are hoisted within this module).
 import { createTranslator } from "next-intl";
 import { vi } from "vitest";
+import { SOCKET_PEER_RECORDED } from "@/lib/http/socket-peer";
 import { loadMessages } from "@/messages/load-messages";
 
 type FakeSession = { userId: string; sessionVersion: number } | null;
 
 const state = vi.hoisted(() => ({
   session: null as { userId: string; sessionVersion: number } | null,
-  headers: new Map<string, string>([["x-forwarded-for", "198.51.100.10"]]),
+  // The caller's address as the server records it from the socket (lib/http/socket-peer.ts).
+  headers: new Map<string, string>([
+    ["x-certdesk-socket-address", "198.51.100.10"],
+    ["x-certdesk-socket-protocol", "http"],
+  ]),
 }));
+// Stands in for the preload that records the socket in the server (lib/http/record-socket-peer.mjs).
+(globalThis as Record<symbol, unknown>)[SOCKET_PEER_RECORDED] = true;
 
 // The session cookie's decryption has its own tests (lib/auth/read-session-claims.test.ts):
 // here the request carries whatever session the test set.

@@ -27,8 +27,12 @@ function readStoredTheme(): ThemeChoice {
 }
 
 export function ThemeProvider({ children }: { children: React.ReactNode }) {
-  const [theme, setThemeState] = useState<ThemeChoice>("system");
+  // Unknown until the stored choice is read after hydration. Till then the class the theme
+  // script set before the first paint stands: applying a guess here would flash the page
+  // light and back for anyone who chose dark.
+  const [storedTheme, setThemeState] = useState<ThemeChoice | null>(null);
   const [systemDark, setSystemDark] = useState(false);
+  const theme = storedTheme ?? "system";
 
   useEffect(() => {
     setThemeState(readStoredTheme());
@@ -41,9 +45,10 @@ export function ThemeProvider({ children }: { children: React.ReactNode }) {
 
   const resolvedTheme = theme === "system" ? (systemDark ? "dark" : "light") : theme;
 
+  const known = storedTheme !== null;
   useEffect(() => {
-    document.documentElement.classList.toggle("dark", resolvedTheme === "dark");
-  }, [resolvedTheme]);
+    if (known) document.documentElement.classList.toggle("dark", resolvedTheme === "dark");
+  }, [known, resolvedTheme]);
 
   const setTheme = useCallback((next: ThemeChoice) => {
     setThemeState(next);

@@ -1,5 +1,6 @@
 // Runs before the first paint (inline in <head>) so the page never flashes the wrong
 // theme. Kept in a server component: React does not run scripts rendered by client ones.
+// The page's Content-Security-Policy runs it only with the response's nonce (proxy.ts).
 export const THEME_STORAGE_KEY = "certdesk-theme";
 
 const script = `(() => {
@@ -11,7 +12,7 @@ const script = `(() => {
   } catch {}
 })();`;
 
-export function ThemeScript() {
+export function ThemeScript({ nonce }: { nonce: string | undefined }) {
   // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, no user input
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }

@@ -12,6 +12,7 @@ import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { systemNow } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import { clientIpFrom } from "@/lib/http/client-ip";
+import { requestProtocolFrom } from "@/lib/http/request-protocol";
 import { logger } from "@/lib/logger";
 import { isStorableText } from "@/lib/text/storable-text";
 
@@ -75,7 +76,8 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
           (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(result.user.id, config.authSecret), {
             httpOnly: true,
             sameSite: "lax",
-            secure: request.headers.get("x-forwarded-proto") === "https",
+            // Under the TRUST_PROXY rule: a client cannot declare its own connection secure.
+            secure: requestProtocolFrom(request.headers) === "https",
             path: "/",
             maxAge: DEVICE_TOKEN_MAX_AGE_SECONDS,
           });

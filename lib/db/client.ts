@@ -25,6 +25,9 @@ function createClient() {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     omit: OMITTED_SECRETS,
+    // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a busy moment on a
+    // small machine into failed payments; waiting a little longer for the pool is better.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 }
 

@@ -3,11 +3,9 @@
 // reload → a TLS probe sees the new serial; a changed host key is refused before anything is
 // sent; a reload nginx refuses is rolled back and nginx keeps serving the old certificate;
 // an endpoint serving another certificate is "deployed but not serving".
-import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Socket } from "node:net";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 // The test servers listen on 127.0.0.1: they opt in through the allow-list, as an operator would.
@@ -25,7 +23,6 @@ const { createDeployTestAuthority } = await import("@/testing/servers/deploy-tes
 type SshTargetSettings = import("@/lib/deploy/deployment-contracts").SshTargetSettings;
 type CertificateBundle = import("@/lib/deploy/deployment-contracts").CertificateBundle;
 
-const run = promisify(execFile);
 const authority = createDeployTestAuthority();
 const OLD = authority.issueBundle("deploy.test");
 const NEW = authority.issueBundle("deploy.test");
@@ -97,7 +94,7 @@ async function serialServed(serverName = "deploy.test"): Promise<string | undefi
 /** Each test that deploys starts from the old certificate, on disk and served. */
 async function startFromTheOldCertificate(): Promise<void> {
   await resetSite();
-  await run("/bin/sh", ["-c", nginx.reloadCommand]);
+  await nginx.reloadAndSettle();
   const verification = await verifyDeployment({ bundle: OLD, endpoints: [endpoint] });
   expect(verification.status).toBe("SERVING");
 }

@@ -53,14 +53,17 @@ async function verifyEndpoint(
 ): Promise<EndpointVerification> {
   let waited = 0;
   let pause = FIRST_PAUSE_MS;
+  let servingInARow = 0;
   for (;;) {
     const verdict = compareServedCertificate(endpoint, deployed, await probeTlsEndpoint(endpoint, options));
-    // A refused address does not change by waiting.
-    const final =
-      verdict.status === "SERVING" || (verdict.status === "UNREACHABLE" && verdict.reason === "ADDRESS_REFUSED");
-    if (final || waited + pause > settleMs) return verdict;
-    await wait(pause);
-    waited += pause;
-    pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
+    servingInARow = verdict.status === "SERVING" ? servingInARow + 1 : 0;
+    // A refused address does not change by waiting; one probe is all a zero budget allows.
+    const refused = verdict.status === "UNREACHABLE" && verdict.reason === "ADDRESS_REFUSED";
+    if (servingInARow >= 2 || refused || settleMs === 0) return verdict;
+    const next = servingInARow === 1 ? FIRST_PAUSE_MS : pause;
+    if (waited + next > settleMs) return verdict;
+    await wait(next);
+    waited += next;
+    if (servingInARow === 0) pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
   }
 }

@@ -3,13 +3,15 @@
 // port, one TLS server block per site whose certificate and key are read from the files the
 // test deploys. Its pid file, temp paths and configuration live in a private temporary folder;
 // it logs to stderr, which the reload command's output then carries too.
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as wait } from "node:timers/promises";
 import {
   freeLoopbackPort,
   makePrivateTempDir,
   removeDir,
   requireBinary,
+  runCommand,
   startServerProcess,
 } from "@/testing/servers/sshd-nginx-process";
 
@@ -28,6 +30,11 @@ export type TestNginx = {
   port: number;
   /** The command a deployment target runs to reload this nginx (exits non-zero when nginx refuses the files). */
   reloadCommand: string;
+  /**
+   * Reloads and resolves once the workers of the earlier configuration have exited: until
+   * then they still accept some connections, so a probe may meet the files of before.
+   */
+  reloadAndSettle(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -53,6 +60,7 @@ export async function startTestNginx(input: { sites: readonly TestNginxSite[] })
           host: "127.0.0.1",
           port,
           reloadCommand: [NGINX, ...commandArgs, "-s", "reload"].join(" "),
+          reloadAndSettle: () => reloadAndSettle(path.join(dir, "nginx.pid"), [...commandArgs, "-s", "reload"]),
           stop: async () => {
             await server.stop();
             await removeDir(dir);
@@ -96,4 +104,28 @@ http {
 ${servers.join("\n")}
 }
 `;
+}
+
+async function reloadAndSettle(pidFile: string, reloadArgs: string[]): Promise<void> {
+  const master = Number((await readFile(pidFile, "utf8")).trim());
+  const before = await workersOf(master);
+  await runCommand(NGINX, reloadArgs);
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const now = await workersOf(master);
+    if (now.length > 0 && now.every((pid) => !before.includes(pid))) return;
+    await wait(50);
+  }
+  throw new Error("nginx's old worker processes did not exit within 15 s of a reload");
+}
+
+async function workersOf(master: number): Promise<number[]> {
+  const workers: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, "utf8").catch(() => "");
+    // Field 4 (after the parenthesised command, which may hold spaces) is the parent pid.
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    if (parent === master) workers.push(Number(entry));
+  }
+  return workers;
 }

@@ -70,6 +70,15 @@ describe("sshTargetSettingsSchema", () => {
     expect(messages({ ...target, reloadCommand: "nginx -t\nnginx -s reload" })).toEqual(["RELOAD_COMMAND_MULTILINE"]);
     expect(messages({ ...target, host: "not a host" })).toEqual(["HOST_INVALID"]);
   });
+
+  it("refuses text that is not whole characters (PostgreSQL's JSON cannot hold half a surrogate pair)", () => {
+    expect(messages({ ...target, reloadCommand: "nginx -s reload \uD800" })).toEqual(["RELOAD_COMMAND_INVALID"]);
+    const path = "/etc/ssl/\uDC00.pem";
+    expect(messages({ ...target, files: [{ kind: "fullChain", path, mode: 0o644 }, target.files[1]] })).toEqual([
+      "PATH_INVALID",
+    ]);
+    expect(messages({ ...target, reloadCommand: "echo 🔁 && nginx -s reload" })).toEqual([]);
+  });
 });
 
 describe("the other target schemas", () => {

@@ -11,6 +11,15 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)*[a-z0-
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const IPV6 = /^\[?[0-9a-f:.]+\]?$/;
 
+// Half of a UTF-16 surrogate pair on its own: no character at all, and PostgreSQL refuses it
+// inside JSON (the stored files and the audit rows), so such text is refused here.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Text that is a sequence of whole characters. */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 export const MAX_RELOAD_COMMAND_LENGTH = 1_000;
 export const MAX_REMOTE_PATH_LENGTH = 1_024;
 export const MAX_ENDPOINTS = 5;
@@ -33,6 +42,7 @@ export const DEPLOY_TARGET_PROBLEMS = [
   "RELOAD_COMMAND_REQUIRED",
   "RELOAD_COMMAND_TOO_LONG",
   "RELOAD_COMMAND_MULTILINE",
+  "RELOAD_COMMAND_INVALID",
   "PASSWORD_REQUIRED",
   "PRIVATE_KEY_REQUIRED",
   "SECRET_TOO_LONG",
@@ -88,6 +98,7 @@ export const remotePathSchema = z.string({ error: "PATH_INVALID" }).check(
     (value) =>
       value.startsWith("/") &&
       !/[\0\r\n]/.test(value) &&
+      isWellFormedText(value) &&
       // Normalized: no empty, "." or ".." segment, no trailing slash.
       !value
         .split("/")
@@ -127,6 +138,7 @@ export const reloadCommandSchema = z.string({ error: "RELOAD_COMMAND_REQUIRED" }
   z.minLength(1, "RELOAD_COMMAND_REQUIRED"),
   z.maxLength(MAX_RELOAD_COMMAND_LENGTH, "RELOAD_COMMAND_TOO_LONG"),
   z.refine((command) => !/[\0\r\n]/.test(command), { message: "RELOAD_COMMAND_MULTILINE" }),
+  z.refine(isWellFormedText, { message: "RELOAD_COMMAND_INVALID" }),
 );
 
 export const sshTargetSettingsSchema = z

@@ -10,6 +10,7 @@ import {
   DEPLOY_TARGET_PROBLEMS,
   fileModeSchema,
   hostSchema,
+  isWellFormedText,
   keyModeTooOpen,
   MAX_ENDPOINTS,
   pinnedHostKeySchema,
@@ -30,6 +31,7 @@ export const TARGET_INPUT_PROBLEMS = [
   ...DEPLOY_TARGET_PROBLEMS,
   "NAME_REQUIRED",
   "NAME_TOO_LONG",
+  "NAME_INVALID",
   "ENDPOINT_REQUIRED",
   "HOST_KEY_NOT_CONFIRMED",
   // Server-side: the address policy and the private key.
@@ -46,7 +48,12 @@ export type TargetInputProblem = (typeof TARGET_INPUT_PROBLEMS)[number];
 
 const targetName = z
   .string({ error: "NAME_REQUIRED" })
-  .check(z.trim(), z.minLength(1, "NAME_REQUIRED"), z.maxLength(MAX_TARGET_NAME_LENGTH, "NAME_TOO_LONG"));
+  .check(
+    z.trim(),
+    z.minLength(1, "NAME_REQUIRED"),
+    z.maxLength(MAX_TARGET_NAME_LENGTH, "NAME_TOO_LONG"),
+    z.refine(isWellFormedText, "NAME_INVALID"),
+  );
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(64));
 

@@ -5,8 +5,9 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { renewManually } from "@/lib/renewal/renew-manually";
 import { createTestCertificate, TEST_NOW } from "@/testing/factories";
+import { createOwnedTargets, type OwnedTargets } from "@/testing/security/create-owned-targets";
 
-export type OwnedObjects = {
+export type OwnedObjects = OwnedTargets & {
   /** Part of every domain of this customer: an answer to anyone else must not contain it. */
   domainMarker: string;
   /** Eligible for auto-renewal, which is off. */
@@ -48,7 +49,9 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
   const notification = await db.notification.create({
     data: { ownerId, kind: "EXPIRY_REMINDER", dedupeKey: `security:${randomUUID()}`, params: {} },
   });
+  const targets = await createOwnedTargets(ownerId, { issuedCertificateId: issued.newCertificateId, domainMarker });
   return {
+    ...targets,
     domainMarker,
     enableCertificateId: (await certificate("enable")).id,
     disableCertificateId: (await certificate("disable", { autoRenewState: "ON" })).id,

@@ -11,6 +11,7 @@ export const NAMESPACES = [
   "certificates",
   "common",
   "demo",
+  "deploymentTargets",
   "downloads",
   "errorPage",
   "errors",

@@ -7,6 +7,7 @@ import {
   type LucideIcon,
   ReceiptIcon,
   RefreshCwIcon,
+  ServerIcon,
   ShieldCheckIcon,
   TagIcon,
   UsersIcon,
@@ -16,6 +17,7 @@ import type { NavLink } from "@/components/console/nav-links";
 
 const ICONS = {
   certificates: ShieldCheckIcon,
+  deploymentTargets: ServerIcon,
   billing: WalletIcon,
   notifications: BellIcon,
   overview: LayoutDashboardIcon,

@@ -21,10 +21,11 @@ export const CLIENT_MESSAGE_SCOPES = {
   /** app/(console)/layout.tsx: the console's header, menu and navigation. */
   consoleShell: ["header", "language", "nav", "notifications.bell", "theme"],
   certificateList: ["autoRenew", "certificates", "common", "downloads", "resources"],
-  certificateDetail: ["autoRenew", "certificates", "downloads", "renewal", "resources"],
+  certificateDetail: ["autoRenew", "certificates", "deploymentTargets", "downloads", "renewal", "resources"],
   certificateUpload: ["upload"],
   billing: ["billing", "common", "errorPage"],
   notifications: ["common", "notifications"],
+  deploymentTargets: ["deploymentTargets"],
   /** app/admin: the admin area's shell and pages, which show customers' certificates too. */
   admin: [
     "admin",

@@ -172,6 +172,8 @@ test.describe("My Certificates", () => {
   });
 
   test("another customer's certificate is simply not found", async ({ customerPage: page, browser }) => {
+    // Two customers created and signed in (a process each, Argon2 twice) before the checks start.
+    test.setTimeout(60_000);
     await page.goto("/certificates?q=Payments");
     const id = await page.getByTestId("certificate-row").first().getAttribute("data-certificate-id");
     const stranger = await browser.newPage();

@@ -8,6 +8,7 @@ export const NAMESPACES = [
   "auth",
   "autoRenew",
   "billing",
+  "certificateOrder",
   "certificates",
   "common",
   "demo",

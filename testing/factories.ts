@@ -39,6 +39,63 @@ export async function seedTestPrices(): Promise<void> {
   });
 }
 
+/** Products the order tests add to TEST_PRICES: a multi-domain one, a free one, one priced in euros. */
+export const TEST_ORDER_PRODUCTS = [
+  {
+    brand: "DNSPod",
+    certificateType: "DV",
+    domainType: "MULTI",
+    priceMinor: 5_900,
+    autoRenewSupported: false,
+    maxDomains: 5,
+  },
+  {
+    brand: "TrustAsia",
+    certificateType: "DV",
+    domainType: "SINGLE",
+    priceMinor: 0,
+    autoRenewSupported: false,
+    free: true,
+  },
+  {
+    brand: "Sectigo",
+    certificateType: "DV",
+    domainType: "SINGLE",
+    priceMinor: 1_900,
+    autoRenewSupported: false,
+    currency: "EUR",
+  },
+] as const;
+
+export type TestProductKey =
+  | "dnspodSingle"
+  | "dnspodWildcard"
+  | "dnspodMulti"
+  | "trustAsiaWildcard"
+  | "geoTrustOv"
+  | "freeSingle"
+  | "euroSingle";
+
+/** The test price list plus the order products (idempotent), and the id of each product. */
+export async function seedTestCatalogue(): Promise<Record<TestProductKey, string>> {
+  await seedTestPrices();
+  await db.price.createMany({
+    data: TEST_ORDER_PRODUCTS.map((product) => ({ currency: "USD", ...product, validityYears: 1 })),
+    skipDuplicates: true,
+  });
+  const id = async (brand: string, certificateType: "DV" | "OV", domainType: "SINGLE" | "WILDCARD" | "MULTI") =>
+    (await db.price.findFirstOrThrow({ where: { brand, certificateType, domainType, validityYears: 1 } })).id;
+  return {
+    dnspodSingle: await id("DNSPod", "DV", "SINGLE"),
+    dnspodWildcard: await id("DNSPod", "DV", "WILDCARD"),
+    dnspodMulti: await id("DNSPod", "DV", "MULTI"),
+    trustAsiaWildcard: await id("TrustAsia", "DV", "WILDCARD"),
+    geoTrustOv: await id("GeoTrust", "OV", "SINGLE"),
+    freeSingle: await id("TrustAsia", "DV", "SINGLE"),
+    euroSingle: await id("Sectigo", "DV", "SINGLE"),
+  };
+}
+
 /** An issued 1-year DNSPod DV certificate expiring `expiresInDays` after TEST_NOW, unless overridden. */
 /** The row of an issued, purchased DNSPod DV single-domain certificate (auto-renewal as given). */
 export function issuedCertificateRow(input: {

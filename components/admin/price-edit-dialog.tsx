@@ -23,13 +23,14 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toast";
+import { MAX_PRODUCT_DOMAINS } from "@/lib/admin/catalogue-limits";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
 import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits } from "@/lib/money";
 
 const PRICE_PROBLEMS = ["INVALID", "TOO_LARGE"];
 
-/** Edit one renewal price and whether auto-renewal is offered for it. */
+/** Edit one product: its price, whether auto-renewal is offered, whether it is on sale, and (multi-domain) its most names. */
 export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label: string }) {
   const t = useTranslations("admin.prices.edit");
   const locale = useLocale();
@@ -39,6 +40,10 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(initial);
   const [supported, setSupported] = useState(price.autoRenewSupported);
+  const [purchasable, setPurchasable] = useState(price.purchasable);
+  const [maxDomains, setMaxDomains] = useState(String(price.maxDomains));
+  const [maxDomainsError, setMaxDomainsError] = useState<string | null>(null);
+  const multi = price.domainType === "MULTI";
   const [priceError, setPriceError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useMutation({ mutationFn: updatePriceAction });
@@ -46,13 +51,24 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
   function reset() {
     setValue(initial);
     setSupported(price.autoRenewSupported);
+    setPurchasable(price.purchasable);
+    setMaxDomains(String(price.maxDomains));
+    setMaxDomainsError(null);
     setPriceError(null);
     setFormError(null);
   }
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { priceId: price.id, price: value, currency: price.currency, autoRenewSupported: supported };
+    const input = {
+      priceId: price.id,
+      price: value,
+      currency: price.currency,
+      autoRenewSupported: supported,
+      purchasable,
+      free: price.free,
+      ...(multi ? { maxDomains: Number(maxDomains) } : {}),
+    };
     // The action's own schema (loaded on the first submit, zod stays out of the page's first
     // load): a price it would refuse is shown at the field without a round trip.
     const schema = await import("@/lib/admin/update-price-input").catch(() => null);
@@ -61,11 +77,11 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
       return;
     }
     const checked = schema.updatePriceInputSchema.safeParse(input);
-    const problem = checked.success ? undefined : firstIssueByField(checked.error.issues).price;
-    if (problem) {
-      setPriceError(t(`priceErrors.${PRICE_PROBLEMS.includes(problem) ? problem : "INVALID"}`));
-      return;
-    }
+    const issues = checked.success ? {} : firstIssueByField(checked.error.issues);
+    const problem = issues.price;
+    if (problem) setPriceError(t(`priceErrors.${PRICE_PROBLEMS.includes(problem) ? problem : "INVALID"}`));
+    if (issues.maxDomains) setMaxDomainsError(t("maxDomainsError", { max: MAX_PRODUCT_DOMAINS }));
+    if (problem || issues.maxDomains) return;
     setFormError(null);
     mutation.mutate(input, {
       onSuccess: (result) => {
@@ -115,12 +131,15 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
             </Alert>
           )}
           <div className="grid gap-2">
-            <Label htmlFor={`${id}-price`}>{t("price", { currency: price.currency })}</Label>
+            <Label htmlFor={`${id}-price`}>
+              {multi ? t("pricePerName", { currency: price.currency }) : t("price", { currency: price.currency })}
+            </Label>
             <Input
               id={`${id}-price`}
               inputMode="decimal"
               autoComplete="off"
               value={value}
+              readOnly={price.free}
               disabled={mutation.isPending}
               onChange={(event) => {
                 setValue(event.target.value);
@@ -132,7 +151,48 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
               data-testid="price-input"
             />
             <FieldError id={`${id}-price-error`} messages={priceError ? [priceError] : undefined} />
+            {price.free && <p className="text-xs text-muted-foreground">{t("freeHint")}</p>}
           </div>
+          {multi && (
+            <div className="grid gap-2">
+              <Label htmlFor={`${id}-max-domains`}>{t("maxDomains")}</Label>
+              <Input
+                id={`${id}-max-domains`}
+                type="number"
+                inputMode="numeric"
+                min={2}
+                max={MAX_PRODUCT_DOMAINS}
+                value={maxDomains}
+                disabled={mutation.isPending}
+                onChange={(event) => {
+                  setMaxDomains(event.target.value);
+                  setMaxDomainsError(null);
+                }}
+                aria-invalid={maxDomainsError ? true : undefined}
+                aria-describedby={maxDomainsError ? `${id}-max-domains-error` : undefined}
+                className="text-base tabular-nums sm:text-sm"
+                data-testid="price-max-domains"
+              />
+              <FieldError id={`${id}-max-domains-error`} messages={maxDomainsError ? [maxDomainsError] : undefined} />
+            </div>
+          )}
+          <label className="flex items-start gap-3 text-sm">
+            <input
+              type="checkbox"
+              checked={purchasable}
+              disabled={mutation.isPending}
+              onChange={(event) => setPurchasable(event.target.checked)}
+              className="mt-0.5 size-4 accent-[var(--color-primary)]"
+              aria-describedby={`${id}-purchasable-hint`}
+              data-testid="price-purchasable"
+            />
+            <span className="grid gap-1">
+              <span className="font-medium">{t("purchasable")}</span>
+              <span id={`${id}-purchasable-hint`} className="text-muted-foreground">
+                {t("purchasableHint")}
+              </span>
+            </span>
+          </label>
           <label className="flex items-start gap-3 text-sm">
             <input
               type="checkbox"

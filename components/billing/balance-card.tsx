@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon, CheckCircle2Icon } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { QueryError } from "@/components/billing/query-error";
-import { type PaymentProviderOption, TopUpDialog } from "@/components/billing/top-up-dialog";
+import { type PaymentProviderOption, TopUpDialog, type TopUpRequest } from "@/components/billing/top-up-dialog";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { FIRST_UPCOMING_PAGE } from "@/lib/billing/upcoming-deductions-page";
@@ -13,7 +13,13 @@ import { balanceQuery } from "@/lib/queries/account";
 import { forecastQuery } from "@/lib/queries/billing";
 
 /** The balance in large print, whether it covers the next 90 days of renewal fees, and the Top up button. */
-export function BalanceCard({ providers }: { providers: PaymentProviderOption[] }) {
+export function BalanceCard({
+  providers,
+  topUpRequest,
+}: {
+  providers: PaymentProviderOption[];
+  topUpRequest?: TopUpRequest;
+}) {
   const t = useTranslations("billing");
   const locale = useLocale();
   const balance = useQuery(balanceQuery);
@@ -47,7 +53,12 @@ export function BalanceCard({ providers }: { providers: PaymentProviderOption[] 
           <Skeleton className="h-10 w-40" />
         )}
 
-        <TopUpDialog providers={providers} currency={balance.data?.currency} triggerClassName="w-full sm:w-fit" />
+        <TopUpDialog
+          providers={providers}
+          currency={balance.data?.currency}
+          triggerClassName="w-full sm:w-fit"
+          request={topUpRequest}
+        />
 
         {forecast.data && (
           <div className="grid gap-1.5 border-t pt-4 text-sm">

@@ -2,11 +2,12 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FlaskConicalIcon, Loader2Icon } from "lucide-react";
+import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { useId, useState } from "react";
 import { topUpAction } from "@/app/(console)/billing/actions";
-import type { PaymentProviderOption } from "@/components/billing/top-up-dialog";
+import type { PaymentProviderOption, TopUpRequest } from "@/components/billing/top-up-dialog";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -55,15 +56,25 @@ function newIdempotencyToken(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** What is missing as the amount to type: at least the smallest top-up, in major units. */
+function requestedAmount(amountMinor: number, currency: string): string {
+  const { minMinor, maxMinor } = topUpLimitsMinor(currency);
+  const digits = minorDigits(currency);
+  return (Math.min(Math.max(amountMinor, minMinor), maxMinor) / 10 ** digits).toFixed(digits);
+}
+
 /** The top-up dialog itself, loaded when first opened (components/billing/top-up-dialog.tsx). */
 export function OpenTopUpDialog({
   providers,
   currency,
   trigger,
+  request,
 }: {
   providers: PaymentProviderOption[];
   currency: string | undefined;
   trigger: React.ReactElement;
+  /** Opened from an order: this amount typed in, and back to the order once paid. */
+  request?: TopUpRequest;
 }) {
   const t = useTranslations("billing");
   const locale = useLocale();
@@ -71,7 +82,10 @@ export function OpenTopUpDialog({
   const id = useId();
   const [open, setOpen] = useState(true);
   const [providerId, setProviderId] = useState(providers[0]?.id ?? "");
-  const [amount, setAmount] = useState("");
+  const router = useRouter();
+  const [amount, setAmount] = useState(() =>
+    request && currency ? requestedAmount(request.amountMinor, currency) : "",
+  );
   const [token, setToken] = useState(newIdempotencyToken);
   const [amountError, setAmountError] = useState<string | null>(null);
   const [providerError, setProviderError] = useState<string | null>(null);
@@ -133,6 +147,7 @@ export function OpenTopUpDialog({
           });
           // Header balance, warning banner, forecast and ledger all live under "account".
           void queryClient.invalidateQueries({ queryKey: accountKeys.all });
+          if (request?.returnTo) router.push(request.returnTo);
           return;
         }
         const problem = result.fieldErrors?.amount?.[0];

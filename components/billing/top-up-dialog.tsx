@@ -8,6 +8,9 @@ import { DeferredOverlay } from "@/components/ui/deferred-overlay";
 
 export type PaymentProviderOption = { id: string; label: string };
 
+/** Billing opened to top up a given amount, then go back where the customer came from (an order). */
+export type TopUpRequest = { amountMinor: number; returnTo: string | null };
+
 const loadDialog = () => import("@/components/billing/top-up-dialog-open");
 const OpenTopUpDialog = lazy(() => loadDialog().then((module) => ({ default: module.OpenTopUpDialog })));
 
@@ -16,11 +19,13 @@ export function TopUpDialog({
   providers,
   currency,
   triggerClassName,
+  request,
 }: {
   providers: PaymentProviderOption[];
   /** The balance's currency; the trigger waits for it. */
   currency: string | undefined;
   triggerClassName?: string;
+  request?: TopUpRequest;
 }) {
   const t = useTranslations("billing");
   const id = useId();
@@ -44,8 +49,8 @@ export function TopUpDialog({
     </Button>
   );
   return (
-    <DeferredOverlay load={loadDialog} trigger={trigger}>
-      <OpenTopUpDialog providers={providers} currency={currency} trigger={trigger} />
+    <DeferredOverlay load={loadDialog} trigger={trigger} startOpen={Boolean(request && currency)}>
+      <OpenTopUpDialog providers={providers} currency={currency} trigger={trigger} request={request} />
     </DeferredOverlay>
   );
 }

@@ -54,6 +54,7 @@ export function CertificateDetailView({
   const data = detail ?? own.data;
   const t = useTranslations("certificates");
   const tr = useTranslations("renewal");
+  const locale = useLocale();
   if (!data) return null;
   return (
     <div className="grid gap-6">
@@ -106,7 +107,21 @@ export function CertificateDetailView({
       {data.status === "VALIDATION_FAILED" && (
         <Alert variant="destructive" data-testid="validation-timed-out">
           <XCircleIcon aria-hidden />
-          <AlertDescription>{tr("validation.timedOut")}</AlertDescription>
+          <AlertDescription>
+            {data.purchase ? tr("validation.orderTimedOut") : tr("validation.timedOut")}
+          </AlertDescription>
+        </Alert>
+      )}
+      {data.status === "CANCELED" && data.purchase && (
+        <Alert data-testid="order-canceled">
+          <XCircleIcon aria-hidden />
+          <AlertDescription>
+            {data.purchase.priceMinor > 0
+              ? t("order.canceledRefunded", {
+                  refund: formatMoney(data.purchase.priceMinor, data.purchase.currency, locale),
+                })
+              : t("order.canceledFree")}
+          </AlertDescription>
         </Alert>
       )}
       {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && (
@@ -204,6 +219,14 @@ function OverviewCard({ data }: { data: CertificateDetail }) {
               </span>
             )}
           </Field>
+          {data.keyAlgorithm && (
+            <Field label={t("detail.key")}>
+              <span data-testid="certificate-key">
+                {t(`keyAlgorithm.${data.keyAlgorithm}`)}
+                {data.fromCsr && <span className="block text-xs text-muted-foreground">{t("detail.keyFromCsr")}</span>}
+              </span>
+            </Field>
+          )}
           {data.serialNumber && (
             <Field label={t("detail.serial")} mono>
               {data.serialNumber}
@@ -263,7 +286,7 @@ function HistoryCard({ data, linkBase }: { data: CertificateDetail; linkBase: st
       </CardHeader>
       <CardContent className="grid gap-4">
         {data.chain.length <= 1 ? (
-          <p className="text-sm text-muted-foreground">{t("detail.noHistory")}</p>
+          !data.purchase && <p className="text-sm text-muted-foreground">{t("detail.noHistory")}</p>
         ) : (
           <ol className="grid gap-2" data-testid="renewal-chain">
             {data.chain.map((link) => (
@@ -290,6 +313,25 @@ function HistoryCard({ data, linkBase }: { data: CertificateDetail; linkBase: st
               </li>
             ))}
           </ol>
+        )}
+        {data.purchase && (
+          <div className="min-w-0" data-testid="certificate-order">
+            <h3 className="mb-2 text-sm font-medium">{t("order.title")}</h3>
+            <dl className="grid gap-2 text-sm sm:grid-cols-3">
+              <Field label={t(`order.kind.${data.purchase.kind}`)}>
+                {format.dateTime(new Date(data.purchase.createdAt), "dateTime")}
+              </Field>
+              <Field label={t("columns.status")}>{t(`order.status.${data.purchase.status}`)}</Field>
+              <Field label={t("detail.fee")}>
+                <span className="tabular-nums">
+                  {formatMoney(data.purchase.priceMinor, data.purchase.currency, locale)}
+                </span>
+                {data.purchase.autoRenew && (
+                  <span className="block text-xs text-muted-foreground">{t("order.autoRenewOrdered")}</span>
+                )}
+              </Field>
+            </dl>
+          </div>
         )}
         {data.orders.length > 0 && (
           // min-w-0: the table scrolls inside the card instead of widening the page on phones.

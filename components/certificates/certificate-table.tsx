@@ -14,6 +14,7 @@ import {
   StatusExpiryCells,
   TableSkeleton,
 } from "@/components/certificates/certificate-table-parts";
+import { OrderEntryLinks } from "@/components/orders/order-entry-links";
 import { CertificateRowActions } from "@/components/resources/certificate-row-actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -211,6 +212,11 @@ function EmptyState({ filtered }: { filtered: boolean }) {
       <p className="max-w-sm text-sm text-muted-foreground">
         {filtered ? t("noMatch.description") : t("empty.description")}
       </p>
+      {!filtered && (
+        <div className="mt-2 flex flex-wrap justify-center gap-2">
+          <OrderEntryLinks />
+        </div>
+      )}
     </div>
   );
 }

@@ -16,12 +16,15 @@ export function DeferredOverlay({
   load,
   trigger,
   children,
+  startOpen = false,
 }: {
   load: () => Promise<unknown>;
   trigger: ReactElement;
   children: ReactNode;
+  /** Load and open at once (a link that asks for the dialog, e.g. Billing's top-up from an order). */
+  startOpen?: boolean;
 }) {
-  const [wanted, setWanted] = useState(false);
+  const [wanted, setWanted] = useState(startOpen);
   if (wanted) return <Suspense fallback={trigger}>{children}</Suspense>;
   const preload = () => void load();
   return (

@@ -1,17 +1,25 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { type AppErrorCode, isAppError } from "@/lib/errors";
 import { clientIpFrom } from "@/lib/http/client-ip";
 import { logger } from "@/lib/logger";
+import { formatMoney } from "@/lib/money";
 import { findUnstorableText } from "@/lib/text/storable-text";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: AppErrorCode | "UNEXPECTED";
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** The AppError's details (e.g. the missing amount of INSUFFICIENT_BALANCE), for the form to act on. */
+      details?: Record<string, string | number>;
+    };
 
 export type ActionContext = { user: SessionUser; ip: string; now: Date };
 
@@ -55,8 +63,11 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
       const context = { user, ip: clientIpFrom(await headers()), now: await now() };
       return { ok: true, data: await run(parsed.data, context) };
     } catch (error) {
-      if (isAppError(error))
-        return { ok: false, code: error.code, message: await describeAppError(error.code, error.details) };
+      if (isAppError(error)) {
+        const message = await describeAppError(error.code, error.details);
+        const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};
+        return { ok: false, code: error.code, message, ...details };
+      }
       logger.error({ err: error, action: options.name, userId: user.id }, "server action failed");
       return { ok: false, code: "UNEXPECTED", message: t("errors.UNEXPECTED") };
     }
@@ -66,12 +77,19 @@ export function authedAction<Schema extends z.core.$ZodType, T>(
 /** The user-facing sentence for an AppError, with the failing conditions spelled out. */
 export async function describeAppError(code: AppErrorCode, details: Record<string, string | number>): Promise<string> {
   const t = await getTranslations();
-  const message = t(`errors.${code}`, details);
+  const message = t(`errors.${code}`, { ...details, ...(await formattedAmounts(details)) });
   const reasons = [
     ...listed(details.reasons).map((reason) => t(`autoRenew.failure.${reason}`)),
     ...listed(details.manualReasons).map((reason) => t(`renewal.manualFailure.${reason}`)),
   ];
   return reasons.length > 0 ? `${message} ${reasons.join(" ")}` : message;
+}
+
+/** Amounts in minor units (`missingMinor` with `currency`) as money in the request's language. */
+async function formattedAmounts(details: Record<string, string | number>): Promise<Record<string, string>> {
+  const { missingMinor, currency } = details;
+  if (typeof missingMinor !== "number" || typeof currency !== "string") return { missing: "none" };
+  return { missing: formatMoney(missingMinor, currency, await getLocale()) };
 }
 
 function listed(value: string | number | undefined): string[] {

@@ -13,10 +13,18 @@ export type FormState =
 
 export const IDLE: FormState = { status: "idle" };
 
-/** A `callbackUrl` that can only lead back into this app. */
+const SAME_SITE = "http://same-site.invalid";
+
+/**
+ * A `callbackUrl` or `returnTo` that can only lead back into this app: a relative path on
+ * this site, never another origin (`//evil.example`, `/\\evil.example`, `https:…`) and
+ * without the control characters or backslashes browsers read their own way.
+ */
 export function safeRedirectPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
+  if (typeof value !== "string" || value.length > 2_000 || !value.startsWith("/")) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  const url = new URL(value, SAME_SITE);
+  if (url.origin !== SAME_SITE) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -30,6 +30,7 @@ const { setAccountDisabled } = await import("@/lib/admin/set-account-disabled");
 const { setDemoClock } = await import("@/lib/admin/set-demo-clock");
 const { startJobRun } = await import("@/lib/admin/start-job-run");
 const { updatePrice } = await import("@/lib/admin/update-price");
+const { updateFreeCertificateLimit } = await import("@/lib/admin/update-free-certificate-limit");
 const { parseAdminCertificateListParams } = await import("@/lib/admin/admin-certificate-list-params");
 const { parseAuditListParams } = await import("@/lib/admin/audit-list-params");
 const { parseCustomerListParams } = await import("@/lib/admin/customer-list-params");
@@ -90,6 +91,7 @@ const LIB: Record<string, (actor: User | null) => Promise<unknown>> = {
   listAdminPrices: (actor) => listAdminPrices(actor, now),
   updatePrice: (actor) =>
     updatePrice(actor, { priceId, priceMinor: 2_900, currency: "USD", autoRenewSupported: true }, context()),
+  updateFreeCertificateLimit: (actor) => updateFreeCertificateLimit(actor, { limit: 40 }, context()),
   listAuditEntries: (actor) => listAuditEntries(actor, parseAuditListParams({}), { now, timeZone: "UTC" }),
   getDemoClock: (actor) => getDemoClock(actor, { realNow: new Date() }),
   setDemoClock: (actor) => setDemoClock(actor, { now: null }, context()),

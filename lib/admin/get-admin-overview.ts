@@ -162,7 +162,9 @@ function listFeeCandidates(until: Date) {
           .onRef("p.brand", "=", "c.brand")
           .onRef("p.certificateType", "=", "c.certificateType")
           .onRef("p.domainType", "=", "c.domainType")
-          .on("p.validityYears", "=", sql.lit(1)),
+          .on("p.validityYears", "=", sql.lit(1))
+          // Renewal fees are the paid product's (lib/billing/list-prices.ts).
+          .on("p.free", "=", sql.lit(false)),
       )
       .leftJoin("BillingAccount as b", "b.ownerId", "c.ownerId")
       .select((eb) => [

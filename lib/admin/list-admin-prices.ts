@@ -11,15 +11,25 @@ export type AdminPriceRow = {
   priceMinor: number;
   currency: string;
   autoRenewSupported: boolean;
+  /** On sale in the order flow. */
+  purchasable: boolean;
+  free: boolean;
+  maxDomains: number;
   updatedAt: string;
 };
 
-/** The 1-year renewal price list with the auto-renewal flag, brand by brand. */
+/** The 1-year catalogue with the auto-renewal flag, brand by brand, free products last. */
 export async function listAdminPrices(actor: Actor, _now: Date): Promise<AdminPriceRow[]> {
   assertAdmin(actor);
   const rows = await db.price.findMany({
     where: { validityYears: 1 },
-    orderBy: [{ autoRenewSupported: "desc" }, { brand: "asc" }, { certificateType: "asc" }, { domainType: "asc" }],
+    orderBy: [
+      { free: "asc" },
+      { autoRenewSupported: "desc" },
+      { brand: "asc" },
+      { certificateType: "asc" },
+      { domainType: "asc" },
+    ],
   });
   return rows.map((row) => ({
     id: row.id,
@@ -29,6 +39,9 @@ export async function listAdminPrices(actor: Actor, _now: Date): Promise<AdminPr
     priceMinor: row.priceMinor,
     currency: row.currency,
     autoRenewSupported: row.autoRenewSupported,
+    purchasable: row.purchasable,
+    free: row.free,
+    maxDomains: row.maxDomains,
     updatedAt: row.updatedAt.toISOString(),
   }));
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
+import { MAX_PRODUCT_DOMAINS } from "@/lib/admin/catalogue-limits";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
 import { MAX_PRICE_MINOR } from "@/lib/admin/update-price-input";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -13,13 +14,21 @@ export type UpdatePriceInput = {
   /** The currency the administrator typed the price in; refused if it is not the row's. */
   currency: string;
   autoRenewSupported: boolean;
+  /** Offered in the order flow; unchanged when left out. */
+  purchasable?: boolean;
+  /** MULTI: the most names one certificate may have (2 and up); unchanged when left out. */
+  maxDomains?: number;
+  /** Whether the administrator edited it as a free product; refused if it is not the row's kind. */
+  free?: boolean;
 };
 
 /**
- * Changes one renewal price and its auto-renewal flag, audited with the values before
- * and after. The job reads prices when it deducts, so the change applies from the
- * next deduction on; certificates already enrolled keep auto-renewal, and when the
- * flag is off the job ends their auto-renewal as no longer eligible.
+ * Changes one product of the catalogue: its price, whether auto-renewal is offered for
+ * it, whether it is on sale in the order flow and (multi-domain) how many names it takes;
+ * audited with the values before and after. The job reads prices when it deducts, so the
+ * change applies from the next deduction on; certificates already enrolled keep
+ * auto-renewal, and when the flag is off the job ends their auto-renewal as no longer
+ * eligible. Taking a product off sale stops new orders only; renewals go on.
  */
 export async function updatePrice(
   actor: Actor,
@@ -27,7 +36,14 @@ export async function updatePrice(
   context: { ip: string | null; now: Date },
 ): Promise<AdminPriceRow & { changed: boolean }> {
   assertAdmin(actor);
-  if (!Number.isSafeInteger(input.priceMinor) || input.priceMinor <= 0 || input.priceMinor > MAX_PRICE_MINOR) {
+  const free = input.free === true;
+  if (
+    !Number.isSafeInteger(input.priceMinor) ||
+    (free ? input.priceMinor !== 0 : input.priceMinor <= 0) ||
+    input.priceMinor > MAX_PRICE_MINOR ||
+    (input.maxDomains !== undefined &&
+      (!Number.isSafeInteger(input.maxDomains) || input.maxDomains < 2 || input.maxDomains > MAX_PRODUCT_DOMAINS))
+  ) {
     throw new AppError("INVALID_INPUT");
   }
   return db.$transaction(async (tx) => {
@@ -37,22 +53,37 @@ export async function updatePrice(
     );
     if (locked.length === 0) throw new AppError("NOT_FOUND");
     const price = await tx.price.findUniqueOrThrow({ where: { id: input.priceId } });
-    if (price.currency !== input.currency) throw new AppError("CONFLICT");
+    if (price.currency !== input.currency || price.free !== free) throw new AppError("CONFLICT");
+    if (input.maxDomains !== undefined && price.domainType !== "MULTI") throw new AppError("INVALID_INPUT");
     const before = {
       priceMinor: price.priceMinor,
       currency: price.currency,
       autoRenewSupported: price.autoRenewSupported,
+      purchasable: price.purchasable,
+      maxDomains: price.maxDomains,
     };
     const after = {
       priceMinor: input.priceMinor,
       currency: price.currency,
       autoRenewSupported: input.autoRenewSupported,
+      purchasable: input.purchasable ?? price.purchasable,
+      maxDomains: input.maxDomains ?? price.maxDomains,
     };
-    const changed = before.priceMinor !== after.priceMinor || before.autoRenewSupported !== after.autoRenewSupported;
+    const changed =
+      before.priceMinor !== after.priceMinor ||
+      before.autoRenewSupported !== after.autoRenewSupported ||
+      before.purchasable !== after.purchasable ||
+      before.maxDomains !== after.maxDomains;
     const row = changed
       ? await tx.price.update({
           where: { id: price.id },
-          data: { priceMinor: after.priceMinor, autoRenewSupported: after.autoRenewSupported, updatedAt: context.now },
+          data: {
+            priceMinor: after.priceMinor,
+            autoRenewSupported: after.autoRenewSupported,
+            purchasable: after.purchasable,
+            maxDomains: after.maxDomains,
+            updatedAt: context.now,
+          },
         })
       : price;
     if (changed) {
@@ -75,6 +106,9 @@ export async function updatePrice(
       priceMinor: row.priceMinor,
       currency: row.currency,
       autoRenewSupported: row.autoRenewSupported,
+      purchasable: row.purchasable,
+      free: row.free,
+      maxDomains: row.maxDomains,
       updatedAt: row.updatedAt.toISOString(),
       changed,
     };

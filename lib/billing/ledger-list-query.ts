@@ -13,6 +13,7 @@ export const LEDGER_KINDS = [
   "REFUND",
   "ADMIN_CREDIT",
   "ADMIN_DEBIT",
+  "PURCHASE",
 ] as const satisfies readonly LedgerKind[];
 
 export const LEDGER_PAGE_SIZES = [10, 20, 50] as const;

@@ -12,10 +12,13 @@ export type PriceRow = {
   autoRenewSupported: boolean;
 };
 
-/** The 1-year price list (a few dozen rows): read whole and looked up in memory. */
+/**
+ * The 1-year renewal price list (a few dozen rows): read whole and looked up in memory.
+ * Free products are not in it: a free certificate is never renewed for a fee.
+ */
 export async function listPrices(client: DbTransaction | typeof db = db): Promise<PriceRow[]> {
   return client.price.findMany({
-    where: { validityYears: 1 },
+    where: { validityYears: 1, free: false },
     select: {
       brand: true,
       certificateType: true,

@@ -9,10 +9,11 @@ export type LedgerPosting = {
   kind: LedgerKind;
   /** Signed minor units: positive credits the balance, negative debits it. */
   amountMinor: number;
-  /** Unique per money movement ("renewal:<order>", "topup:<payment>"...): a second posting fails. */
+  /** Unique per money movement ("renewal:<order>", "topup:<payment>", "purchase:<order>"...): a second posting fails. */
   idempotencyKey: string;
   certificateId?: string | null;
   renewalOrderId?: string | null;
+  certificateOrderId?: string | null;
   paymentId?: string | null;
   actorId?: string | null;
   note?: string | null;
@@ -54,6 +55,7 @@ export async function postLedgerEntry(
       idempotencyKey: posting.idempotencyKey,
       certificateId: posting.certificateId ?? null,
       renewalOrderId: posting.renewalOrderId ?? null,
+      certificateOrderId: posting.certificateOrderId ?? null,
       paymentId: posting.paymentId ?? null,
       actorId: posting.actorId ?? null,
       note: posting.note ?? null,

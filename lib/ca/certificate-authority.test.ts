@@ -1,7 +1,7 @@
 // The built-in CA end to end without a database: root → intermediate → server
 // certificate, checked with Node's own X.509 parser and with the openssl command.
 import { execFileSync } from "node:child_process";
-import { createPrivateKey, X509Certificate } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, X509Certificate } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -125,7 +125,7 @@ describe("server certificates", () => {
     expect(cert.verify((chainIntermediate as X509Certificate).publicKey)).toBe(true);
     expect((chainIntermediate as X509Certificate).verify((chainRoot as X509Certificate).publicKey)).toBe(true);
     expect(cert.verify((chainRoot as X509Certificate).publicKey)).toBe(false);
-    expect(cert.checkPrivateKey(createPrivateKey(leaf().privateKeyPem))).toBe(true);
+    expect(cert.checkPrivateKey(createPrivateKey(leaf().privateKeyPem ?? ""))).toBe(true);
   });
 
   it("makes an RSA 2048 key with keyEncipherment, and an EC P-256 key without", () => {
@@ -162,7 +162,47 @@ describe("server certificates", () => {
 
   it("returns the private key as PKCS#8 PEM", () => {
     expect(rsaLeaf.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+\n-----END PRIVATE KEY-----\n$/);
-    expect(createPrivateKey(ecLeaf.privateKeyPem).asymmetricKeyType).toBe("ec");
+    expect(createPrivateKey(ecLeaf.privateKeyPem ?? "").asymmetricKeyType).toBe("ec");
+  });
+
+  it("signs the customer's own public key, returning no private key", async () => {
+    const own = generateKeyPairSync("ec", { namedCurve: "P-384" });
+    const leaf = await createServerCertificate({
+      issuer: intermediate,
+      issuerChainPems: [root.certificatePem],
+      domain: "csr.example.com",
+      sans: ["www.csr.example.com"],
+      keyAlgorithm: "ECDSA_P384",
+      publicKeySpki: new Uint8Array(own.publicKey.export({ type: "spki", format: "der" })),
+      notBefore: NOT_BEFORE,
+      notAfter: NOT_AFTER,
+    });
+    const cert = new X509Certificate(leaf.certificatePem);
+    expect(leaf.privateKeyPem).toBeNull();
+    expect(cert.checkPrivateKey(own.privateKey)).toBe(true);
+    expect(cert.publicKey.asymmetricKeyDetails?.namedCurve).toBe("secp384r1");
+    expect(cert.subjectAltName).toBe("DNS:csr.example.com, DNS:www.csr.example.com");
+  });
+
+  it.each([
+    ["RSA_3072", { modulusLength: 3072 }],
+    ["ECDSA_P384", { namedCurve: "secp384r1" }],
+  ] as const)("generates %s keys when asked", async (keyAlgorithm, expected) => {
+    const leaf = await createServerCertificate({
+      issuer: intermediate,
+      issuerChainPems: [root.certificatePem],
+      domain: "keys.example.com",
+      sans: [],
+      keyAlgorithm,
+      notBefore: NOT_BEFORE,
+      notAfter: NOT_AFTER,
+    });
+    const cert = new X509Certificate(leaf.certificatePem);
+    expect(cert.publicKey.asymmetricKeyDetails).toMatchObject(expected);
+    expect(cert.checkPrivateKey(createPrivateKey(leaf.privateKeyPem ?? ""))).toBe(true);
+    const usages = new x509.X509Certificate(leaf.certificatePem).getExtension(x509.KeyUsagesExtension)?.usages;
+    const rsa = keyAlgorithm.startsWith("RSA");
+    expect(Boolean((usages ?? 0) & x509.KeyUsageFlags.keyEncipherment)).toBe(rsa);
   });
 
   it("drops milliseconds, which X.509 cannot encode, and says so in the result", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { pemWithNewline } from "@/lib/ca/certificate-authority-material";
-import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
+import { generateKeyPair, isRsaAlgorithm, privateKeyToPem } from "@/lib/ca/key-pairs";
 import { randomSerialNumber } from "@/lib/ca/random-serial-number";
 import { type Issuer, loadIssuer } from "@/lib/ca/sign-with-issuer";
 import { x509 } from "@/lib/ca/x509";
@@ -21,6 +21,11 @@ export type ServerCertificateRequest = {
   /** Further names; the domain and duplicates are dropped. */
   sans: readonly string[];
   keyAlgorithm: KeyAlgorithm;
+  /**
+   * The customer's own public key (SubjectPublicKeyInfo, DER: from their CSR, or a key
+   * generated when they ordered), of `keyAlgorithm`. Without it a new key pair is made.
+   */
+  publicKeySpki?: Uint8Array<ArrayBuffer>;
   notBefore: Date;
   notAfter: Date;
 };
@@ -29,8 +34,8 @@ export type ServerCertificate = {
   certificatePem: string;
   /** Issuer first, then up to the root, each PEM ending in a newline. */
   chainPem: string;
-  /** The new private key in the clear (PKCS#8 PEM): encrypt it before it goes anywhere. */
-  privateKeyPem: string;
+  /** The new private key in the clear (PKCS#8 PEM): encrypt it before it goes anywhere. Null for the customer's own key. */
+  privateKeyPem: string | null;
   /** Lower-case hex, 32 characters. */
   serialNumber: string;
   /** SHA-256 of the DER certificate, lower-case hex without separators. */
@@ -44,7 +49,7 @@ export type ServerCertificate = {
 
 /**
  * A TLS server certificate for `domain` and `sans` on a new key pair of the requested
- * algorithm, signed by `issuer`: random positive 16-byte serial, the caller's
+ * algorithm (or on the public key given), signed by `issuer`: random positive 16-byte serial, the caller's
  * validity, CA:false, keyUsage digitalSignature (plus keyEncipherment for RSA),
  * extendedKeyUsage serverAuth, subject and authority key identifiers.
  * Pure apart from key generation and randomness: no database, no clock.
@@ -57,11 +62,11 @@ export async function createServerCertificate(request: ServerCertificateRequest)
   const dnsNames = [...new Set([domain, ...request.sans.map(normalizeDomainName)])];
 
   const issuer = await loadIssuer(request.issuer);
-  const keys = await generateKeyPair(request.keyAlgorithm);
-  const usages =
-    request.keyAlgorithm === "RSA_2048"
-      ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
-      : x509.KeyUsageFlags.digitalSignature;
+  const keys = request.publicKeySpki ? null : await generateKeyPair(request.keyAlgorithm);
+  const publicKey = keys?.publicKey ?? (request.publicKeySpki as Uint8Array<ArrayBuffer>);
+  const usages = isRsaAlgorithm(request.keyAlgorithm)
+    ? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment
+    : x509.KeyUsageFlags.digitalSignature;
   const hasCommonName = domain.length <= MAX_COMMON_NAME;
 
   const certificate = await x509.X509CertificateGenerator.create({
@@ -70,7 +75,7 @@ export async function createServerCertificate(request: ServerCertificateRequest)
     issuer: issuer.certificate.subjectName,
     notBefore: request.notBefore,
     notAfter: request.notAfter,
-    publicKey: keys.publicKey,
+    publicKey,
     signingKey: issuer.signingKey,
     signingAlgorithm: issuer.signingAlgorithm,
     extensions: [
@@ -82,7 +87,7 @@ export async function createServerCertificate(request: ServerCertificateRequest)
         dnsNames.map((value) => ({ type: "dns" as const, value })),
         !hasCommonName,
       ),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      await x509.SubjectKeyIdentifierExtension.create(publicKey),
       issuer.authorityKeyIdentifier,
     ],
   });
@@ -90,7 +95,7 @@ export async function createServerCertificate(request: ServerCertificateRequest)
   return {
     certificatePem: pemWithNewline(certificate.toString("pem")),
     chainPem: [request.issuer.certificatePem, ...request.issuerChainPems].map(pemWithNewline).join(""),
-    privateKeyPem: privateKeyToPem(keys.privateKey),
+    privateKeyPem: keys ? privateKeyToPem(keys.privateKey) : null,
     serialNumber: certificate.serialNumber.toLowerCase(),
     fingerprintSha256: createHash("sha256").update(new Uint8Array(certificate.rawData)).digest("hex"),
     dnsNames,

@@ -50,9 +50,11 @@ describe("issueCertificate", () => {
     expect(issued.fingerprintSha256).toBe(cert.fingerprint256.replaceAll(":", "").toLowerCase());
 
     expect(JSON.stringify(issued)).not.toContain("PRIVATE KEY");
-    const keyPem = decryptSecret(issued.privateKeyEncrypted, encryptionKey, "cert_renewed_1");
+    const keyPem = decryptSecret(issued.privateKeyEncrypted ?? "", encryptionKey, "cert_renewed_1");
     expect(cert.checkPrivateKey(createPrivateKey(keyPem))).toBe(true);
-    expect(() => decryptSecret(issued.privateKeyEncrypted, encryptionKey, "cert_other")).toThrow(SecretDecryptionError);
+    expect(() => decryptSecret(issued.privateKeyEncrypted ?? "", encryptionKey, "cert_other")).toThrow(
+      SecretDecryptionError,
+    );
 
     // The stored CAs are the ones in the chain; no certificate row was written.
     const stored = await ensureCertificateAuthorities({ brands: ["DNSPod"], now: TEST_NOW, encryptionKey });

@@ -11,6 +11,8 @@ export type IssueCertificateInput = {
   domain: string;
   sans: readonly string[];
   keyAlgorithm: KeyAlgorithm;
+  /** The customer's own public key (SPKI DER) to sign; without it a new key pair is made and sealed. */
+  publicKeySpki?: Uint8Array<ArrayBuffer>;
   /** The caller's validity (renewal: from issuance to the old expiry plus one year). */
   notBefore: Date;
   notAfter: Date;
@@ -26,8 +28,8 @@ export type IssuedCertificate = {
   certificatePem: string;
   /** Intermediate, then root. */
   chainPem: string;
-  /** Secret-box envelope of the PKCS#8 PEM key, associated data = input.associatedData. */
-  privateKeyEncrypted: string;
+  /** Secret-box envelope of the new PKCS#8 PEM key, associated data = input.associatedData; null for the customer's own key. */
+  privateKeyEncrypted: string | null;
   /** Lower-case hex, 32 characters. */
   serialNumber: string;
   /** Lower-case hex SHA-256 of the DER certificate, 64 characters. */
@@ -39,8 +41,8 @@ export type IssuedCertificate = {
 };
 
 /**
- * Issues a TLS server certificate from the brand's intermediate, on a new key whose
- * clear form never leaves this function. Writes no Certificate row: the caller
+ * Issues a TLS server certificate from the brand's intermediate, on the customer's public
+ * key or on a new key whose clear form never leaves this function. Writes no Certificate row: the caller
  * stores the result. Throws RangeError for invalid names or validity, and when the
  * certificate would outlive the intermediate (it would stop verifying before its
  * own expiry).
@@ -69,13 +71,17 @@ export async function issueCertificate(input: IssueCertificateInput): Promise<Is
     domain: input.domain,
     sans: input.sans,
     keyAlgorithm: input.keyAlgorithm,
+    publicKeySpki: input.publicKeySpki,
     notBefore: input.notBefore,
     notAfter: input.notAfter,
   });
   return {
     certificatePem: issued.certificatePem,
     chainPem: issued.chainPem,
-    privateKeyEncrypted: encryptSecret(issued.privateKeyPem, input.encryptionKey, input.associatedData),
+    privateKeyEncrypted:
+      issued.privateKeyPem === null
+        ? null
+        : encryptSecret(issued.privateKeyPem, input.encryptionKey, input.associatedData),
     serialNumber: issued.serialNumber,
     fingerprintSha256: issued.fingerprintSha256,
     keyAlgorithm: input.keyAlgorithm,

@@ -1,8 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
 import type {
   AutoRenewEndReason,
   AutoRenewState,
+  CertificateOrderKind,
+  CertificateOrderStatus,
   CertificateSource,
   CertificateStatus,
   CertificateType,
@@ -14,8 +17,10 @@ import type {
   RenewalTrigger,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
+import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { listValidationTargets, type ValidationTarget } from "@/lib/validation/list-validation-targets";
 
 // Deep enough for decades of yearly renewals; guards against a corrupted cycle.
 const MAX_CHAIN = 50;
@@ -55,6 +60,8 @@ export type CertificateDetail = {
   autoUpdateResources: boolean;
   ignoreNotifications: boolean;
   keyAlgorithm: KeyAlgorithm | null;
+  /** Issued (or to be issued) for the customer's own CSR: CertDesk holds no private key. */
+  fromCsr: boolean;
   serialNumber: string | null;
   fingerprintSha256: string | null;
   hasCertificateFile: boolean;
@@ -65,7 +72,22 @@ export type CertificateDetail = {
     deadline: string | null;
     checkedAt: string | null;
     validatedAt: string | null;
+    /** Every record or file the check looks for (the same rule the job checks with). */
+    targets: (ValidationTarget & { addedForYou: boolean })[];
   };
+  /** The purchase or free application that created this certificate, if it was ordered here. */
+  purchase: {
+    id: string;
+    kind: CertificateOrderKind;
+    status: CertificateOrderStatus;
+    priceMinor: number;
+    currency: string;
+    autoRenew: boolean;
+    createdAt: string;
+    issuedAt: string | null;
+    endedAt: string | null;
+    refundedAt: string | null;
+  } | null;
   /** Newest first: renewals of this certificate, itself, then what it renewed. */
   chain: ChainLink[];
   orders: {
@@ -100,9 +122,11 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     include: {
       resources: { select: { id: true, type: true, name: true, region: true }, orderBy: { name: "asc" } },
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      order: true,
     },
   });
   if (!certificate) return null;
+  const targets = await validationTargets(ownerId, certificate);
 
   const toLink = (row: {
     id: string;
@@ -192,6 +216,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     autoUpdateResources: certificate.autoUpdateResources,
     ignoreNotifications: certificate.ignoreNotifications,
     keyAlgorithm: certificate.keyAlgorithm,
+    fromCsr: certificate.csrPem !== null,
     serialNumber: certificate.serialNumber,
     fingerprintSha256: certificate.fingerprintSha256,
     hasCertificateFile: Boolean(certificate.certificatePem),
@@ -202,6 +227,19 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       deadline: certificate.validationDeadline?.toISOString() ?? null,
       checkedAt: certificate.validationCheckedAt?.toISOString() ?? null,
       validatedAt: certificate.validatedAt?.toISOString() ?? null,
+      targets,
+    },
+    purchase: certificate.order && {
+      id: certificate.order.id,
+      kind: certificate.order.kind,
+      status: certificate.order.status,
+      priceMinor: certificate.order.priceMinor,
+      currency: certificate.order.currency,
+      autoRenew: certificate.order.autoRenew,
+      createdAt: certificate.order.createdAt.toISOString(),
+      issuedAt: certificate.order.issuedAt?.toISOString() ?? null,
+      endedAt: certificate.order.endedAt?.toISOString() ?? null,
+      refundedAt: certificate.order.refundedAt?.toISOString() ?? null,
     },
     chain: [...newer, toLink(certificate), ...older],
     orders: orders.map((order) => ({
@@ -219,4 +257,30 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     ledger: ledger.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     resources: certificate.resources,
   };
+}
+
+/** A pending certificate's records or files, each marked when CertDesk put it in the owner's hosted zone. */
+async function validationTargets(
+  ownerId: string,
+  certificate: {
+    status: CertificateStatus;
+    domain: string;
+    sans: string[];
+    validationMethod: ValidationMethod | null;
+    validationRecordValue: string | null;
+  },
+): Promise<CertificateDetail["validation"]["targets"]> {
+  if (!isPendingStatus(certificate.status) || !certificate.validationRecordValue) return [];
+  const targets = listValidationTargets({
+    method: certificate.validationMethod ?? "DNS",
+    domain: certificate.domain,
+    sans: certificate.sans,
+    token: certificate.validationRecordValue,
+  });
+  return Promise.all(
+    targets.map(async (target) => ({
+      ...target,
+      addedForYou: target.kind === "DNS" && (await findHostedZoneForName({ name: target.name, ownerId })) !== null,
+    })),
+  );
 }

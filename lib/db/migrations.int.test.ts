@@ -97,6 +97,7 @@ describe("the ledger, at the database level", () => {
     ["a renewal deduction", "RENEWAL_DEDUCTION"],
     ["a manual renewal", "MANUAL_RENEWAL"],
     ["an admin debit", "ADMIN_DEBIT"],
+    ["a certificate purchase", "PURCHASE"],
   ] as const)("refuses %s that adds money", async (_name, kind) => {
     const { account } = await createAccountHolder();
     await expect(insertLedgerEntry(account.id, kind, 500)).rejects.toThrow(/LedgerEntry_sign_matches_kind/);

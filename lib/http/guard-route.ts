@@ -122,7 +122,11 @@ export function guardRoute<
       const context = { user, params, query, body, ip: clientIpFrom(request.headers), now: await now() };
       return await handler(request, context as GuardedContext<Query, Params, Body, RawParams>);
     } catch (error) {
-      if (isAppError(error)) return errorResponse(error.code, await describeAppError(error.code, error.details));
+      if (isAppError(error)) {
+        // The details (e.g. the missing amount) as server actions give them, for a client to act on.
+        const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};
+        return errorResponse(error.code, await describeAppError(error.code, error.details), details);
+      }
       const err = options.redactErrorMessages ? withoutMessage(error) : error;
       logger.error({ err, path, method: request.method, userId: user.id }, "route handler failed");
       return Response.json({ code: "UNEXPECTED", message: t("UNEXPECTED") }, { status: 500 });

@@ -206,7 +206,17 @@ describe("failures", () => {
     });
     expect(await answer(await balance(request("/api/x")))).toEqual({
       status: 409,
-      body: { code: "INSUFFICIENT_BALANCE", message: errors.INSUFFICIENT_BALANCE },
+      body: {
+        code: "INSUFFICIENT_BALANCE",
+        message: "Your balance is too low for this. Top up in Billing and try again.",
+      },
+    });
+    const short = userRoute({}, async () => {
+      throw new AppError("INSUFFICIENT_BALANCE", { missingMinor: 1_250, currency: "USD" });
+    });
+    expect((await answer(await short(request("/api/x")))).body).toMatchObject({
+      message: "Your balance is too low: you need $12.50 more. Top up and try again.",
+      details: { missingMinor: 1_250, currency: "USD" },
     });
     const limited = userRoute({}, async () => {
       throw new AppError("TOO_MANY_ATTEMPTS", { minutes: 5 });

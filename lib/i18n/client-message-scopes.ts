@@ -23,6 +23,8 @@ export const CLIENT_MESSAGE_SCOPES = {
   certificateList: ["autoRenew", "certificates", "common", "downloads", "resources"],
   certificateDetail: ["autoRenew", "certificates", "deploymentTargets", "downloads", "renewal", "resources"],
   certificateUpload: ["upload"],
+  /** The order flow: buy a certificate, apply for a free one. */
+  certificateOrder: ["autoRenew.failure", "certificateOrder", "certificates.domainType", "certificates.type"],
   billing: ["billing", "common", "errorPage"],
   notifications: ["common", "notifications"],
   deploymentTargets: ["deploymentTargets"],

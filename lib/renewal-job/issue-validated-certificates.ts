@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { logger } from "@/lib/logger";
-import { issueRenewal, PENDING_STATUSES } from "@/lib/renewal/issue-renewal";
 
 export type IssueStepResult = { issued: number; errors: { certificateId: string; message: string }[] };
 
-/** Step 3: issues every renewal validated in time. Key generation is CPU work, so one at a time. */
+/** Step 3: issues every certificate validated in time, renewals and new ones. Key generation is CPU work, so one at a time. */
 export async function issueValidatedCertificates(options: { now: Date; batchSize?: number }): Promise<IssueStepResult> {
   const batchSize = options.batchSize ?? 50;
   const result: IssueStepResult = { issued: 0, errors: [] };
@@ -19,9 +20,9 @@ export async function issueValidatedCertificates(options: { now: Date; batchSize
     });
     for (const { id } of page) {
       try {
-        if ((await issueRenewal(id, options.now)) === "issued") result.issued += 1;
+        if ((await issuePendingCertificate(id, options.now)) === "issued") result.issued += 1;
       } catch (error) {
-        logger.error({ err: error, certificateId: id }, "issuing a renewal failed");
+        logger.error({ err: error, certificateId: id }, "issuing a validated certificate failed");
         result.errors.push({ certificateId: id, message: error instanceof Error ? error.message : String(error) });
       }
     }

@@ -5,7 +5,9 @@ import {
   deductionTime,
   displayStatus,
   type EligibilityFacts,
+  issuedCertificateExpiry,
   manualRenewalFailures,
+  productAutoRenewFailures,
   renewedExpiry,
   type SupportedCombination,
   validationDeadline,
@@ -152,5 +154,59 @@ describe("manual renewal", () => {
     expect(manual({}, false)).toEqual(["NO_PRICE"]);
     expect(manual({ source: "UPLOADED" })).toEqual(["UPLOADED"]);
     expect(manual({ source: "FREE" })).toEqual(["NOT_PAID"]);
+  });
+});
+
+describe("the product's part of the rule (shared by the dialog and the order form)", () => {
+  const product = {
+    source: "PURCHASED" as const,
+    brand: "DNSPod",
+    certificateType: "DV" as const,
+    domainType: "WILDCARD" as const,
+    validityYears: 1,
+  };
+
+  it("accepts a paid, supported, 1-year product", () => {
+    expect(productAutoRenewFailures(product, SUPPORTED)).toEqual([]);
+  });
+
+  it("refuses free, unsupported and multi-year products, naming each condition", () => {
+    expect(productAutoRenewFailures({ ...product, source: "FREE" }, SUPPORTED)).toEqual(["NOT_PAID"]);
+    expect(productAutoRenewFailures({ ...product, brand: "Sectigo" }, SUPPORTED)).toEqual(["BRAND_NOT_SUPPORTED"]);
+    expect(productAutoRenewFailures({ ...product, certificateType: "OV" }, SUPPORTED)).toEqual(["TYPE_NOT_SUPPORTED"]);
+    expect(productAutoRenewFailures({ ...product, domainType: "MULTI", validityYears: 2 }, SUPPORTED)).toEqual([
+      "DOMAIN_TYPE_NOT_SUPPORTED",
+      "NOT_ONE_YEAR",
+    ]);
+  });
+
+  it("is the start of the certificate's own list", () => {
+    const own = facts({ brand: "Sectigo", status: "PENDING_VALIDATION", expiresAt: null });
+    expect(autoRenewEligibilityFailures(own, SUPPORTED, now)).toEqual([
+      ...productAutoRenewFailures(own, SUPPORTED),
+      "NOT_ISSUED",
+    ]);
+  });
+});
+
+describe("issuedCertificateExpiry: one validity rule for every issued certificate", () => {
+  it("a renewal: the old expiry plus one calendar year, whenever it is issued", () => {
+    expect(
+      issuedCertificateExpiry({
+        issuedAt: new Date("2021-10-01T00:00:00Z"),
+        renewsExpiresAt: new Date("2021-11-01T00:00:00Z"),
+        validityYears: 1,
+      }),
+    ).toEqual(new Date("2022-11-01T00:00:00Z"));
+  });
+
+  it("a new certificate: its validity in calendar years from issuance, Feb 29 → Feb 28", () => {
+    const issuedAt = new Date("2028-02-29T09:30:00Z");
+    expect(issuedCertificateExpiry({ issuedAt, renewsExpiresAt: null, validityYears: 1 })).toEqual(
+      new Date("2029-02-28T09:30:00Z"),
+    );
+    expect(issuedCertificateExpiry({ issuedAt, renewsExpiresAt: null, validityYears: 2 })).toEqual(
+      new Date("2030-02-28T09:30:00Z"),
+    );
   });
 });

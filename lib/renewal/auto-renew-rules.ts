@@ -24,6 +24,21 @@ export function renewedExpiry(oldExpiresAt: Date): Date {
   return addCalendarYears(oldExpiresAt, 1);
 }
 
+/**
+ * The validity rule of every certificate CertDesk issues, from its issuance: a renewal
+ * (rule 6) until the old certificate's expiry plus one calendar year; a new purchase or
+ * free certificate for its product's validity in calendar years (Feb 29 + 1 year = Feb 28).
+ */
+export function issuedCertificateExpiry(input: {
+  issuedAt: Date;
+  /** The expiry of the certificate this one renews; null for a new certificate. */
+  renewsExpiresAt: Date | null;
+  validityYears: number;
+}): Date {
+  if (input.renewsExpiresAt) return renewedExpiry(input.renewsExpiresAt);
+  return addCalendarYears(input.issuedAt, input.validityYears);
+}
+
 /** The last moment a renewal created now can be validated. */
 export function validationDeadline(createdAt: Date): Date {
   return addDays(createdAt, VALIDATION_WINDOW_DAYS);
@@ -56,13 +71,47 @@ export type EligibilityFacts = {
   renewalUnderWay: boolean;
 };
 
-export const ELIGIBILITY_FAILURES = [
+/** What a product is, whether sold as a new certificate or held as an issued one. */
+export type ProductFacts = Pick<
+  EligibilityFacts,
+  "source" | "brand" | "certificateType" | "domainType" | "validityYears"
+>;
+
+export const PRODUCT_ELIGIBILITY_FAILURES = [
   "UPLOADED",
   "NOT_PAID",
   "BRAND_NOT_SUPPORTED",
   "TYPE_NOT_SUPPORTED",
   "DOMAIN_TYPE_NOT_SUPPORTED",
   "NOT_ONE_YEAR",
+] as const;
+export type ProductEligibilityFailure = (typeof PRODUCT_ELIGIBILITY_FAILURES)[number];
+
+/**
+ * The product's part of the eligibility rule: paid, a supported brand × type × domain
+ * type, one year. The Activate dialog, the order form (the switch while buying) and the
+ * order itself ask this; autoRenewEligibilityFailures adds the certificate's own state.
+ */
+export function productAutoRenewFailures(
+  product: ProductFacts,
+  supported: readonly SupportedCombination[],
+): ProductEligibilityFailure[] {
+  const failures: ProductEligibilityFailure[] = [];
+  if (product.source === "UPLOADED") failures.push("UPLOADED");
+  else if (product.source !== "PURCHASED") failures.push("NOT_PAID");
+
+  const sameBrand = supported.filter((row) => row.brand === product.brand);
+  const sameType = sameBrand.filter((row) => row.certificateType === product.certificateType);
+  if (sameBrand.length === 0) failures.push("BRAND_NOT_SUPPORTED");
+  else if (sameType.length === 0) failures.push("TYPE_NOT_SUPPORTED");
+  else if (!sameType.some((row) => row.domainType === product.domainType)) failures.push("DOMAIN_TYPE_NOT_SUPPORTED");
+
+  if (product.validityYears !== 1) failures.push("NOT_ONE_YEAR");
+  return failures;
+}
+
+export const ELIGIBILITY_FAILURES = [
+  ...PRODUCT_ELIGIBILITY_FAILURES,
   "NOT_ISSUED",
   "EXPIRED",
   "TOO_LATE",
@@ -80,17 +129,7 @@ export function autoRenewEligibilityFailures(
   supported: readonly SupportedCombination[],
   now: Date,
 ): EligibilityFailure[] {
-  const failures: EligibilityFailure[] = [];
-  if (facts.source === "UPLOADED") failures.push("UPLOADED");
-  else if (facts.source !== "PURCHASED") failures.push("NOT_PAID");
-
-  const sameBrand = supported.filter((row) => row.brand === facts.brand);
-  const sameType = sameBrand.filter((row) => row.certificateType === facts.certificateType);
-  if (sameBrand.length === 0) failures.push("BRAND_NOT_SUPPORTED");
-  else if (sameType.length === 0) failures.push("TYPE_NOT_SUPPORTED");
-  else if (!sameType.some((row) => row.domainType === facts.domainType)) failures.push("DOMAIN_TYPE_NOT_SUPPORTED");
-
-  if (facts.validityYears !== 1) failures.push("NOT_ONE_YEAR");
+  const failures: EligibilityFailure[] = productAutoRenewFailures(facts, supported);
   if (facts.status !== "ISSUED" || !facts.expiresAt) failures.push("NOT_ISSUED");
   else if (facts.expiresAt.getTime() <= now.getTime()) failures.push("EXPIRED");
   else if (daysRemaining(facts.expiresAt, now) < MIN_DAYS_LEFT_TO_ENABLE) failures.push("TOO_LATE");

@@ -4,11 +4,22 @@ import { systemNow } from "@/lib/clock";
 import type { DbTransaction } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { unnestColumn, unnestRows } from "@/lib/db/unnest-rows";
-import { createValidationRecord, findHostedZone } from "@/lib/dns/validation-record";
-import type { LedgerKind, RenewalTrigger } from "@/lib/generated/prisma/enums";
+import {
+  createValidationRecord,
+  findHostedZone,
+  VALIDATION_RECORD_TTL,
+  VALIDATION_RECORD_TYPE,
+} from "@/lib/dns/validation-record";
+import type { LedgerKind, RenewalTrigger, ValidationMethod } from "@/lib/generated/prisma/enums";
 import { newCertificateId, randomId } from "@/lib/ids";
 import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
 import { sortableIds } from "@/lib/renewal/sortable-ids";
+import {
+  certificateNames,
+  dnsValidationTargets,
+  fileValidationAllowed,
+  fileValidationTargets,
+} from "@/lib/validation/list-validation-targets";
 
 export type PaidRenewal = {
   certificateId: string;
@@ -60,6 +71,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       .select((eb) => [
         "c.id",
         "c.domain",
+        "c.sans",
+        "c.validationMethod",
         eb
           .selectFrom("RenewalOrder as o")
           .select(sql<number>`count(*)::int`.as("timedOut"))
@@ -98,7 +111,9 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     balanceAfter: [] as number[],
     domain: [] as string[],
     auto: [] as boolean[],
+    method: [] as string[],
     recordName: [] as string[],
+    fileUrls: [] as string[],
     recordValue: [] as string[],
     ledgerId: [] as string[],
     paidNoticeId: [] as string[],
@@ -106,23 +121,36 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     auditId: [] as string[],
   };
   const records = { id: [] as string[], zoneId: [] as string[], name: [] as string[], value: [] as string[] };
-  let recordType = "TXT";
-  let recordTtl = 600;
+  const recordType = VALIDATION_RECORD_TYPE;
+  const recordTtl = VALIDATION_RECORD_TTL;
 
   for (const renewal of renewals) {
     const old = source.get(renewal.certificateId);
     if (!old) throw new Error(`certificate ${renewal.certificateId} vanished while locked`);
     const newId = newCertificateId();
     const orderId = randomId(24);
-    const record = createValidationRecord(old.domain);
-    recordType = record.type;
-    recordTtl = record.ttl;
+    // The records (or files) the check will look for: the one rule of list-validation-targets.
+    const token = createValidationRecord(old.domain).value;
+    const covered = certificateNames(old.domain, old.sans);
+    const dnsRecords = dnsValidationTargets(covered, token);
     const ownerZones = zonesByOwner.get(renewal.ownerId) ?? [];
-    const zoneName = findHostedZone(
-      record.name,
-      ownerZones.map((zone) => zone.name),
-    );
-    const zone = ownerZones.find((candidate) => candidate.name === zoneName);
+    const zoneOf = (name: string) => {
+      const zoneName = findHostedZone(
+        name,
+        ownerZones.map((zone) => zone.name),
+      );
+      return ownerZones.find((candidate) => candidate.name === zoneName);
+    };
+    const hosted = dnsRecords.map((record) => zoneOf(record.name));
+    const auto = hosted.every(Boolean);
+    // (ours) A certificate validated by file is renewed by file, unless every name is hosted with us.
+    const method: ValidationMethod = auto
+      ? "DNS_AUTO"
+      : old.validationMethod === "FILE" && fileValidationAllowed(covered)
+        ? "FILE"
+        : "DNS";
+    const files = method === "FILE" ? fileValidationTargets(covered, token) : [];
+    const recordName = method === "FILE" ? (files[0]?.url ?? "") : (dnsRecords[0]?.name ?? "");
 
     rows.oldId.push(old.id);
     rows.newId.push(newId);
@@ -134,21 +162,26 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     rows.accountId.push(renewal.accountId);
     rows.balanceAfter.push(renewal.balanceAfterMinor);
     rows.domain.push(old.domain);
-    rows.auto.push(Boolean(zone));
-    rows.recordName.push(record.name);
-    rows.recordValue.push(record.value);
+    rows.auto.push(auto);
+    rows.method.push(method);
+    rows.recordName.push(recordName);
+    rows.fileUrls.push(files.map((file) => file.url).join(", "));
+    rows.recordValue.push(token);
     // Ids in plan order: entries of one account made at one instant sort as they were charged.
     rows.ledgerId.push(nextId());
     rows.paidNoticeId.push(nextId());
     rows.recordNoticeId.push(nextId());
     rows.auditId.push(nextId());
-    if (zone) {
+    // Records for names in the owner's zones are added even when others must be added by hand.
+    for (const [index, record] of dnsRecords.entries()) {
+      const zone = hosted[index];
+      if (!zone || method === "FILE") continue;
       records.id.push(nextId());
       records.zoneId.push(zone.id);
       records.name.push(record.name);
       records.value.push(record.value);
     }
-    created.push({ ...renewal, orderId, newCertificateId: newId, autoValidated: Boolean(zone) });
+    created.push({ ...renewal, orderId, newCertificateId: newId, autoValidated: auto });
   }
 
   const kind: LedgerKind = batch.trigger === "AUTO" ? "RENEWAL_DEDUCTION" : "MANUAL_RENEWAL";
@@ -160,7 +193,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
   // the accounts it changed, and a shortfall rolls the whole batch back below.
   const noticeParams = sql`jsonb_build_object('domain', i.domain, 'certificateId', i.old_id, 'newCertificateId', i.new_id,
                                 'feeMinor', i.fee, 'currency', i.currency, 'deadline', ${deadline.toISOString()}::text,
-                                'recordName', i.record_name, 'recordValue', i.record_value, 'autoValidated', i.auto)`;
+                                'recordName', i.record_name, 'recordValue', i.record_value, 'autoValidated', i.auto,
+                                'method', i.method, 'fileUrls', i.file_urls)`;
   const [outcome] = await queryRows(
     tx,
     sqlBuilder
@@ -179,7 +213,9 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
               balance_after: unnestColumn.int(rows.balanceAfter),
               domain: unnestColumn.text(rows.domain),
               auto: unnestColumn.boolean(rows.auto),
+              method: unnestColumn.text(rows.method),
               record_name: unnestColumn.text(rows.recordName),
+              file_urls: unnestColumn.text(rows.fileUrls),
               record_value: unnestColumn.text(rows.recordValue),
               ledger_id: unnestColumn.text(rows.ledgerId),
               paid_notice_id: unnestColumn.text(rows.paidNoticeId),
@@ -231,6 +267,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
             "validationRecordName",
             "validationRecordValue",
             "validationDeadline",
+            "csrPem",
             "createdAt",
             "updatedAt",
           ])
@@ -256,12 +293,12 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 "c.id",
                 "c.autoUpdateResources",
                 "c.ignoreNotifications",
-                sql`(CASE WHEN ${eb.ref("i.auto")} THEN 'DNS_AUTO' ELSE 'DNS' END)::"ValidationMethod"`.as(
-                  "validationMethod",
-                ),
+                sql`${eb.ref("i.method")}::"ValidationMethod"`.as("validationMethod"),
                 "i.record_name",
                 "i.record_value",
                 sql`${deadline}::timestamptz`.as("validationDeadline"),
+                // A certificate issued for the customer's CSR renews for the same key: CertDesk holds no other.
+                "c.csrPem",
                 sql`${now}::timestamptz`.as("createdAt"),
                 sql`CURRENT_TIMESTAMP`.as("updatedAt"),
               ]),

@@ -3,11 +3,11 @@ import { findPrice } from "@/lib/billing/list-prices";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
+import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
+import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
 import { logger } from "@/lib/logger";
 import { manualRenewalFailures } from "@/lib/renewal/auto-renew-rules";
-import { checkRenewalValidation } from "@/lib/renewal/check-renewal-validation";
 import { createRenewals } from "@/lib/renewal/create-renewals";
-import { issueRenewal } from "@/lib/renewal/issue-renewal";
 import { loadRenewalFacts, lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 
 export type ManualRenewalResult = { newCertificateId: string; feeMinor: number; currency: string; issued: boolean };
@@ -71,9 +71,12 @@ export async function renewManually(input: {
   if (created.autoValidated) {
     // Best effort: the job finishes it on its next run if this does not.
     try {
-      const certificate = await db.certificate.findUniqueOrThrow({ where: { id: created.newCertificateId } });
-      if ((await checkRenewalValidation(certificate, input.now)).outcome === "validated") {
-        issued = (await issueRenewal(certificate.id, input.now)) === "issued";
+      const certificate = await db.certificate.findUniqueOrThrow({
+        where: { id: created.newCertificateId },
+        select: PENDING_CERTIFICATE_SELECT,
+      });
+      if ((await checkCertificateValidation(certificate, input.now)).outcome === "validated") {
+        issued = (await issuePendingCertificate(certificate.id, input.now)) === "issued";
       }
     } catch (error) {
       logger.error({ err: error, certificateId: created.newCertificateId }, "issuing a manual renewal at once failed");

@@ -1,36 +1,43 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkRenewalValidation, type ValidationCheck } from "@/lib/renewal/check-renewal-validation";
-import { issueRenewal, PENDING_STATUSES } from "@/lib/renewal/issue-renewal";
+import {
+  checkCertificateValidation,
+  PENDING_CERTIFICATE_SELECT,
+  type TargetCheck,
+  type ValidationCheck,
+} from "@/lib/issuance/check-certificate-validation";
+import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
+import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 
 export type VerifyNowResult = ValidationCheck["outcome"] | "issued";
 
-/** "Verify now" on a pending renewal: look for its record at once and issue it if found. */
+/**
+ * "Verify now" on a pending certificate, a renewal or a new one: look for its records or
+ * files at once, and issue it if every one is in place.
+ */
 export async function verifyRenewalNow(input: { ownerId: string; certificateId: string; now: Date }): Promise<{
   outcome: VerifyNowResult;
   values?: string[];
+  targets?: TargetCheck[];
 }> {
   const certificate = await db.certificate.findFirst({
     where: { id: input.certificateId, ownerId: input.ownerId },
-    select: {
-      id: true,
-      ownerId: true,
-      status: true,
-      validatedAt: true,
-      validationRecordName: true,
-      validationRecordValue: true,
-      validationDeadline: true,
-    },
+    select: { ...PENDING_CERTIFICATE_SELECT, validatedAt: true },
   });
   if (!certificate) throw new AppError("NOT_FOUND");
-  if (!PENDING_STATUSES.includes(certificate.status as (typeof PENDING_STATUSES)[number])) {
-    return { outcome: "not-pending" };
-  }
+  if (!isPendingStatus(certificate.status)) return { outcome: "not-pending" };
   if (!certificate.validatedAt) {
-    const check = await checkRenewalValidation(certificate, input.now);
-    if (check.outcome !== "validated")
-      return { outcome: check.outcome, values: check.outcome === "not-found" ? check.values : undefined };
+    const check = await checkCertificateValidation(certificate, input.now);
+    if (check.outcome !== "validated") {
+      return {
+        outcome: check.outcome,
+        values: check.outcome === "not-found" ? check.values : undefined,
+        targets: check.outcome === "not-pending" ? undefined : check.targets,
+      };
+    }
   }
-  return { outcome: (await issueRenewal(certificate.id, input.now)) === "not-ready" ? "validated" : "issued" };
+  return {
+    outcome: (await issuePendingCertificate(certificate.id, input.now)) === "not-ready" ? "validated" : "issued",
+  };
 }

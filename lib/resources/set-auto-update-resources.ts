@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { PENDING_STATUSES } from "@/lib/renewal/issue-renewal";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 
 export type AuditContext = { actorId: string; ip?: string | null; now: Date };
 

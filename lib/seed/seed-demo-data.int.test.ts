@@ -11,7 +11,7 @@ describe("seedDemoData", () => {
     const first = await seedDemoData(TEST_NOW);
     expect(first.created).toEqual([
       "admin admin@example.com",
-      "20 prices",
+      "21 prices",
       "customer demo@example.com",
       expect.stringMatching(/^\d+ certificates$/),
     ]);

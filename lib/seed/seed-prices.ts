@@ -4,8 +4,8 @@ import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 
 type PriceSeed = [brand: string, type: CertificateType, domainType: DomainType, priceMinor: number, autoRenew: boolean];
 
-// 1-year prices in USD cents. Auto-renewal is offered exactly for the combinations
-// of docs/domain.md; the rest can only be renewed by hand.
+// 1-year prices in USD cents (multi-domain: per name). Auto-renewal is offered exactly for
+// the combinations of docs/domain.md; the rest can only be renewed by hand.
 export const DEFAULT_PRICES: readonly PriceSeed[] = [
   ["DNSPod", "DV", "SINGLE", 2_900, true],
   ["DNSPod", "DV", "WILDCARD", 9_900, true],
@@ -29,18 +29,37 @@ export const DEFAULT_PRICES: readonly PriceSeed[] = [
   ["Sectigo", "DV", "WILDCARD", 8_900, false],
 ];
 
+/** Names one multi-domain certificate may have, as seeded. */
+export const SEEDED_MAX_DOMAINS = 100;
+
+/** The free product of the demo catalogue, as the original offers one: TrustAsia DV, one name, one year. */
+export const FREE_PRODUCT = {
+  brand: "TrustAsia",
+  certificateType: "DV",
+  domainType: "SINGLE",
+  validityYears: 1,
+  priceMinor: 0,
+  currency: "USD",
+  autoRenewSupported: false,
+  free: true,
+} as const;
+
 /** Creates missing price rows; never changes a price an operator has set. */
 export async function seedPrices(): Promise<number> {
   const result = await db.price.createMany({
-    data: DEFAULT_PRICES.map(([brand, certificateType, domainType, priceMinor, autoRenewSupported]) => ({
-      brand,
-      certificateType,
-      domainType,
-      validityYears: 1,
-      priceMinor,
-      currency: "USD",
-      autoRenewSupported,
-    })),
+    data: [
+      ...DEFAULT_PRICES.map(([brand, certificateType, domainType, priceMinor, autoRenewSupported]) => ({
+        brand,
+        certificateType,
+        domainType,
+        validityYears: 1,
+        priceMinor,
+        currency: "USD",
+        autoRenewSupported,
+        maxDomains: domainType === "MULTI" ? SEEDED_MAX_DOMAINS : 1,
+      })),
+      FREE_PRODUCT,
+    ],
     skipDuplicates: true,
   });
   return result.count;

@@ -16,17 +16,17 @@ process.env.CRON_SECRET ??= "e2e-seed-only-not-used-for-anything-00000";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
 process.env.LOG_LEVEL ??= "warn";
 
-const [{ db, disconnectDb }, { renewManually }, { issueRenewal }] = await Promise.all([
+const [{ db, disconnectDb }, { renewManually }, { issuePendingCertificate }] = await Promise.all([
   import("@/lib/db/client"),
   import("@/lib/renewal/renew-manually"),
-  import("@/lib/renewal/issue-renewal"),
+  import("@/lib/issuance/issue-pending-certificate"),
 ]);
 const [ownerId = "", domain = ""] = process.argv.slice(2);
 const now = new Date(process.env.E2E_NOW ?? Date.now());
 const old = await db.certificate.findFirstOrThrow({ where: { ownerId, domain, status: "ISSUED" } });
 const { newCertificateId } = await renewManually({ ownerId, certificateId: old.id, actorId: ownerId, ip: null, now });
 await db.certificate.update({ where: { id: newCertificateId, ownerId }, data: { validatedAt: now } });
-const outcome = await issueRenewal(newCertificateId, now);
+const outcome = await issuePendingCertificate(newCertificateId, now);
 await disconnectDb();
 console.log(JSON.stringify({ oldId: old.id, newId: newCertificateId, outcome }));
 process.exit(outcome === "issued" ? 0 : 1);

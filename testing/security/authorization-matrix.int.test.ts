@@ -30,6 +30,7 @@ const actionModules = {
   "app/(auth)/actions.ts": await import("@/app/(auth)/actions"),
   "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
+  "app/(console)/certificates/order-actions.ts": await import("@/app/(console)/certificates/order-actions"),
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
@@ -51,6 +52,7 @@ const a = {
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
   deploy: actionModules["app/(console)/certificates/deploy-actions.ts"],
   targets: actionModules["app/(console)/deployment-targets/actions.ts"],
+  orders: actionModules["app/(console)/certificates/order-actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
   timeZone: actionModules["app/actions/set-time-zone.ts"],
@@ -152,6 +154,7 @@ let customerB: User;
 const users = () => ({ anonymous: null, customerA, customerB, admin }) satisfies Record<Caller, User | null>;
 let A: OwnedObjects;
 let priceId = "";
+let freeProductId = "";
 let accountToDisable: User;
 const WEBHOOK_URL = "https://hooks.example.test/certdesk";
 let jobRunId = "";
@@ -162,6 +165,7 @@ beforeAll(async () => {
     customer: customerA,
     owned: A,
     priceId,
+    freeProductId,
   } = await seedOwningCustomer({ customer: "Customer A", admin: "Matrix Admin", webhookUrl: WEBHOOK_URL }));
   customerB = await factories.createTestUser({ name: "Customer B" });
   accountToDisable = await factories.createTestUser({ name: "To be disabled" });
@@ -234,6 +238,25 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/(console)/certificates/actions.ts#verifyRenewalNowAction": {
     expect: OWNER_ONLY,
     call: certificateCall(a.certificates.verifyRenewalNowAction, () => A.pendingRenewalId),
+  },
+  "app/(console)/certificates/order-actions.ts#placeCertificateOrderAction": {
+    // Anyone signed in may apply for a free certificate; the order is theirs alone.
+    expect: OWN_DATA,
+    call: () =>
+      a.orders.placeCertificateOrderAction({
+        idempotencyKey: randomUUID(),
+        flow: "FREE",
+        productId: freeProductId,
+        domainCount: 1,
+        names: [`matrix-${randomUUID().slice(0, 8)}.orders.test`],
+        validationMethod: "DNS",
+        key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+        autoRenew: false,
+      }),
+  },
+  "app/(console)/certificates/order-actions.ts#cancelCertificateOrderAction": {
+    expect: OWNER_ONLY,
+    call: certificateCall(a.orders.cancelCertificateOrderAction, () => A.pendingOrderCertificateId),
   },
   "app/(console)/certificates/after-issuance-actions.ts#updateCloudResourcesAction": {
     expect: OWNER_ONLY,
@@ -362,6 +385,10 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/admin/prices/actions.ts#updatePriceAction": {
     expect: ADMIN_ONLY,
     call: () => a.prices.updatePriceAction({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
+  },
+  "app/admin/prices/actions.ts#updateFreeCertificateLimitAction": {
+    expect: ADMIN_ONLY,
+    call: () => a.prices.updateFreeCertificateLimitAction({ limit: 40 }),
   },
 };
 

@@ -3,6 +3,7 @@
 // change another's answer. Needs seeded prices, a funded account and DNS_RESOLVER set.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { placeCertificateOrder } from "@/lib/orders/place-certificate-order";
 import { renewManually } from "@/lib/renewal/renew-manually";
 import { createTestCertificate, TEST_NOW } from "@/testing/factories";
 import { createOwnedTargets, type OwnedTargets } from "@/testing/security/create-owned-targets";
@@ -20,6 +21,8 @@ export type OwnedObjects = OwnedTargets & {
   pendingRenewalId: string;
   /** A renewal issued at once (hosted domain): a certificate with its key, to download and deploy. */
   issuedCertificateId: string;
+  /** A purchased certificate waiting for its DNS record: an order that can be canceled. */
+  pendingOrderCertificateId: string;
   /** A cloud resource using the certificate the issued one renewed. */
   resourceId: string;
   notificationId: string;
@@ -46,6 +49,24 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
       certificateId: hosted.id,
     },
   });
+  const product = await db.price.findFirstOrThrow({
+    where: { brand: "DNSPod", certificateType: "DV", domainType: "SINGLE", free: false },
+  });
+  const order = await placeCertificateOrder({
+    ...context,
+    order: {
+      idempotencyKey: randomUUID(),
+      flow: "PURCHASE",
+      productId: product.id,
+      domainCount: 1,
+      names: [`order.${domainMarker}`],
+      validationMethod: "DNS",
+      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+      autoRenew: false,
+    },
+  });
+  if (order.status !== "placed" || order.issued)
+    throw new Error("the order of a third-party domain should wait for its record");
   const notification = await db.notification.create({
     data: { ownerId, kind: "EXPIRY_REMINDER", dedupeKey: `security:${randomUUID()}`, params: {} },
   });
@@ -58,6 +79,7 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
     manualCertificateId: (await certificate("manual", { expiresInDays: 20 })).id,
     pendingRenewalId: pendingRenewal.newCertificateId,
     issuedCertificateId: issued.newCertificateId,
+    pendingOrderCertificateId: order.certificateId,
     resourceId: resource.id,
     notificationId: notification.id,
   };

@@ -24,6 +24,7 @@ const authActions = await import("@/app/(auth)/actions");
 const billingActions = await import("@/app/(console)/billing/actions");
 const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
+const orderActions = await import("@/app/(console)/certificates/order-actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const deployActions = await import("@/app/(console)/certificates/deploy-actions");
 const targetActions = await import("@/app/(console)/deployment-targets/actions");
@@ -34,7 +35,7 @@ const { signOutAction } = await import("@/app/actions/sign-out");
 const clockActions = await import("@/app/admin/clock/actions");
 const customerActions = await import("@/app/admin/customers/actions");
 const { runRenewalJobNowAction } = await import("@/app/admin/jobs/actions");
-const { updatePriceAction } = await import("@/app/admin/prices/actions");
+const { updateFreeCertificateLimitAction, updatePriceAction } = await import("@/app/admin/prices/actions");
 
 const TEN_MEGABYTES = 10 * 1024 * 1024;
 const HUGE = "x".repeat(TEN_MEGABYTES);
@@ -80,6 +81,7 @@ let customer: User;
 let admin: User;
 let own: OwnedObjects;
 let priceId = "";
+let freeProductId = "";
 
 beforeAll(async () => {
   ({
@@ -87,6 +89,7 @@ beforeAll(async () => {
     admin,
     owned: own,
     priceId,
+    freeProductId,
   } = await seedOwningCustomer({
     customer: "Hostile Input Customer",
     admin: "Hostile Input Admin",
@@ -279,6 +282,30 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => admin,
     valid: () => ({ priceId, price: "29.00", currency: "USD", autoRenewSupported: true }),
     call: (input) => updatePriceAction(input as never),
+  },
+  "app/admin/prices/actions.ts#updateFreeCertificateLimitAction": {
+    as: () => admin,
+    valid: () => ({ limit: 40 }),
+    call: (input) => updateFreeCertificateLimitAction(input as never),
+  },
+  "app/(console)/certificates/order-actions.ts#placeCertificateOrderAction": {
+    as: () => customer,
+    valid: () => ({
+      idempotencyKey: randomUUID(),
+      flow: "FREE",
+      productId: freeProductId,
+      domainCount: 1,
+      names: [`hostile-${randomUUID().slice(0, 8)}.orders.test`],
+      validationMethod: "DNS",
+      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+      autoRenew: false,
+    }),
+    call: (input) => orderActions.placeCertificateOrderAction(input as never),
+  },
+  "app/(console)/certificates/order-actions.ts#cancelCertificateOrderAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.pendingOrderCertificateId }),
+    call: (input) => orderActions.cancelCertificateOrderAction(input as never),
   },
 };
 

@@ -4,8 +4,10 @@ import { getTimeZone, getTranslations } from "next-intl/server";
 import { BalanceCard } from "@/components/billing/balance-card";
 import { BalanceForecastChart } from "@/components/billing/balance-forecast-chart";
 import { LedgerSection } from "@/components/billing/ledger-section";
+import type { TopUpRequest } from "@/components/billing/top-up-dialog";
 import { UpcomingDeductions } from "@/components/billing/upcoming-deductions";
 import { PageHeader } from "@/components/console/page-header";
+import { safeRedirectPath } from "@/lib/actions/form-state";
 import { requireUser } from "@/lib/auth/session";
 import { getAccountBalance } from "@/lib/billing/get-account-balance";
 import { getBalanceForecast } from "@/lib/billing/get-balance-forecast";
@@ -51,6 +53,7 @@ export default async function BillingPage({
     }),
   ]);
   const providers = listPaymentProviders(getConfig()).map(({ id, label }) => ({ id, label }));
+  const topUpRequest = parseTopUpRequest(query);
 
   return (
     <>
@@ -58,7 +61,7 @@ export default async function BillingPage({
       <HydrationBoundary state={dehydrate(queryClient)}>
         <div className="grid gap-6">
           <div className="grid gap-6 lg:grid-cols-3">
-            <BalanceCard providers={providers} />
+            <BalanceCard providers={providers} topUpRequest={topUpRequest} />
             <div className="min-w-0 lg:col-span-2">
               <BalanceForecastChart />
             </div>
@@ -69,4 +72,16 @@ export default async function BillingPage({
       </HydrationBoundary>
     </>
   );
+}
+
+/**
+ * `?topUp=<minor units>&returnTo=<path>`: an order short of balance sends the customer here
+ * with the missing amount; the top-up dialog opens with it and goes back there once paid.
+ * `returnTo` may only be a path on this site.
+ */
+function parseTopUpRequest(query: Record<string, string | string[] | undefined>): TopUpRequest | undefined {
+  const amount = typeof query.topUp === "string" && /^\d{1,9}$/.test(query.topUp) ? Number(query.topUp) : null;
+  if (amount === null || amount <= 0) return undefined;
+  const returnTo = safeRedirectPath(query.returnTo, "");
+  return { amountMinor: amount, returnTo: returnTo || null };
 }

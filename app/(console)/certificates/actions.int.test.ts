@@ -55,6 +55,7 @@ describe("enableAutoRenewalAction", () => {
       code: "AUTO_RENEW_NOT_ELIGIBLE",
       message:
         "Auto-renewal cannot be activated for this certificate. Only paid certificates can be auto-renewed; this one is free. Auto-renewal is not yet available for this brand (supported: DNSPod, TrustAsia, WoTrus). Fewer than 14 days remain before expiry; renew it manually.",
+      details: { reasons: "NOT_PAID,BRAND_NOT_SUPPORTED,TOO_LATE" },
     });
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).autoRenewState).toBe("OFF");
   });

@@ -79,15 +79,20 @@ describe("verifyRenewalNowAction", () => {
     if (!renewed.ok) throw new Error(renewed.message);
     expect(renewed.data.issued).toBe(false);
     const pending = await db.certificate.findUniqueOrThrow({ where: { id: renewed.data.newCertificateId } });
+    const record = pending.validationRecordName ?? "";
     expect(await verifyRenewalNowAction({ certificateId: pending.id })).toEqual({
       ok: true,
-      data: { outcome: "not-found", values: [] },
+      data: { outcome: "not-found", values: [], targets: [{ kind: "DNS", name: record, found: false, values: [] }] },
     });
 
     dns.addRecord({ name: pending.validationRecordName ?? "", type: "TXT", value: "stale-token" });
     expect(await verifyRenewalNowAction({ certificateId: pending.id })).toEqual({
       ok: true,
-      data: { outcome: "not-found", values: ["stale-token"] },
+      data: {
+        outcome: "not-found",
+        values: ["stale-token"],
+        targets: [{ kind: "DNS", name: record, found: false, values: ["stale-token"] }],
+      },
     });
     dns.addRecord({
       name: pending.validationRecordName ?? "",

@@ -1,6 +1,8 @@
 "use server";
 
 import { authedAction } from "@/lib/actions/authed-action";
+import { freeCertificateLimitInputSchema } from "@/lib/admin/free-certificate-limit-input";
+import { updateFreeCertificateLimit } from "@/lib/admin/update-free-certificate-limit";
 import { updatePrice } from "@/lib/admin/update-price";
 import { updatePriceInputSchema } from "@/lib/admin/update-price-input";
 
@@ -9,6 +11,16 @@ import { updatePriceInputSchema } from "@/lib/admin/update-price-input";
 export const updatePriceAction = authedAction(
   updatePriceInputSchema,
   { name: "updatePrice", role: "ADMIN" },
-  ({ priceId, priceMinor, currency, autoRenewSupported }, { user, ip, now }) =>
-    updatePrice(user, { priceId, priceMinor, currency, autoRenewSupported }, { ip, now }),
+  ({ priceId, priceMinor, currency, autoRenewSupported, purchasable, maxDomains, free }, { user, ip, now }) =>
+    updatePrice(
+      user,
+      { priceId, priceMinor, currency, autoRenewSupported, purchasable, maxDomains, free },
+      { ip, now },
+    ),
+);
+
+export const updateFreeCertificateLimitAction = authedAction(
+  freeCertificateLimitInputSchema,
+  { name: "updateFreeCertificateLimit", role: "ADMIN" },
+  ({ limit }, { user, ip, now }) => updateFreeCertificateLimit(user, { limit }, { ip, now }),
 );

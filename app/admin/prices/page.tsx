@@ -1,6 +1,7 @@
 import { CheckCircle2Icon, CircleOffIcon } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { FreeLimitForm } from "@/components/admin/free-limit-form";
 import { PriceEditDialog } from "@/components/admin/price-edit-dialog";
 import { PageHeader } from "@/components/console/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -9,7 +10,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { listAdminPrices } from "@/lib/admin/list-admin-prices";
 import { requireAdminPage } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
+import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money";
+import { getFreeCertificateLimit } from "@/lib/orders/free-certificate-limit";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.prices");
@@ -25,7 +28,7 @@ export default async function PricesPage() {
     getFormatter(),
     now(),
   ]);
-  const prices = await listAdminPrices(user, today);
+  const [prices, freeLimit] = await Promise.all([listAdminPrices(user, today), getFreeCertificateLimit(db)]);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -43,6 +46,7 @@ export default async function PricesPage() {
                   {t("columns.price")}
                 </TableHead>
                 <TableHead scope="col">{t("columns.autoRenew")}</TableHead>
+                <TableHead scope="col">{t("columns.onSale")}</TableHead>
                 <TableHead scope="col">{t("columns.updated")}</TableHead>
                 <TableHead scope="col" className="text-right">
                   <span className="sr-only">{t("columns.actions")}</span>
@@ -60,7 +64,12 @@ export default async function PricesPage() {
                     <TableCell>{tc(`type.${price.certificateType}`)}</TableCell>
                     <TableCell className="whitespace-nowrap">{tc(`domainType.${price.domainType}`)}</TableCell>
                     <TableCell className="text-right font-medium tabular-nums" data-testid="price-amount">
-                      {formatMoney(price.priceMinor, price.currency, locale)}
+                      {price.free ? t("free") : formatMoney(price.priceMinor, price.currency, locale)}
+                      {price.domainType === "MULTI" && (
+                        <span className="block text-xs font-normal text-muted-foreground">
+                          {t("perName", { max: price.maxDomains })}
+                        </span>
+                      )}
                     </TableCell>
                     <TableCell>
                       {price.autoRenewSupported ? (
@@ -72,6 +81,19 @@ export default async function PricesPage() {
                         <Badge variant="secondary" data-testid="price-supported">
                           <CircleOffIcon aria-hidden />
                           {t("notSupported")}
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {price.purchasable ? (
+                        <Badge variant="outline" data-testid="price-on-sale">
+                          <CheckCircle2Icon className="text-success" aria-hidden />
+                          {t("onSale")}
+                        </Badge>
+                      ) : (
+                        <Badge variant="secondary" data-testid="price-on-sale">
+                          <CircleOffIcon aria-hidden />
+                          {t("notOnSale")}
                         </Badge>
                       )}
                     </TableCell>
@@ -89,6 +111,9 @@ export default async function PricesPage() {
         )}
       </Card>
       <p className="mt-4 text-sm text-muted-foreground">{t("footnote")}</p>
+      <div className="mt-6">
+        <FreeLimitForm limit={freeLimit} />
+      </div>
     </>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CertificateTable } from "@/components/certificates/certificate-table";
 import { PageHeader } from "@/components/console/page-header";
+import { OrderEntryLinks } from "@/components/orders/order-entry-links";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
@@ -40,12 +41,15 @@ export default async function CertificatesPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          <Button variant="outline" asChild>
-            <Link href="/certificates/upload" data-testid="upload-certificate">
-              <UploadIcon aria-hidden />
-              {tu("open")}
-            </Link>
-          </Button>
+          <>
+            <Button variant="outline" asChild>
+              <Link href="/certificates/upload" data-testid="upload-certificate">
+                <UploadIcon aria-hidden />
+                {tu("open")}
+              </Link>
+            </Button>
+            <OrderEntryLinks />
+          </>
         }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>

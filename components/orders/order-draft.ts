@@ -1,0 +1,86 @@
+// The order form's fields as one value, kept in sessionStorage so a trip to Billing for a
+// top-up comes back to the same order (the CSR included). Client only.
+import type { CertificateType, DomainType, KeyAlgorithm } from "@/lib/generated/prisma/enums";
+import { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/certificate-order-input";
+import type { OrderFlow } from "@/lib/orders/order-products";
+
+export type OrderDraft = {
+  brand: string;
+  certificateType: CertificateType;
+  domainType: DomainType;
+  domainCount: number;
+  names: string[];
+  validationMethod: "DNS" | "FILE";
+  keySource: "GENERATE" | "CSR";
+  algorithm: KeyAlgorithm;
+  csrPem: string;
+  autoRenew: boolean;
+};
+
+const storageKey = (flow: OrderFlow) => `certdesk.order-draft.${flow}`;
+
+export function emptyDraft(
+  product: { brand: string; certificateType: CertificateType; domainType: DomainType } | undefined,
+): OrderDraft {
+  return {
+    brand: product?.brand ?? "",
+    certificateType: product?.certificateType ?? "DV",
+    domainType: product?.domainType ?? "SINGLE",
+    domainCount: 2,
+    names: [""],
+    validationMethod: "DNS",
+    keySource: "GENERATE",
+    algorithm: DEFAULT_ORDER_KEY_ALGORITHM,
+    csrPem: "",
+    autoRenew: false,
+  };
+}
+
+/** False when storage is full or disabled (private mode): the order still works, it only will not survive a top-up. */
+export function saveDraft(flow: OrderFlow, draft: OrderDraft): boolean {
+  try {
+    window.sessionStorage.setItem(storageKey(flow), JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** False when storage is disabled, where nothing was stored either. */
+export function clearDraft(flow: OrderFlow): boolean {
+  try {
+    window.sessionStorage.removeItem(storageKey(flow));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The saved draft, if there is one and it still has the shape of a draft. */
+export function loadDraft(flow: OrderFlow): OrderDraft | null {
+  let raw: string | null = null;
+  try {
+    raw = window.sessionStorage.getItem(storageKey(flow));
+  } catch {
+    return null;
+  }
+  if (!raw) return null;
+  try {
+    const value = JSON.parse(raw) as Partial<OrderDraft>;
+    const text = (field: unknown, max: number) => (typeof field === "string" ? field.slice(0, max) : "");
+    return {
+      brand: text(value.brand, 40),
+      certificateType: (["DV", "OV", "EV"] as const).find((type) => type === value.certificateType) ?? "DV",
+      domainType: (["SINGLE", "MULTI", "WILDCARD"] as const).find((type) => type === value.domainType) ?? "SINGLE",
+      domainCount: Number.isInteger(value.domainCount) ? Number(value.domainCount) : 2,
+      names: Array.isArray(value.names) ? value.names.slice(0, 250).map((name) => text(name, 300)) : [""],
+      validationMethod: value.validationMethod === "FILE" ? "FILE" : "DNS",
+      keySource: value.keySource === "CSR" ? "CSR" : "GENERATE",
+      algorithm: ORDER_KEY_ALGORITHMS.find((algorithm) => algorithm === value.algorithm) ?? DEFAULT_ORDER_KEY_ALGORITHM,
+      csrPem: text(value.csrPem, 20_000),
+      autoRenew: value.autoRenew === true,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,239 @@
+import "server-only";
+import { issueCertificate } from "@/lib/ca/issue-certificate";
+import { publicKeyOfPrivateKey } from "@/lib/ca/key-pairs";
+import { x509 } from "@/lib/ca/x509";
+import { getConfig } from "@/lib/config";
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import { type DbTransaction, db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { KeyAlgorithm } from "@/lib/generated/prisma/enums";
+import { isPendingStatus, PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
+import { issuedCertificateExpiry } from "@/lib/renewal/auto-renew-rules";
+
+export type IssueOutcome = "issued" | "not-ready" | "already-issued";
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadPending>>>;
+
+function loadPending(certificateId: string) {
+  return db.certificate.findUnique({
+    where: { id: certificateId },
+    select: {
+      id: true,
+      ownerId: true,
+      status: true,
+      brand: true,
+      domain: true,
+      sans: true,
+      validityYears: true,
+      validatedAt: true,
+      validationDeadline: true,
+      autoUpdateResources: true,
+      keyAlgorithm: true,
+      csrPem: true,
+      privateKeyEncrypted: true,
+      renews: { select: { id: true, expiresAt: true, keyAlgorithm: true } },
+      resultingOrder: { select: { id: true } },
+      order: { select: { id: true, autoRenew: true } },
+    },
+  });
+}
+
+/**
+ * Issues a validated pending certificate from the built-in CA: a renewal (valid until the
+ * old expiry plus one year; it inherits auto-renewal and takes over from the old one) or a
+ * new purchase or free certificate (valid for its product's years from now; auto-renewal as
+ * ordered). The key: the customer's CSR's, or the one generated when they ordered, or for a
+ * renewal a fresh one. Signing happens before the transaction; the conditional update makes
+ * a second issuer (another run, "Verify now") a no-op.
+ */
+export async function issuePendingCertificate(certificateId: string, now: Date): Promise<IssueOutcome> {
+  const certificate = await loadPending(certificateId);
+  if (!certificate || !isPendingStatus(certificate.status)) {
+    return certificate?.status === "ISSUED" ? "already-issued" : "not-ready";
+  }
+  const validInTime =
+    certificate.validatedAt &&
+    certificate.validationDeadline &&
+    certificate.validatedAt.getTime() <= certificate.validationDeadline.getTime();
+  const renewal = certificate.renews && certificate.resultingOrder ? certificate.renews : null;
+  const purchase = certificate.order;
+  if (!validInTime || (!renewal && !purchase) || (renewal && !renewal.expiresAt)) return "not-ready";
+
+  const config = getConfig();
+  const key = keyToSign(certificate, config.encryptionKey);
+  const issued = await issueCertificate({
+    brand: certificate.brand,
+    domain: certificate.domain,
+    sans: certificate.sans,
+    keyAlgorithm: key.keyAlgorithm,
+    publicKeySpki: key.publicKeySpki,
+    notBefore: now,
+    notAfter: issuedCertificateExpiry({
+      issuedAt: now,
+      renewsExpiresAt: renewal?.expiresAt ?? null,
+      validityYears: certificate.validityYears,
+    }),
+    now,
+    encryptionKey: config.encryptionKey,
+    associatedData: certificate.id,
+  });
+  // (ours) a renewal keeps renewing year after year until turned off; a new certificate
+  // renews if the customer switched auto-renewal on when ordering.
+  const autoRenew = renewal ? true : Boolean(purchase?.autoRenew);
+
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.certificate.updateMany({
+      where: { id: certificate.id, status: { in: [...PENDING_STATUSES] } },
+      data: {
+        status: "ISSUED",
+        issuedAt: now,
+        notBefore: issued.notBefore,
+        expiresAt: issued.notAfter,
+        keyAlgorithm: issued.keyAlgorithm,
+        serialNumber: issued.serialNumber,
+        fingerprintSha256: issued.fingerprintSha256,
+        certificatePem: issued.certificatePem,
+        chainPem: issued.chainPem,
+        // A key made now is stored; one made at order time is already there; a CSR's never is.
+        ...(issued.privateKeyEncrypted ? { privateKeyEncrypted: issued.privateKeyEncrypted } : {}),
+        ...(autoRenew ? { autoRenewState: "ON" as const, autoRenewChangedAt: now, autoRenewEndReason: null } : {}),
+      },
+    });
+    if (claimed.count === 0) return "already-issued";
+    const audit: { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject } = {
+      before: { status: certificate.status },
+      after: {
+        status: "ISSUED",
+        serialNumber: issued.serialNumber,
+        notBefore: issued.notBefore.toISOString(),
+        expiresAt: issued.notAfter.toISOString(),
+        autoRenew,
+      },
+    };
+    if (renewal && certificate.resultingOrder) {
+      await finishRenewal(tx, certificate, renewal.id, certificate.resultingOrder.id, issued.notAfter, audit, now);
+    } else if (purchase) {
+      await tx.certificateOrder.updateMany({
+        where: { id: purchase.id, status: "PAID" },
+        data: { status: "ISSUED", issuedAt: now },
+      });
+      await notifyIssued(tx, certificate, "CERTIFICATE_ISSUED", { autoRenew }, issued.notAfter, now);
+      await tx.auditLog.create({
+        data: {
+          actorId: null,
+          action: "certificate.issue",
+          targetType: "Certificate",
+          targetId: certificate.id,
+          before: audit.before,
+          after: { ...audit.after, orderId: purchase.id },
+          createdAt: now,
+        },
+      });
+    }
+    return "issued";
+  });
+}
+
+/** The public key to certify: the CSR's, the one generated at order time, or none (a new pair is made). */
+function keyToSign(
+  certificate: Loaded,
+  encryptionKey: Uint8Array,
+): { keyAlgorithm: KeyAlgorithm; publicKeySpki?: Uint8Array<ArrayBuffer> } {
+  const keyAlgorithm = certificate.keyAlgorithm ?? certificate.renews?.keyAlgorithm ?? "RSA_2048";
+  if (certificate.csrPem) {
+    const request = new x509.Pkcs10CertificateRequest(certificate.csrPem);
+    return { keyAlgorithm, publicKeySpki: new Uint8Array(request.publicKey.rawData) };
+  }
+  if (certificate.privateKeyEncrypted) {
+    const privateKeyPem = decryptSecret(certificate.privateKeyEncrypted, encryptionKey, certificate.id);
+    return { keyAlgorithm, publicKeySpki: publicKeyOfPrivateKey(privateKeyPem) };
+  }
+  return { keyAlgorithm };
+}
+
+async function finishRenewal(
+  tx: DbTransaction,
+  certificate: Loaded,
+  renewsId: string,
+  orderId: string,
+  expiresAt: Date,
+  audit: { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject },
+  now: Date,
+): Promise<void> {
+  await tx.renewalOrder.update({ where: { id: orderId }, data: { status: "ISSUED", issuedAt: now } });
+  // The old certificate's renewal is done: auto-renewal carries on with the new one.
+  await tx.certificate.updateMany({
+    where: { id: renewsId, autoRenewState: "ON" },
+    data: { autoRenewState: "OFF", autoRenewChangedAt: now },
+  });
+
+  let resourcesUpdated = 0;
+  if (certificate.autoUpdateResources) {
+    const resources = await tx.cloudResource.findMany({ where: { certificateId: renewsId }, select: { id: true } });
+    if (resources.length > 0) {
+      await tx.cloudResource.updateMany({
+        where: { id: { in: resources.map((resource) => resource.id) } },
+        data: { certificateId: certificate.id },
+      });
+      await tx.deployment.createMany({
+        data: resources.map((resource) => ({
+          resourceId: resource.id,
+          fromCertificateId: renewsId,
+          toCertificateId: certificate.id,
+          actorId: null,
+          result: "SUCCEEDED" as const,
+          createdAt: now,
+        })),
+      });
+      resourcesUpdated = resources.length;
+    }
+  }
+  await notifyIssued(
+    tx,
+    certificate,
+    "RENEWAL_ISSUED",
+    { previousCertificateId: renewsId, resourcesUpdated, autoUpdateResources: certificate.autoUpdateResources },
+    expiresAt,
+    now,
+  );
+  await tx.auditLog.create({
+    data: {
+      actorId: null,
+      action: "renewal.issue",
+      targetType: "Certificate",
+      targetId: certificate.id,
+      before: audit.before,
+      after: { ...audit.after, resourcesUpdated },
+      createdAt: now,
+    },
+  });
+}
+
+async function notifyIssued(
+  tx: DbTransaction,
+  certificate: Loaded,
+  kind: "RENEWAL_ISSUED" | "CERTIFICATE_ISSUED",
+  params: Record<string, string | number | boolean>,
+  expiresAt: Date,
+  now: Date,
+): Promise<void> {
+  await tx.notification.createMany({
+    data: [
+      {
+        ownerId: certificate.ownerId,
+        kind,
+        certificateId: certificate.id,
+        dedupeKey: `issued:${certificate.id}`,
+        params: {
+          domain: certificate.domain,
+          certificateId: certificate.id,
+          expiresAt: expiresAt.toISOString(),
+          ...params,
+        },
+        emailStatus: "PENDING",
+        createdAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}

@@ -1,0 +1,33 @@
+// The one schema of an order, used by the order form before it sends and by the server
+// action that parses what arrives. The names and the CSR are checked further, against the
+// product, by checkOrderNames and parseCertificateRequest.
+import { z } from "zod";
+import { MAX_CSR_BYTES } from "@/lib/csr/csr-problems";
+import { MAX_NAME_LENGTH } from "@/lib/orders/check-order-names";
+
+export const ORDER_KEY_ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096", "ECDSA_P256", "ECDSA_P384"] as const;
+export const DEFAULT_ORDER_KEY_ALGORITHM = "RSA_2048" satisfies (typeof ORDER_KEY_ALGORITHMS)[number];
+/** The customer's choice; validation is automatic (DNS_AUTO) wherever every name is hosted with us. */
+export const ORDER_VALIDATION_METHODS = ["DNS", "FILE"] as const;
+/** More names than any product sells: the product's own maximum is checked against the catalogue. */
+export const MAX_ORDER_NAMES = 250;
+
+export const certificateOrderInput = z.object({
+  /** A UUID the order page makes once: replaying the request finds the same order. */
+  idempotencyKey: z.uuid(),
+  flow: z.enum(["PURCHASE", "FREE"]),
+  productId: z.string().trim().min(1).max(64),
+  domainCount: z.number().int().min(1).max(MAX_ORDER_NAMES),
+  names: z
+    .array(z.string().max(MAX_NAME_LENGTH + 10))
+    .min(1)
+    .max(MAX_ORDER_NAMES),
+  validationMethod: z.enum(ORDER_VALIDATION_METHODS),
+  key: z.discriminatedUnion("source", [
+    z.object({ source: z.literal("GENERATE"), algorithm: z.enum(ORDER_KEY_ALGORITHMS) }),
+    z.object({ source: z.literal("CSR"), csrPem: z.string().max(MAX_CSR_BYTES) }),
+  ]),
+  autoRenew: z.boolean(),
+});
+
+export type CertificateOrderInput = z.infer<typeof certificateOrderInput>;

@@ -1,0 +1,380 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
+import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
+import { getConfig } from "@/lib/config";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import { csrNameProblem, parseCertificateRequest } from "@/lib/csr/parse-certificate-request";
+import { type DbTransaction, db } from "@/lib/db/client";
+import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-record";
+import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
+import { createValidationRecord } from "@/lib/dns/validation-record";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { KeyAlgorithm, ValidationMethod } from "@/lib/generated/prisma/enums";
+import { newCertificateId } from "@/lib/ids";
+import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
+import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
+import { logger } from "@/lib/logger";
+import type { CertificateOrderInput } from "@/lib/orders/certificate-order-input";
+import {
+  type AcceptedOrderNames,
+  acceptedOrderNames,
+  bonusNames,
+  checkOrderNames,
+  normalizeOrderName,
+} from "@/lib/orders/check-order-names";
+import { countHeldFreeCertificates, getFreeCertificateLimit } from "@/lib/orders/free-certificate-limit";
+import { purchaseChargeKey } from "@/lib/orders/order-ledger-keys";
+import type { OrderProblem } from "@/lib/orders/order-problems";
+import {
+  type CatalogueProduct,
+  orderAutoRenewFailures,
+  orderPriceMinor,
+  productUnavailableReason,
+} from "@/lib/orders/order-products";
+import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
+import {
+  dnsValidationTargets,
+  fileValidationAllowed,
+  fileValidationTargets,
+} from "@/lib/validation/list-validation-targets";
+
+export type PlaceCertificateOrderInput = {
+  ownerId: string;
+  actorId: string;
+  ip: string | null;
+  now: Date;
+  order: CertificateOrderInput;
+};
+
+export type PlaceOrderOutcome =
+  | {
+      status: "placed";
+      orderId: string;
+      certificateId: string;
+      /** This idempotency key had placed the order already: nothing more was charged. */
+      replayed: boolean;
+      /** Hosted with us, validated and issued at once. */
+      issued: boolean;
+      priceMinor: number;
+      currency: string;
+    }
+  | { status: "rejected"; problems: OrderProblem[] };
+
+/** Thrown inside the order's transaction to roll it back with problems the customer can fix. */
+class OrderRejected extends Error {
+  constructor(readonly problems: OrderProblem[]) {
+    super("order rejected");
+  }
+}
+
+type KeyMaterial =
+  | { source: "CSR"; keyAlgorithm: KeyAlgorithm; csrPem: string }
+  | { source: "GENERATE"; keyAlgorithm: KeyAlgorithm; privateKeyPem: string };
+
+/**
+ * Places one order from the catalogue: a purchase paid from the balance, or a free
+ * application within the account's limit. Every check the order form shows is made
+ * again here (product, names as a CA checks them, validation method, key or CSR,
+ * auto-renewal eligibility); the charge, the order, the pending certificate (with its
+ * 7-day validation deadline, and the DNS record when every name is hosted with us) and
+ * the audit entry are written in one transaction with the account row locked, so a short
+ * balance or any failure stores nothing. The same idempotency key placed twice — a double
+ * click, a retry, two concurrent requests — gives the first order: the unique
+ * (owner, key) constraint decides. A hosted domain is validated and issued at once when
+ * possible; otherwise the job (or "Verify now") finishes it.
+ */
+export async function placeCertificateOrder(input: PlaceCertificateOrderInput): Promise<PlaceOrderOutcome> {
+  const { order, ownerId, now } = input;
+  const earlier = await findOrder(ownerId, order.idempotencyKey);
+  if (earlier) return replay(earlier, order);
+
+  const [product, catalogue, account] = await Promise.all([
+    db.price.findUnique({ where: { id: order.productId } }),
+    db.price.findMany(),
+    db.billingAccount.findUnique({ where: { ownerId }, select: { currency: true } }),
+  ]);
+  if (!product || !account) throw new AppError("NOT_FOUND");
+  const unavailable = productUnavailableReason(product, { flow: order.flow, accountCurrency: account.currency });
+  if (unavailable) throw new AppError("PRODUCT_NOT_AVAILABLE", { reason: unavailable });
+
+  const problems: OrderProblem[] = [];
+  const checked = checkOrderNames(order.names, {
+    domainType: product.domainType,
+    domainCount: product.domainType === "MULTI" ? order.domainCount : 1,
+    maxDomains: product.maxDomains,
+  });
+  for (const problem of checked.problems) problems.push({ field: "names", ...problem });
+  for (const problem of checked.listProblems) problems.push({ field: "names", index: null, ...problem });
+  const names = acceptedOrderNames(checked);
+  if (names && order.validationMethod === "FILE" && !fileValidationAllowed(names.covered)) {
+    problems.push({ field: "validationMethod", code: "FILE_NOT_FOR_WILDCARD", params: {} });
+  }
+  const autoRenewFailures = order.autoRenew ? orderAutoRenewFailures(product, catalogue) : [];
+  if (autoRenewFailures.length > 0) {
+    problems.push({ field: "autoRenew", code: "AUTO_RENEW_NOT_ELIGIBLE", params: { reasons: autoRenewFailures } });
+  }
+  let csr: Extract<KeyMaterial, { source: "CSR" }> | null = null;
+  if (order.key.source === "CSR") {
+    const parsed = await parseCertificateRequest(order.key.csrPem);
+    if (!parsed.ok) problems.push({ field: "csr", ...parsed.problem });
+    else {
+      const mismatch = names ? csrNameProblem(parsed.value.names, names.covered) : null;
+      if (mismatch) problems.push({ field: "csr", ...mismatch });
+      csr = { source: "CSR", keyAlgorithm: parsed.value.keyAlgorithm, csrPem: parsed.value.csrPem };
+    }
+  }
+  if (problems.length > 0 || !names) return { status: "rejected", problems };
+
+  // Key generation is CPU work (RSA 4096: seconds): done before the transaction holds the account.
+  const key: KeyMaterial = csr ?? (await generatedKey(order.key));
+
+  let placed: { orderId: string; certificateId: string; priceMinor: number; currency: string; automatic: boolean };
+  try {
+    placed = await db.$transaction((tx) => writeOrder(tx, { input, product, names, key }), {
+      timeout: 30_000,
+      maxWait: 15_000,
+    });
+  } catch (error) {
+    if (error instanceof OrderRejected) return { status: "rejected", problems: error.problems };
+    if (isUniqueViolation(error)) {
+      // The same key committed first (the account lock made this one wait for it).
+      const winner = await findOrder(ownerId, order.idempotencyKey);
+      if (winner) return replay(winner, order);
+    }
+    throw error;
+  }
+
+  let issued = false;
+  if (placed.automatic) {
+    // Best effort: the job finishes it on its next run if this does not.
+    try {
+      const certificate = await db.certificate.findUniqueOrThrow({
+        where: { id: placed.certificateId },
+        select: PENDING_CERTIFICATE_SELECT,
+      });
+      if ((await checkCertificateValidation(certificate, now)).outcome === "validated") {
+        issued = (await issuePendingCertificate(certificate.id, now)) === "issued";
+      }
+    } catch (error) {
+      logger.error({ err: error, certificateId: placed.certificateId }, "issuing a hosted order at once failed");
+    }
+  }
+  return {
+    status: "placed",
+    orderId: placed.orderId,
+    certificateId: placed.certificateId,
+    replayed: false,
+    issued,
+    priceMinor: placed.priceMinor,
+    currency: placed.currency,
+  };
+}
+
+async function writeOrder(
+  tx: DbTransaction,
+  context: {
+    input: PlaceCertificateOrderInput;
+    product: CatalogueProduct;
+    names: AcceptedOrderNames;
+    key: KeyMaterial;
+  },
+) {
+  const { input, product, names, key } = context;
+  const { ownerId, now, order } = input;
+  const [account] = await tx.$queryRaw<{ id: string; balanceMinor: number; currency: string }[]>`
+    SELECT id, "balanceMinor", currency FROM "BillingAccount" WHERE "ownerId" = ${ownerId} FOR UPDATE`;
+  if (!account) throw new AppError("NOT_FOUND");
+
+  // A name in another customer's hosted zone is theirs to certify, not this account's.
+  const foreign: OrderProblem[] = [];
+  for (const name of names.covered) {
+    const zone = await findHostedZoneForName({ name }, tx);
+    if (!zone || zone.ownerId === ownerId) continue;
+    const index = names.boundNames.findIndex((bound) => bound === name || bonusNames(bound).includes(name));
+    if (!foreign.some((problem) => problem.field === "names" && problem.index === index)) {
+      foreign.push({ field: "names", index, code: "HOSTED_BY_ANOTHER_ACCOUNT", params: { name } });
+    }
+  }
+  if (foreign.length > 0) throw new OrderRejected(foreign);
+
+  if (product.free) {
+    const [limit, held] = await Promise.all([getFreeCertificateLimit(tx), countHeldFreeCertificates(tx, ownerId)]);
+    if (held >= limit) throw new AppError("FREE_CERTIFICATE_LIMIT_REACHED", { limit, held });
+  }
+  const priceMinor = orderPriceMinor(product, names.boundNames.length);
+  const currency = product.free ? account.currency : product.currency;
+  if (priceMinor > account.balanceMinor) {
+    throw new AppError("INSUFFICIENT_BALANCE", { missingMinor: priceMinor - account.balanceMinor, currency });
+  }
+
+  const certificateId = newCertificateId();
+  const token = createValidationRecord(names.boundNames[0] ?? "").value;
+  const records = dnsValidationTargets(names.covered, token);
+  const hosted = await Promise.all(
+    records.map((record) => findHostedZoneForName({ name: record.name, ownerId }, tx).then(Boolean)),
+  );
+  const automatic = hosted.every(Boolean);
+  const method: ValidationMethod = automatic ? "DNS_AUTO" : order.validationMethod;
+  const files = method === "FILE" ? fileValidationTargets(names.covered, token) : [];
+  const deadline = validationDeadline(now);
+
+  await tx.certificate.create({
+    data: {
+      id: certificateId,
+      ownerId,
+      brand: product.brand,
+      certificateType: product.certificateType,
+      domainType: product.domainType,
+      domain: names.boundNames[0] ?? "",
+      sans: names.covered.slice(1),
+      source: product.free ? "FREE" : "PURCHASED",
+      validityYears: product.validityYears,
+      status: automatic ? "DNS_RECORD_ADDED" : "PENDING_VALIDATION",
+      validationMethod: method,
+      validationRecordName: method === "FILE" ? (files[0]?.url ?? null) : (records[0]?.name ?? null),
+      validationRecordValue: token,
+      validationDeadline: deadline,
+      keyAlgorithm: key.keyAlgorithm,
+      csrPem: key.source === "CSR" ? key.csrPem : null,
+      privateKeyEncrypted:
+        key.source === "GENERATE" ? encryptSecret(key.privateKeyPem, getConfig().encryptionKey, certificateId) : null,
+      createdAt: now,
+    },
+  });
+  // The unique (owner, idempotency key) decides whether this is the first order with this key.
+  const created = await tx.certificateOrder.create({
+    data: {
+      ownerId,
+      idempotencyKey: order.idempotencyKey,
+      kind: product.free ? "FREE" : "PURCHASE",
+      status: "PAID",
+      brand: product.brand,
+      certificateType: product.certificateType,
+      domainType: product.domainType,
+      validityYears: product.validityYears,
+      domainCount: names.boundNames.length,
+      domains: names.boundNames,
+      priceMinor,
+      currency,
+      autoRenew: order.autoRenew,
+      certificateId,
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  if (priceMinor > 0) {
+    await postLedgerEntry(tx, {
+      accountId: account.id,
+      kind: "PURCHASE",
+      amountMinor: -priceMinor,
+      idempotencyKey: purchaseChargeKey(created.id),
+      certificateId,
+      certificateOrderId: created.id,
+      actorId: input.actorId,
+      now,
+    });
+  }
+  // Records for names in the owner's zones are added even when others must be added by hand.
+  for (const [index, record] of records.entries()) {
+    if (hosted[index]) await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, now }, tx);
+  }
+  if (!automatic) {
+    await tx.notification.createMany({
+      data: [
+        {
+          ownerId,
+          kind: "ORDER_VALIDATION_NEEDED",
+          certificateId,
+          dedupeKey: `order-validation:${certificateId}`,
+          params: {
+            domain: names.boundNames[0] ?? "",
+            certificateId,
+            method,
+            recordNames: records.map((record) => record.name).join(", "),
+            recordValue: token,
+            fileUrls: files.map((file) => file.url).join(", "),
+            deadline: deadline.toISOString(),
+          },
+          emailStatus: "PENDING",
+          createdAt: now,
+        },
+      ],
+      skipDuplicates: true,
+    });
+  }
+  await recordAudit(tx, {
+    actorId: input.actorId,
+    action: product.free ? "certificate.order.apply" : "certificate.order.purchase",
+    targetType: "CertificateOrder",
+    targetId: created.id,
+    after: {
+      certificateId,
+      brand: product.brand,
+      certificateType: product.certificateType,
+      domainType: product.domainType,
+      validityYears: product.validityYears,
+      domains: names.boundNames,
+      covered: names.covered,
+      priceMinor,
+      currency,
+      validationMethod: method,
+      keySource: key.source,
+      keyAlgorithm: key.keyAlgorithm,
+      autoRenew: order.autoRenew,
+    },
+    ip: input.ip,
+    at: now,
+  });
+  return { orderId: created.id, certificateId, priceMinor, currency, automatic };
+}
+
+async function generatedKey(choice: CertificateOrderInput["key"]): Promise<KeyMaterial> {
+  if (choice.source !== "GENERATE") throw new Error("a CSR order reached key generation");
+  const pair = await generateKeyPair(choice.algorithm);
+  return { source: "GENERATE", keyAlgorithm: choice.algorithm, privateKeyPem: privateKeyToPem(pair.privateKey) };
+}
+
+type RecordedOrder = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
+
+function findOrder(ownerId: string, idempotencyKey: string) {
+  return db.certificateOrder.findUnique({
+    where: { ownerId_idempotencyKey: { ownerId, idempotencyKey } },
+    select: {
+      id: true,
+      kind: true,
+      domains: true,
+      priceMinor: true,
+      currency: true,
+      certificateId: true,
+      certificate: { select: { status: true } },
+    },
+  });
+}
+
+/** The first order for a repeated key; a key is never reused for another order. */
+function replay(order: RecordedOrder, input: CertificateOrderInput): PlaceOrderOutcome {
+  const names = input.names.map((name) => {
+    const normalized = normalizeOrderName(name);
+    return normalized.ok ? normalized.name : name;
+  });
+  const sameOrder =
+    order.kind === (input.flow === "FREE" ? "FREE" : "PURCHASE") &&
+    order.domains.length === names.length &&
+    order.domains.every((domain, index) => domain === names[index]);
+  if (!sameOrder) throw new AppError("IDEMPOTENCY_KEY_REUSED");
+  return {
+    status: "placed",
+    orderId: order.id,
+    certificateId: order.certificateId,
+    replayed: true,
+    issued: order.certificate.status === "ISSUED",
+    priceMinor: order.priceMinor,
+    currency: order.currency,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
 import { describe, expect, it } from "vitest";
 import { checkSshPrivateKey } from "@/lib/deploy/check-ssh-private-key";
 
 describe("checkSshPrivateKey", () => {
   it("reads OpenSSH keys and PEM RSA and EC keys", () => {
-    expect(checkSshPrivateKey(utils.generateKeyPairSync("ed25519").private)).toEqual({
+    expect(checkSshPrivateKey(ssh2.utils.generateKeyPairSync("ed25519").private)).toEqual({
       ok: true,
       keyType: "ssh-ed25519",
     });
@@ -16,7 +16,11 @@ describe("checkSshPrivateKey", () => {
   });
 
   it("asks for the passphrase of an encrypted key and says when it is wrong", () => {
-    const locked = utils.generateKeyPairSync("ed25519", { passphrase: "open sesame", cipher: "aes256-ctr", rounds: 4 });
+    const locked = ssh2.utils.generateKeyPairSync("ed25519", {
+      passphrase: "open sesame",
+      cipher: "aes256-ctr",
+      rounds: 4,
+    });
     expect(checkSshPrivateKey(locked.private)).toEqual({
       ok: false,
       problem: "KEY_ENCRYPTED",
@@ -31,7 +35,7 @@ describe("checkSshPrivateKey", () => {
   });
 
   it("refuses what is not a private key, without quoting it", () => {
-    const pair = utils.generateKeyPairSync("ed25519");
+    const pair = ssh2.utils.generateKeyPairSync("ed25519");
     expect(checkSshPrivateKey(pair.public)).toEqual({
       ok: false,
       problem: "KEY_NOT_PRIVATE",

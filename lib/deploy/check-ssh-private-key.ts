@@ -2,7 +2,7 @@
 // library's own parser (OpenSSH format from ssh-keygen, or PEM RSA/EC keys), with the
 // passphrase when it is encrypted. The answer never quotes the key.
 import "server-only";
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
 import { classifyKeyProblem, describeKeyProblem, type SshKeyProblem } from "@/lib/deploy/open-ssh-session";
 
 export type CheckSshPrivateKeyResult =
@@ -10,7 +10,7 @@ export type CheckSshPrivateKeyResult =
   | { ok: false; problem: SshKeyProblem; message: string };
 
 export function checkSshPrivateKey(privateKey: string, passphrase?: string): CheckSshPrivateKeyResult {
-  const parsed = utils.parseKey(privateKey, passphrase);
+  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
   const problem = (code: SshKeyProblem) => ({ ok: false as const, problem: code, message: describeKeyProblem(code) });
   if (parsed instanceof Error) return problem(classifyKeyProblem(parsed));
   const [key] = Array.isArray(parsed) ? parsed : [parsed];

@@ -3,11 +3,20 @@
 // `hostVerifier` during the key exchange, before authentication), with SFTP and command
 // execution as promises that time out and fail with typed errors (SshDeployError).
 import "server-only";
-import { Client, type ConnectConfig, type ServerHostKeyAlgorithm, type SFTPWrapper, utils } from "ssh2";
+import ssh2, {
+  type ConnectConfig,
+  type ServerHostKeyAlgorithm,
+  type SFTPWrapper,
+  type Client as SshClient,
+} from "ssh2";
 import type { PinnedHostKey, SshCredentials } from "@/lib/deploy/deployment-contracts";
 import { describeHostKey, hostKeyAlgorithmsFor } from "@/lib/deploy/describe-host-key";
 import { classifyConnectError, classifySftpError, SshDeployError } from "@/lib/deploy/ssh-deploy-error";
 import { logger } from "@/lib/logger";
+
+// ssh2 is CommonJS whose `utils` Node's ESM loader cannot see as a named export (the job's
+// command line runs these modules unbundled), so both come from its default export.
+const { Client, utils } = ssh2;
 
 export type SshTimeouts = {
   /** TCP connection, key exchange and login. */
@@ -279,7 +288,7 @@ export function describeKeyProblem(problem: Error | SshKeyProblem): string {
   return KEY_PROBLEM_TEXT[problem instanceof Error ? classifyKeyProblem(problem) : problem];
 }
 
-function runCommand(client: Client, command: string, timeoutMs: number): Promise<CommandResult> {
+function runCommand(client: SshClient, command: string, timeoutMs: number): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
       if (error) {

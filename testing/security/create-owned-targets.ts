@@ -3,7 +3,7 @@
 // in place (to verify and roll back). They point at 127.0.0.1 port 1, where nothing listens,
 // so a call that goes through fails at once instead of reaching a server (the tests run in
 // DEMO_MODE, where the address policy allows loopback).
-import { utils } from "ssh2";
+import ssh2 from "ssh2";
 import { db } from "@/lib/db/client";
 import { createSshTarget } from "@/lib/deployment-targets/create-ssh-target";
 import { createWebhookTarget } from "@/lib/deployment-targets/create-webhook-target";
@@ -16,7 +16,7 @@ import { TEST_NOW } from "@/testing/factories";
 export const CLOSED_PORT = 1;
 
 /** A private key that opens (ssh2's own), for forms that must carry one. */
-export const SECURITY_TEST_SSH_KEY = utils.generateKeyPairSync("ed25519").private;
+export const SECURITY_TEST_SSH_KEY = ssh2.utils.generateKeyPairSync("ed25519").private;
 
 /** What the SSH target form sends, valid, for a server at 127.0.0.1:1 serving `serverName`. */
 export function sshTargetFormInput(name: string, serverName: string) {

@@ -46,6 +46,7 @@ const PAGES: PageCase[] = [
         "[data-testid=certificate-row] a[href^='/certificates/']",
       ),
   },
+  { name: "deployment targets", role: "customer", path: "/deployment-targets" },
   { name: "billing", role: "customer", path: "/billing" },
   { name: "notifications", role: "customer", path: "/notifications" },
   { name: "dns hosting", role: "customer", path: "/dns-hosting" },

@@ -14,6 +14,7 @@ export const NAMESPACES = [
   "common",
   "demo",
   "dnsHosting",
+  "deploymentTargets",
   "downloads",
   "errorPage",
   "errors",

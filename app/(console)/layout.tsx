@@ -48,6 +48,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           banner={<BalanceWarningBanner />}
           nav={[
             { href: "/certificates", label: t("nav.certificates"), icon: "certificates" },
+            { href: "/deployment-targets", label: t("nav.deploymentTargets"), icon: "deploymentTargets" },
             { href: "/billing", label: t("nav.billing"), icon: "billing" },
             { href: "/dns-hosting", label: t("nav.dnsHosting"), icon: "dnsHosting" },
             { href: "/notifications", label: t("nav.notifications"), icon: "notifications" },

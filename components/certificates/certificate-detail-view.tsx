@@ -15,6 +15,7 @@ import {
   DeploymentSections,
   UpdateResourcesPrompt,
 } from "@/components/resources/deployment-sections";
+import { SimulatedBadge } from "@/components/resources/simulated-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -426,7 +427,10 @@ function ResourcesCard({ data }: { data: CertificateDetail }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{t("detail.resources")}</CardTitle>
+        <CardTitle className="flex flex-wrap items-center gap-2">
+          {t("detail.resources")}
+          <SimulatedBadge />
+        </CardTitle>
       </CardHeader>
       <CardContent>
         {data.resources.length === 0 ? (

@@ -9,6 +9,7 @@ import {
   type LucideIcon,
   ReceiptIcon,
   RefreshCwIcon,
+  ServerIcon,
   ShieldCheckIcon,
   TagIcon,
   UsersIcon,
@@ -18,6 +19,7 @@ import type { NavLink } from "@/components/console/nav-links";
 
 const ICONS = {
   certificates: ShieldCheckIcon,
+  deploymentTargets: ServerIcon,
   billing: WalletIcon,
   notifications: BellIcon,
   dnsHosting: GlobeIcon,

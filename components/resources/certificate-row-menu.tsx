@@ -61,7 +61,7 @@ export function CertificateRowMenu({ row, opened }: { row: CertificateRow; opene
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-72">
           <DownloadItems availability={deployment.data?.download} pending={pending} onDownload={download} />
-          {row.status === "ISSUED" && (
+          {row.status === "ISSUED" && deployment.data?.simulatedResources && (
             <>
               <DropdownMenuSeparator />
               <DropdownMenuItem onSelect={() => setDialog(updateFrom ? "update" : "deploy")} data-testid="row-deploy">

@@ -11,6 +11,7 @@ import {
 } from "@/app/(console)/certificates/after-issuance-actions";
 import { DownloadMenu } from "@/components/downloads/download-menu";
 import { DeferredUpdateResourcesDialog } from "@/components/resources/deferred-update-resources-dialog";
+import { SimulatedBadge } from "@/components/resources/simulated-badge";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -31,7 +32,7 @@ export function CertificateFileActions({ certificateId, domain }: { certificateI
   return (
     <>
       <DownloadMenu certificateId={certificateId} domain={domain} />
-      {data?.deployable && !data.updatePrompt && (
+      {data?.simulatedResources && data.deployable && !data.updatePrompt && (
         <DeferredUpdateResourcesDialog
           certificateId={certificateId}
           domain={domain}
@@ -61,7 +62,10 @@ export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId
   return (
     <Alert className="border-primary/40 bg-primary/5" role="status" data-testid="update-resources-prompt">
       <CloudUploadIcon aria-hidden className="text-primary" />
-      <AlertTitle>{t("title")}</AlertTitle>
+      <AlertTitle className="flex flex-wrap items-center gap-2">
+        {t("title")}
+        <SimulatedBadge />
+      </AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>
           {t("description", { count: prompt.predecessor.resourceCount })}{" "}
@@ -98,7 +102,7 @@ export function DeploymentSections({ certificateId }: { certificateId: string })
   if (!data) return null;
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <HistoryCard data={data} />
+      {data.simulatedResources && <HistoryCard data={data} />}
       <OptionsCard data={data} />
     </div>
   );
@@ -202,7 +206,10 @@ function HistoryCard({ data }: { data: CertificateDeployment }) {
   return (
     <Card className="lg:col-span-2">
       <CardHeader>
-        <CardTitle>{t("title")}</CardTitle>
+        <CardTitle className="flex flex-wrap items-center gap-2">
+          {t("title")}
+          <SimulatedBadge />
+        </CardTitle>
         <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type * as React from "react";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { updateCloudResourcesAction } from "@/app/(console)/certificates/after-issuance-actions";
+import { SimulatedBadge } from "@/components/resources/simulated-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -123,6 +124,7 @@ function DialogBody({
       <>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
+          <SimulatedBadge className="w-fit" />
           <DialogDescription>{t("resultsDescription", { domain })}</DialogDescription>
         </DialogHeader>
         {outcome.ok ? (
@@ -151,6 +153,7 @@ function DialogBody({
     <>
       <DialogHeader>
         <DialogTitle>{title}</DialogTitle>
+        <SimulatedBadge className="w-fit" />
         <DialogDescription>{t("description", { domain })}</DialogDescription>
       </DialogHeader>
       <QueryDialogLoadState

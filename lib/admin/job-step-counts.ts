@@ -9,6 +9,7 @@ export const STEP_COUNTS = [
   },
   { step: "validate", counts: ["validationRecordsAdded", "validated"] },
   { step: "issue", counts: ["issued"] },
+  { step: "deploy", counts: ["deployed", "deployFailed", "deployRetrying", "reverified"] },
   { step: "timeout", counts: ["timedOut", "refunded"] },
   { step: "dns", counts: ["dnsRecordsPublished", "dnsRecordsRemoved", "delegationsChecked"] },
   { step: "notify", counts: ["notificationsCreated", "emailsSent", "webhooksDelivered"] },

@@ -1,8 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
 import { listCertificates } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
 import { createTestCertificate, createTestCloudResources, createTestUser, TEST_NOW } from "@/testing/factories";
+
+// The "Update to cloud resources" link is for the simulated resources of DEMO_MODE.
+vi.mock("@/lib/resources/simulated-resources-available", () => ({ simulatedResourcesAvailable: () => true }));
 
 const DAY = 86_400_000;
 const params = (query: Record<string, string> = {}) => parseCertificateListParams(new URLSearchParams(query));

@@ -20,6 +20,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { type DisplayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { simulatedResourcesAvailable } from "@/lib/resources/simulated-resources-available";
 import { addDays } from "@/lib/time";
 
 export type CertificateRow = {
@@ -268,6 +269,7 @@ export async function listCertificates(
     ownerId,
     rows.map((row) => row.id),
   );
+  const simulated = simulatedResourcesAvailable();
   return {
     total,
     page: params.page,
@@ -281,7 +283,7 @@ export async function listCertificates(
         renewalPaid: Boolean(fact?.renewalId),
         renewalId: fact?.renewalId ?? null,
         resourceCount: fact?.resourceCount ?? 0,
-        resourceUpdateFromId: current && (fact?.predecessorResourceCount ?? 0) > 0 ? row.renewsId : null,
+        resourceUpdateFromId: simulated && current && (fact?.predecessorResourceCount ?? 0) > 0 ? row.renewsId : null,
       };
     }),
   };

@@ -16,6 +16,7 @@ export const OMITTED_SECRETS = {
   notificationSettings: { webhookSecretEncrypted: true },
   issuer: { eabHmacKeyEncrypted: true, accountKeyEncrypted: true },
   apiKey: { secretKeyEncrypted: true },
+  deploymentTarget: { credentialsEncrypted: true, webhookSecretEncrypted: true },
 } as const;
 
 function createClient() {

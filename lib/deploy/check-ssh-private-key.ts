@@ -2,16 +2,18 @@
 // library's own parser (OpenSSH format from ssh-keygen, or PEM RSA/EC keys), with the
 // passphrase when it is encrypted. The answer never quotes the key.
 import "server-only";
-import { utils } from "ssh2";
-import { describeKeyProblem } from "@/lib/deploy/open-ssh-session";
+import ssh2 from "ssh2";
+import { classifyKeyProblem, describeKeyProblem, type SshKeyProblem } from "@/lib/deploy/open-ssh-session";
 
-export type CheckSshPrivateKeyResult = { ok: true; keyType: string } | { ok: false; message: string };
+export type CheckSshPrivateKeyResult =
+  | { ok: true; keyType: string }
+  | { ok: false; problem: SshKeyProblem; message: string };
 
 export function checkSshPrivateKey(privateKey: string, passphrase?: string): CheckSshPrivateKeyResult {
-  const parsed = utils.parseKey(privateKey, passphrase);
-  if (parsed instanceof Error) return { ok: false, message: describeKeyProblem(parsed) };
+  const parsed = ssh2.utils.parseKey(privateKey, passphrase);
+  const problem = (code: SshKeyProblem) => ({ ok: false as const, problem: code, message: describeKeyProblem(code) });
+  if (parsed instanceof Error) return problem(classifyKeyProblem(parsed));
   const [key] = Array.isArray(parsed) ? parsed : [parsed];
-  if (!key || key.getPrivatePEM() === null)
-    return { ok: false, message: "The text holds a public key, not a private one" };
+  if (!key || key.getPrivatePEM() === null) return problem("KEY_NOT_PRIVATE");
   return { ok: true, keyType: key.type };
 }

@@ -3,11 +3,20 @@
 // `hostVerifier` during the key exchange, before authentication), with SFTP and command
 // execution as promises that time out and fail with typed errors (SshDeployError).
 import "server-only";
-import { Client, type ConnectConfig, type ServerHostKeyAlgorithm, type SFTPWrapper, utils } from "ssh2";
+import ssh2, {
+  type ConnectConfig,
+  type ServerHostKeyAlgorithm,
+  type SFTPWrapper,
+  type Client as SshClient,
+} from "ssh2";
 import type { PinnedHostKey, SshCredentials } from "@/lib/deploy/deployment-contracts";
 import { describeHostKey, hostKeyAlgorithmsFor } from "@/lib/deploy/describe-host-key";
 import { classifyConnectError, classifySftpError, SshDeployError } from "@/lib/deploy/ssh-deploy-error";
 import { logger } from "@/lib/logger";
+
+// ssh2 is CommonJS whose `utils` Node's ESM loader cannot see as a named export (the job's
+// command line runs these modules unbundled), so both come from its default export.
+const { Client, utils } = ssh2;
 
 export type SshTimeouts = {
   /** TCP connection, key exchange and login. */
@@ -258,16 +267,28 @@ function authenticationOf(credentials: SshCredentials): Partial<ConnectConfig> {
   return { privateKey: credentials.privateKey, passphrase: credentials.passphrase, authHandler: ["publickey"] };
 }
 
-/** ssh2's parse errors, in words that say what to do (never quoting the key). */
-export function describeKeyProblem(error: Error): string {
-  if (/no passphrase given/i.test(error.message)) return "The private key is encrypted: enter its passphrase";
-  if (/bad passphrase|integrity check failed|bad decrypt/i.test(error.message)) {
-    return "The passphrase does not open the private key";
-  }
-  return "The private key cannot be read: paste an OpenSSH (ssh-keygen) or PEM (RSA/EC) private key";
+export type SshKeyProblem = "KEY_ENCRYPTED" | "KEY_PASSPHRASE_WRONG" | "KEY_UNREADABLE" | "KEY_NOT_PRIVATE";
+
+const KEY_PROBLEM_TEXT: Record<SshKeyProblem, string> = {
+  KEY_ENCRYPTED: "The private key is encrypted: enter its passphrase",
+  KEY_PASSPHRASE_WRONG: "The passphrase does not open the private key",
+  KEY_UNREADABLE: "The private key cannot be read: paste an OpenSSH (ssh-keygen) or PEM (RSA/EC) private key",
+  KEY_NOT_PRIVATE: "The text holds a public key, not a private one",
+};
+
+/** What is wrong with a key ssh2 could not parse (the console translates the code). */
+export function classifyKeyProblem(error: Error): SshKeyProblem {
+  if (/no passphrase given/i.test(error.message)) return "KEY_ENCRYPTED";
+  if (/bad passphrase|integrity check failed|bad decrypt/i.test(error.message)) return "KEY_PASSPHRASE_WRONG";
+  return "KEY_UNREADABLE";
 }
 
-function runCommand(client: Client, command: string, timeoutMs: number): Promise<CommandResult> {
+/** A key problem in words that say what to do (never quoting the key), for logs and operators. */
+export function describeKeyProblem(problem: Error | SshKeyProblem): string {
+  return KEY_PROBLEM_TEXT[problem instanceof Error ? classifyKeyProblem(problem) : problem];
+}
+
+function runCommand(client: SshClient, command: string, timeoutMs: number): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
       if (error) {

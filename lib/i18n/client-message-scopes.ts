@@ -21,7 +21,7 @@ export const CLIENT_MESSAGE_SCOPES = {
   /** app/(console)/layout.tsx: the console's header, menu and navigation. */
   consoleShell: ["header", "language", "nav", "notifications.bell", "theme"],
   certificateList: ["autoRenew", "certificates", "common", "downloads", "resources"],
-  certificateDetail: ["autoRenew", "certificates", "downloads", "renewal", "resources"],
+  certificateDetail: ["autoRenew", "certificates", "deploymentTargets", "downloads", "renewal", "resources"],
   certificateUpload: ["upload"],
   /** The order flow: buy a certificate, apply for a free one. */
   certificateOrder: ["autoRenew.failure", "certificateOrder", "certificates.domainType", "certificates.type"],
@@ -29,6 +29,7 @@ export const CLIENT_MESSAGE_SCOPES = {
   notifications: ["common", "notifications"],
   dnsHosting: ["dnsHosting"],
   apiKeys: ["apiKeys"],
+  deploymentTargets: ["deploymentTargets"],
   /** app/admin: the admin area's shell and pages, which show customers' certificates too. */
   admin: [
     "admin",

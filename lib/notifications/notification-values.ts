@@ -31,5 +31,12 @@ export function notificationValues(
     reason: String(params.reason ?? "other"),
     autoValidated: params.autoValidated ? "true" : "false",
     autoUpdateResources: params.autoUpdateResources ? "true" : "false",
+    // Automatic deployments after renewal (lib/deployment-targets/deployment-notice-row.ts).
+    target: String(params.target ?? ""),
+    verified: params.verified ? "true" : "false",
+    endpoint: String(params.endpoint ?? ""),
+    servedSerial: String(params.servedSerial ?? ""),
+    retrying: params.retryAt ? "true" : "false",
+    retryAt: instant(params.retryAt),
   };
 }

@@ -6,6 +6,7 @@ import { createScheduledNotices } from "@/lib/notifications/create-scheduled-not
 import { deliverWebhooks } from "@/lib/notifications/deliver-webhooks";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
 import { deductDueRenewals } from "@/lib/renewal-job/deduct-due-renewals";
+import { deployRenewedCertificates } from "@/lib/renewal-job/deploy-renewed-certificates";
 import { issueValidatedCertificates } from "@/lib/renewal-job/issue-validated-certificates";
 import {
   EMPTY_COUNTS,
@@ -21,7 +22,7 @@ import { timeOutPendingValidations } from "@/lib/renewal-job/time-out-pending-va
 import { validatePendingCertificates } from "@/lib/renewal-job/validate-pending-certificates";
 
 /**
- * Runs every step of a created run in order — deduct, validate, issue, time out,
+ * Runs every step of a created run in order — deduct, validate, issue, deploy, time out,
  * DNS (records to the DNS server and away from it, delegations), notify (in-app, e-mail, webhooks) — with the run's own "now", recording progress on the run row as it goes
  * (the admin page polls it). A failure ends the run as FAILED with the error; what
  * committed before it stays, and the next run picks up the rest.
@@ -68,6 +69,17 @@ export async function executeJobRun(runId: string): Promise<JobRunView> {
     const issued = await issueValidatedCertificates({ now });
     counts.issued = issued.issued;
     for (const error of issued.errors) errors.push({ step: "issue", ...error });
+
+    step = "deploy";
+    await progress(step);
+    const deployed = await deployRenewedCertificates({ now, realNow: systemNow, onProgress: () => progress("deploy") });
+    Object.assign(counts, {
+      deployed: deployed.deployed,
+      deployFailed: deployed.failed,
+      deployRetrying: deployed.retrying,
+      reverified: deployed.reverified,
+    });
+    for (const error of deployed.errors) errors.push({ step: "deploy", ...error });
 
     step = "timeout";
     await progress(step);

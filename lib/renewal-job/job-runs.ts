@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { JobRunStatus } from "@/lib/generated/prisma/enums";
 
 /** The steps of one renewal job run, in order. */
-export const JOB_STEPS = ["deduct", "validate", "issue", "timeout", "dns", "notify"] as const;
+export const JOB_STEPS = ["deduct", "validate", "issue", "deploy", "timeout", "dns", "notify"] as const;
 export type JobStep = (typeof JOB_STEPS)[number];
 
 /** What one run did; every key is a count of certificates (or notices). */
@@ -15,6 +15,12 @@ export type JobCounts = {
   validationRecordsAdded: number;
   validated: number;
   issued: number;
+  /** Automatic deployments after renewal that put the certificate in place, ended failed, or wait for a retry. */
+  deployed: number;
+  deployFailed: number;
+  deployRetrying: number;
+  /** Deployments found "not serving" before that serve now. */
+  reverified: number;
   timedOut: number;
   refunded: number;
   dnsRecordsPublished: number;
@@ -34,6 +40,10 @@ export const EMPTY_COUNTS: JobCounts = {
   validationRecordsAdded: 0,
   validated: 0,
   issued: 0,
+  deployed: 0,
+  deployFailed: 0,
+  deployRetrying: 0,
+  reverified: 0,
   timedOut: 0,
   refunded: 0,
   dnsRecordsPublished: 0,

@@ -3,6 +3,7 @@ import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-wher
 import { db } from "@/lib/db/client";
 import type { CloudResourceType, DeploymentResult } from "@/lib/generated/prisma/enums";
 import { countResourcesByCertificate } from "@/lib/resources/count-resources-by-certificate";
+import { simulatedResourcesAvailable } from "@/lib/resources/simulated-resources-available";
 
 const HISTORY_LIMIT = 50;
 
@@ -34,6 +35,8 @@ export type CertificateDeployment = {
   predecessor: { id: string; domain: string; resourceCount: number } | null;
   /** An issued renewal whose predecessor still has resources: the console prompts "Update to cloud resources". */
   updatePrompt: boolean;
+  /** The simulated cloud resources are offered (DEMO_MODE only). */
+  simulatedResources: boolean;
   autoUpdateResources: boolean;
   ignoreNotifications: boolean;
   download: DownloadAvailability;
@@ -93,6 +96,7 @@ export async function getCertificateDeployment(
     ]),
   );
 
+  const simulated = simulatedResourcesAvailable();
   const deployable =
     certificate.status === "ISSUED" &&
     certificate.expiresAt !== null &&
@@ -110,7 +114,8 @@ export async function getCertificateDeployment(
     deployable,
     resourceCount: resourceCounts.get(certificate.id) ?? 0,
     predecessor,
-    updatePrompt: deployable && (predecessor?.resourceCount ?? 0) > 0,
+    updatePrompt: simulated && deployable && (predecessor?.resourceCount ?? 0) > 0,
+    simulatedResources: simulated,
     autoUpdateResources: certificate.autoUpdateResources,
     ignoreNotifications: certificate.ignoreNotifications,
     download: !certificate.certificatePem ? "NONE" : certificate.privateKeyEncrypted ? "FULL" : "CERTIFICATE_ONLY",

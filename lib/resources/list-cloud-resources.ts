@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { CloudResourceType } from "@/lib/generated/prisma/enums";
+import { simulatedResourcesAvailable } from "@/lib/resources/simulated-resources-available";
 
 export type CloudResourceItem = {
   id: string;
@@ -16,6 +17,7 @@ export async function listCloudResources(
   ownerId: string,
   options: { certificateId?: string } = {},
 ): Promise<CloudResourceItem[]> {
+  if (!simulatedResourcesAvailable()) return [];
   const rows = await db.cloudResource.findMany({
     where: { ownerId, ...(options.certificateId ? { certificateId: options.certificateId } : {}) },
     orderBy: [{ type: "asc" }, { name: "asc" }, { id: "asc" }],

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { CloudResourceType } from "@/lib/generated/prisma/enums";
 import { randomId } from "@/lib/ids";
 import { uncoveredHosts } from "@/lib/resources/certificate-covers-host";
+import { simulatedResourcesAvailable } from "@/lib/resources/simulated-resources-available";
 
 export const MAX_RESOURCES_PER_UPDATE = 100;
 
@@ -50,6 +51,7 @@ export type UpdateCloudResourcesInput = {
  * recorded as FAILED with the uncovered names as its message.
  */
 export async function updateCloudResources(input: UpdateCloudResourcesInput): Promise<UpdateCloudResourcesResult> {
+  if (!simulatedResourcesAvailable()) throw new AppError("NOT_FOUND");
   const resourceIds = [...new Set(input.resourceIds)];
   if (resourceIds.length === 0 || resourceIds.length > MAX_RESOURCES_PER_UPDATE) {
     throw new AppError("INVALID_INPUT");

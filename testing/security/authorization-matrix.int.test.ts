@@ -26,6 +26,7 @@ const { default: errorMessages } = await import("@/messages/en/errors.json");
 const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { signTc3Request } = await import("@/testing/sign-tc3-request");
+const { sshTargetFormInput, webhookTargetFormInput } = await import("@/testing/security/create-owned-targets");
 
 const ROOT = process.cwd();
 const actionModules = {
@@ -38,6 +39,8 @@ const actionModules = {
     "@/app/(console)/certificates/after-issuance-actions"
   ),
   "app/(console)/dns-hosting/actions.ts": await import("@/app/(console)/dns-hosting/actions"),
+  "app/(console)/certificates/deploy-actions.ts": await import("@/app/(console)/certificates/deploy-actions"),
+  "app/(console)/deployment-targets/actions.ts": await import("@/app/(console)/deployment-targets/actions"),
   "app/(console)/notifications/actions.ts": await import("@/app/(console)/notifications/actions"),
   "app/actions/set-locale.ts": await import("@/app/actions/set-locale"),
   "app/actions/set-time-zone.ts": await import("@/app/actions/set-time-zone"),
@@ -55,6 +58,8 @@ const a = {
   certificates: actionModules["app/(console)/certificates/actions.ts"],
   afterIssuance: actionModules["app/(console)/certificates/after-issuance-actions.ts"],
   dnsHosting: actionModules["app/(console)/dns-hosting/actions.ts"],
+  deploy: actionModules["app/(console)/certificates/deploy-actions.ts"],
+  targets: actionModules["app/(console)/deployment-targets/actions.ts"],
   orders: actionModules["app/(console)/certificates/order-actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
@@ -87,8 +92,12 @@ const routeModules = {
     "@/app/api/certificates/[id]/manual-renewal-offer/route"
   ),
   "app/api/certificates/[id]/route.ts": await import("@/app/api/certificates/[id]/route"),
+  "app/api/certificates/[id]/target-deployments/route.ts": await import(
+    "@/app/api/certificates/[id]/target-deployments/route"
+  ),
   "app/api/certificates/route.ts": await import("@/app/api/certificates/route"),
   "app/api/certificates/upload/route.ts": await import("@/app/api/certificates/upload/route"),
+  "app/api/deployment-targets/route.ts": await import("@/app/api/deployment-targets/route"),
   "app/api/jobs/renewals/route.ts": await import("@/app/api/jobs/renewals/route"),
   "app/api/notifications/unread/route.ts": await import("@/app/api/notifications/unread/route"),
   "app/api/resources/route.ts": await import("@/app/api/resources/route"),
@@ -211,7 +220,16 @@ beforeAll(async () => {
 /** Things only A's data contains: none may appear in an answer to someone else. */
 async function markersOfA(): Promise<string[]> {
   const certificates = await db.certificate.findMany({ where: { ownerId: customerA.id }, select: { id: true } });
-  return [customerA.email, A.domainMarker, A.notificationId, A.resourceId, ...certificates.map((c) => c.id)];
+  const targets = await db.deploymentTarget.findMany({ where: { ownerId: customerA.id }, select: { id: true } });
+  return [
+    customerA.email,
+    A.domainMarker,
+    A.notificationId,
+    A.resourceId,
+    A.deploymentId,
+    ...certificates.map((c) => c.id),
+    ...targets.map((target) => target.id),
+  ];
 }
 
 type ActionRow = { expect: Row<ActionExpectation>; call: () => Promise<unknown> };
@@ -315,6 +333,61 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/(console)/dns-hosting/actions.ts#removeValidationDelegationAction": {
     expect: OWNER_ONLY,
     call: () => a.dnsHosting.removeValidationDelegationAction({ delegationId: A.delegationToRemoveId }),
+  },
+  "app/(console)/certificates/deploy-actions.ts#deployCertificateAction": {
+    expect: OWNER_ONLY,
+    // To the webhook target (nothing listens there: it fails at once); the SSH target's deployment stays its latest.
+    call: () =>
+      a.deploy.deployCertificateAction({ certificateId: A.issuedCertificateId, targetIds: [A.webhookTargetId] }),
+  },
+  "app/(console)/certificates/deploy-actions.ts#verifyTargetDeploymentAction": {
+    expect: OWNER_ONLY,
+    call: () => a.deploy.verifyTargetDeploymentAction({ deploymentId: A.deploymentId }),
+  },
+  "app/(console)/certificates/deploy-actions.ts#rollBackTargetDeploymentAction": {
+    expect: OWNER_ONLY,
+    call: () => a.deploy.rollBackTargetDeploymentAction({ deploymentId: A.deploymentId }),
+  },
+  "app/(console)/deployment-targets/actions.ts#fetchSshHostKeyAction": {
+    expect: OWN_DATA,
+    call: () => a.targets.fetchSshHostKeyAction({ host: "127.0.0.1", port: 1 }),
+  },
+  "app/(console)/deployment-targets/actions.ts#createSshTargetAction": {
+    expect: OWN_DATA,
+    call: () => a.targets.createSshTargetAction(sshTargetFormInput(`new-${randomUUID()}`, "www.example.test")),
+  },
+  "app/(console)/deployment-targets/actions.ts#updateSshTargetAction": {
+    expect: OWNER_ONLY,
+    call: () =>
+      a.targets.updateSshTargetAction({
+        targetId: A.sshTargetId,
+        ...sshTargetFormInput(`web.${A.domainMarker}`, `www.hosted.${A.domainMarker}`),
+        privateKey: "",
+      }),
+  },
+  "app/(console)/deployment-targets/actions.ts#createWebhookTargetAction": {
+    expect: OWN_DATA,
+    call: () => a.targets.createWebhookTargetAction(webhookTargetFormInput(`hook-${randomUUID()}`)),
+  },
+  "app/(console)/deployment-targets/actions.ts#updateWebhookTargetAction": {
+    expect: OWNER_ONLY,
+    call: () =>
+      a.targets.updateWebhookTargetAction({
+        targetId: A.webhookTargetId,
+        ...webhookTargetFormInput(`hook.${A.domainMarker}`),
+      }),
+  },
+  "app/(console)/deployment-targets/actions.ts#rotateDeployWebhookSecretAction": {
+    expect: OWNER_ONLY,
+    call: () => a.targets.rotateDeployWebhookSecretAction({ targetId: A.webhookTargetId }),
+  },
+  "app/(console)/deployment-targets/actions.ts#testDeploymentTargetAction": {
+    expect: OWNER_ONLY,
+    call: () => a.targets.testDeploymentTargetAction({ targetId: A.sshTargetId }),
+  },
+  "app/(console)/deployment-targets/actions.ts#deleteDeploymentTargetAction": {
+    expect: OWNER_ONLY,
+    call: () => a.targets.deleteDeploymentTargetAction({ targetId: A.deleteTargetId }),
   },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     expect: OWN_DATA,
@@ -562,6 +635,18 @@ const ROUTES: Record<string, RouteRow> = {
         get(`/api/certificates/${A.issuedCertificateId}`),
         params({ id: A.issuedCertificateId }),
       ),
+  },
+  "GET /api/certificates/[id]/target-deployments": {
+    expect: OWNER_ROUTE,
+    call: () =>
+      r["app/api/certificates/[id]/target-deployments/route.ts"].GET(
+        get(`/api/certificates/${A.issuedCertificateId}/target-deployments`),
+        params({ id: A.issuedCertificateId }),
+      ),
+  },
+  "GET /api/deployment-targets": {
+    expect: OWN_DATA_ROUTE,
+    call: () => r["app/api/deployment-targets/route.ts"].GET(get("/api/deployment-targets")),
   },
   "GET /api/certificates": {
     expect: OWN_DATA_ROUTE,

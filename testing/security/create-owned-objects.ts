@@ -6,8 +6,9 @@ import { db } from "@/lib/db/client";
 import { placeCertificateOrder } from "@/lib/orders/place-certificate-order";
 import { renewManually } from "@/lib/renewal/renew-manually";
 import { createTestCertificate, TEST_NOW } from "@/testing/factories";
+import { createOwnedTargets, type OwnedTargets } from "@/testing/security/create-owned-targets";
 
-export type OwnedObjects = {
+export type OwnedObjects = OwnedTargets & {
   /** Part of every domain of this customer: an answer to anyone else must not contain it. */
   domainMarker: string;
   /** Eligible for auto-renewal, which is off. */
@@ -82,7 +83,9 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
       data: { ownerId, domain: `${label}.${domainMarker}`, label: randomUUID().replaceAll("-", "").slice(0, 24) },
       select: { id: true },
     });
+  const targets = await createOwnedTargets(ownerId, { issuedCertificateId: issued.newCertificateId, domainMarker });
   return {
+    ...targets,
     domainMarker,
     zoneToCheckId: (await zone("check-zone")).id,
     zoneToRemoveId: (await zone("remove-zone")).id,

@@ -45,6 +45,8 @@ const OWNED_ROWS: Record<string, string> = {
   Notification: `SELECT t::text FROM "Notification" t WHERE t."ownerId" = $1`,
   NotificationSettings: `SELECT t::text FROM "NotificationSettings" t WHERE t."ownerId" = $1`,
   WebhookDelivery: `SELECT t::text FROM "WebhookDelivery" t JOIN "Notification" n ON n.id = t."notificationId" WHERE n."ownerId" = $1`,
+  DeploymentTarget: `SELECT t::text FROM "DeploymentTarget" t WHERE t."ownerId" = $1`,
+  TargetDeployment: `SELECT t::text FROM "TargetDeployment" t WHERE t."ownerId" = $1`,
 };
 
 /** One digest per table of the rows owned by this user. */

@@ -33,6 +33,9 @@ const afterIssuanceActions = await import("@/app/(console)/certificates/after-is
 const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
 const orderActions = await import("@/app/(console)/certificates/order-actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
+const deployActions = await import("@/app/(console)/certificates/deploy-actions");
+const targetActions = await import("@/app/(console)/deployment-targets/actions");
+const { sshTargetFormInput, webhookTargetFormInput } = await import("@/testing/security/create-owned-targets");
 const { setLocaleAction } = await import("@/app/actions/set-locale");
 const { setTimeZoneAction } = await import("@/app/actions/set-time-zone");
 const { signOutAction } = await import("@/app/actions/sign-out");
@@ -219,6 +222,61 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => customer,
     valid: () => ({ delegationId: own.delegationToRemoveId }),
     call: (input) => dnsHostingActions.removeValidationDelegationAction(input as never),
+  },
+  "app/(console)/certificates/deploy-actions.ts#deployCertificateAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.issuedCertificateId, targetIds: [own.webhookTargetId] }),
+    call: (input) => deployActions.deployCertificateAction(input as never),
+  },
+  "app/(console)/certificates/deploy-actions.ts#verifyTargetDeploymentAction": {
+    as: () => customer,
+    valid: () => ({ deploymentId: own.deploymentId }),
+    call: (input) => deployActions.verifyTargetDeploymentAction(input as never),
+  },
+  "app/(console)/certificates/deploy-actions.ts#rollBackTargetDeploymentAction": {
+    as: () => customer,
+    valid: () => ({ deploymentId: own.deploymentId }),
+    call: (input) => deployActions.rollBackTargetDeploymentAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#fetchSshHostKeyAction": {
+    as: () => customer,
+    valid: () => ({ host: "127.0.0.1", port: 1 }),
+    call: (input) => targetActions.fetchSshHostKeyAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#createSshTargetAction": {
+    as: () => customer,
+    valid: () => sshTargetFormInput("hostile", "www.example.test"),
+    call: (input) => targetActions.createSshTargetAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#updateSshTargetAction": {
+    as: () => customer,
+    valid: () => ({ targetId: own.sshTargetId, ...sshTargetFormInput("hostile", "www.example.test"), privateKey: "" }),
+    call: (input) => targetActions.updateSshTargetAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#createWebhookTargetAction": {
+    as: () => customer,
+    valid: () => webhookTargetFormInput("hostile"),
+    call: (input) => targetActions.createWebhookTargetAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#updateWebhookTargetAction": {
+    as: () => customer,
+    valid: () => ({ targetId: own.webhookTargetId, ...webhookTargetFormInput("hostile") }),
+    call: (input) => targetActions.updateWebhookTargetAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#rotateDeployWebhookSecretAction": {
+    as: () => customer,
+    valid: () => ({ targetId: own.webhookTargetId }),
+    call: (input) => targetActions.rotateDeployWebhookSecretAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#testDeploymentTargetAction": {
+    as: () => customer,
+    valid: () => ({ targetId: own.sshTargetId }),
+    call: (input) => targetActions.testDeploymentTargetAction(input as never),
+  },
+  "app/(console)/deployment-targets/actions.ts#deleteDeploymentTargetAction": {
+    as: () => customer,
+    valid: () => ({ targetId: own.deleteTargetId }),
+    call: (input) => targetActions.deleteDeploymentTargetAction(input as never),
   },
   "app/(console)/notifications/actions.ts#markNotificationsReadAction": {
     as: () => customer,
@@ -550,6 +608,8 @@ const routes = {
   download: await import("@/app/api/certificates/[id]/download/route"),
   manualRenewalOffer: await import("@/app/api/certificates/[id]/manual-renewal-offer/route"),
   certificate: await import("@/app/api/certificates/[id]/route"),
+  targetDeployments: await import("@/app/api/certificates/[id]/target-deployments/route"),
+  deploymentTargets: await import("@/app/api/deployment-targets/route"),
   certificates: await import("@/app/api/certificates/route"),
   upload: await import("@/app/api/certificates/upload/route"),
   jobs: await import("@/app/api/jobs/renewals/route"),
@@ -780,6 +840,18 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/certificates/[id]": {
     as: () => customer,
     requests: hostileGets("/api/certificates/[id]", routes.certificate.GET, () => own.issuedCertificateId),
+  },
+  "GET /api/certificates/[id]/target-deployments": {
+    as: () => customer,
+    requests: hostileGets(
+      "/api/certificates/[id]/target-deployments",
+      routes.targetDeployments.GET,
+      () => own.issuedCertificateId,
+    ),
+  },
+  "GET /api/deployment-targets": {
+    as: () => customer,
+    requests: hostileGets("/api/deployment-targets", routes.deploymentTargets.GET),
   },
   "GET /api/certificates": { as: () => customer, requests: hostileGets("/api/certificates", routes.certificates.GET) },
   "POST /api/certificates/upload": {

@@ -3,10 +3,13 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CertificateDetailView } from "@/components/certificates/certificate-detail-view";
+import { TargetDeploymentsSection } from "@/components/deployment-targets/target-deployments-section";
 import { requireUser } from "@/lib/auth/session";
 import { getCertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import { now } from "@/lib/clock";
+import { getCertificateTargetDeployments } from "@/lib/deployment-targets/get-certificate-target-deployments";
 import { certificateKeys } from "@/lib/queries/certificates";
+import { deploymentTargetKeys } from "@/lib/queries/deployment-targets";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { resourceKeys } from "@/lib/queries/resources";
 import { getCertificateDeployment } from "@/lib/resources/get-certificate-deployment";
@@ -33,13 +36,16 @@ export default async function CertificateDetailPage({ params }: Props) {
   queryClient.setQueryData(certificateKeys.detail(id), detail);
   // The "Update to cloud resources" prompt and the download menu render with the page, not after it.
   const user = await requireUser();
-  queryClient.setQueryData(
-    resourceKeys.deployment(id),
-    await getCertificateDeployment(user.id, id, new Date(detail.asOf)),
-  );
+  const asOf = new Date(detail.asOf);
+  const [deployment, targetDeployments] = await Promise.all([
+    getCertificateDeployment(user.id, id, asOf),
+    getCertificateTargetDeployments(user.id, id, asOf),
+  ]);
+  queryClient.setQueryData(resourceKeys.deployment(id), deployment);
+  queryClient.setQueryData(deploymentTargetKeys.certificate(id), targetDeployments);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <CertificateDetailView certificateId={id} />
+      <CertificateDetailView certificateId={id} extraSections={<TargetDeploymentsSection certificateId={id} />} />
     </HydrationBoundary>
   );
 }

@@ -10,11 +10,12 @@ describe("stepState", () => {
       "pending",
       "pending",
       "pending",
+      "pending",
     ]);
   });
 
   it("has everything pending before the first step and done once the run ended", () => {
-    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, false))).toEqual(Array(6).fill("pending"));
-    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, true))).toEqual(Array(6).fill("done"));
+    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, false))).toEqual(Array(7).fill("pending"));
+    expect(STEP_COUNTS.map(({ step }) => stepState(step, null, true))).toEqual(Array(7).fill("done"));
   });
 });

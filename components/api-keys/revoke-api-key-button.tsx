@@ -1,68 +1,24 @@
 "use client";
 
-import { Loader2Icon } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { revokeApiKeyAction } from "@/app/(console)/api-keys/actions";
+import { lazy } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { toast } from "@/components/ui/toast";
+import { DeferredOverlay } from "@/components/ui/deferred-overlay";
 
-/** Revokes one key after a confirmation: the next request signed with it is refused. */
+const loadDialog = () => import("@/components/api-keys/revoke-api-key-dialog-open");
+const OpenRevokeApiKeyDialog = lazy(() => loadDialog().then((module) => ({ default: module.OpenRevokeApiKeyDialog })));
+
+/** Revokes one key after a confirmation, whose dialog code loads when it is first wanted. */
 export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name: string }) {
   const t = useTranslations("apiKeys.revoke");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [revoking, startRevoking] = useTransition();
-
-  const revoke = () =>
-    startRevoking(async () => {
-      try {
-        const result = await revokeApiKeyAction({ apiKeyId });
-        if (!result.ok) {
-          toast.error(result.message);
-          return;
-        }
-        setOpen(false);
-        router.refresh();
-        toast.success(t("revoked", { name }));
-      } catch {
-        toast.error(t("error"));
-      }
-    });
-
+  const trigger = (
+    <Button variant="outline" size="sm" data-testid="revoke-api-key">
+      {t("button")}
+    </Button>
+  );
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="outline" size="sm" data-testid="revoke-api-key">
-          {t("button")}
-        </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t("cancel")}>
-        <DialogHeader>
-          <DialogTitle>{t("title", { name })}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">{t("cancel")}</Button>
-          </DialogClose>
-          <Button variant="destructive" onClick={revoke} disabled={revoking} data-testid="revoke-api-key-confirm">
-            {revoking && <Loader2Icon className="animate-spin" aria-hidden />}
-            {revoking ? t("revoking") : t("confirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <DeferredOverlay load={loadDialog} trigger={trigger}>
+      <OpenRevokeApiKeyDialog apiKeyId={apiKeyId} name={name} trigger={trigger} />
+    </DeferredOverlay>
   );
 }

@@ -1,7 +1,7 @@
 // The order form's fields as one value, kept in sessionStorage so a trip to Billing for a
 // top-up comes back to the same order (the CSR included). Client only.
 import type { CertificateType, DomainType, KeyAlgorithm } from "@/lib/generated/prisma/enums";
-import { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/certificate-order-input";
+import { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 import type { OrderFlow } from "@/lib/orders/order-products";
 
 export type OrderDraft = {

@@ -11,7 +11,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { MAX_CSR_BYTES } from "@/lib/csr/csr-problems";
-import { ORDER_KEY_ALGORITHMS } from "@/lib/orders/certificate-order-input";
+import { ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 import type { OrderProblem } from "@/lib/orders/order-problems";
 
 /** Generate the key pair here (which algorithm), or bring a CSR: pasted, or loaded from a .csr/.pem file. */

@@ -5,8 +5,9 @@ import { z } from "zod";
 import { MAX_CSR_BYTES } from "@/lib/csr/csr-problems";
 import { MAX_NAME_LENGTH } from "@/lib/orders/check-order-names";
 
-export const ORDER_KEY_ALGORITHMS = ["RSA_2048", "RSA_3072", "RSA_4096", "ECDSA_P256", "ECDSA_P384"] as const;
-export const DEFAULT_ORDER_KEY_ALGORITHM = "RSA_2048" satisfies (typeof ORDER_KEY_ALGORITHMS)[number];
+import { ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
+
+export { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 /** The customer's choice; validation is automatic (DNS_AUTO) wherever every name is hosted with us. */
 export const ORDER_VALIDATION_METHODS = ["DNS", "FILE"] as const;
 /** More names than any product sells: the product's own maximum is checked against the catalogue. */

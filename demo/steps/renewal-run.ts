@@ -138,7 +138,9 @@ export const thirdPartyPendingStep: DemoStep = {
     await openRenewalOf(customer, thirdParty, i18n);
     await expect(customer.getByTestId("status-badge").first()).toHaveText(t("certificates.status.PENDING_VALIDATION"));
     const card = customer.getByTestId("validation-card");
-    await expect(card).toContainText(t("renewal.validation.manualDescription", { domain: thirdParty.domain, count: 1 }));
+    await expect(card).toContainText(
+      t("renewal.validation.manualDescription", { domain: thirdParty.domain, count: 1 }),
+    );
     await expect(card.getByTestId("record-type")).toHaveText("TXT");
     const name = (await card.getByTestId("record-name").textContent()) ?? "";
     await say(customer, {

@@ -99,7 +99,14 @@ await onDatabase(jobUrl, (client) => client.query("CHECKPOINT"));
 const run = await db.jobRun.create({
   data: { trigger: "cron", status: "RUNNING", clockNow: now, startedAt: new Date(), heartbeatAt: new Date() },
 });
-await db.$queryRaw`SELECT 1`; // the pool's first connection is not part of the step
+// Opening the pool's connections is not part of the step: one per lane, held at once so
+// that each lane finds its own (a scheduler calls the job route on a server already running).
+const { getConfig } = await import("@/lib/config");
+await Promise.all(
+  Array.from({ length: getConfig().renewalLanes }, () =>
+    db.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(0.05)`),
+  ),
+);
 
 let heapPeak = process.memoryUsage().heapUsed;
 const heapTimer = setInterval(() => {

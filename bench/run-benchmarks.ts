@@ -66,7 +66,7 @@ if (selected.has("job")) {
   results.job = await runJobThroughput({
     sizes: large ? [10_000, 100_000] : [10_000],
     accounts: 1_000,
-    batchSize: Number(process.env.RENEWAL_BATCH_SIZE ?? 500),
+    batchSize: Number(process.env.RENEWAL_BATCH_SIZE ?? 1000),
     log,
     profileDir: args.includes("--profile") ? path.resolve("bench/tmp/prof") : undefined,
   });

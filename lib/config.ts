@@ -89,7 +89,7 @@ const configSchema = z
       .int()
       .min(1)
       .max(5000)
-      .default(500),
+      .default(1000),
     RENEWAL_LANES: z.coerce
       .number({ error: "RENEWAL_LANES must be a whole number between 1 and 8" })
       .int()

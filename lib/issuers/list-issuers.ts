@@ -9,6 +9,8 @@ export type ProductIssuerRow = {
   certificateType: string;
   domainType: string;
   validityYears: number;
+  /** A free product, which can sit beside the paid one of the same kind. */
+  free: boolean;
   /** Null: the built-in CA. */
   issuerId: string | null;
 };
@@ -21,7 +23,15 @@ export async function listIssuers(actor: Actor): Promise<IssuersOverview> {
   const [issuers, products] = await Promise.all([
     db.issuer.findMany({ select: ISSUER_VIEW_SELECT, orderBy: { name: "asc" } }),
     db.price.findMany({
-      select: { id: true, brand: true, certificateType: true, domainType: true, validityYears: true, issuerId: true },
+      select: {
+        id: true,
+        brand: true,
+        certificateType: true,
+        domainType: true,
+        validityYears: true,
+        free: true,
+        issuerId: true,
+      },
       orderBy: [{ brand: "asc" }, { certificateType: "asc" }, { domainType: "asc" }, { validityYears: "asc" }],
     }),
   ]);

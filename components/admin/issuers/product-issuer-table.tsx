@@ -36,7 +36,8 @@ export function ProductIssuerTable({
       </TableHeader>
       <TableBody>
         {products.map((product) => {
-          const label = `${product.brand} ${tc(`type.${product.certificateType}`)} ${tc(`domainType.${product.domainType}`)}`;
+          const kind = `${product.brand} ${tc(`type.${product.certificateType}`)} ${tc(`domainType.${product.domainType}`)}`;
+          const label = product.free ? t("products.freeProduct", { product: kind }) : kind;
           return (
             <TableRow key={product.priceId} data-testid="product-issuer-row" data-price-id={product.priceId}>
               <TableHead scope="row" className="font-medium text-foreground">

@@ -93,7 +93,7 @@ export function IssuerForm({ issuer, onDone }: { issuer?: IssuerView; onDone?: (
     const change = (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
       setValues((current) => ({ ...current, [name]: event.target.value }));
     return (
-      <div className="grid gap-2">
+      <div className="grid content-start gap-2">
         <Label htmlFor={inputId}>{options.label}</Label>
         {options.multiline ? (
           <Textarea {...common} onChange={change} className="font-mono text-xs" rows={4} />

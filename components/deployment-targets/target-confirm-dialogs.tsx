@@ -1,23 +1,12 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { Loader2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
 import {
   deleteDeploymentTargetAction,
   rotateDeployWebhookSecretAction,
 } from "@/app/(console)/deployment-targets/actions";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toast";
 import { deploymentTargetKeys } from "@/lib/queries/deployment-targets";
 
@@ -31,78 +20,38 @@ export function RotateSecretDialog({
   onRotated,
 }: ConfirmProps & { onRotated: (secret: string) => void }) {
   const t = useTranslations("deploymentTargets.rotate");
-  const [rotating, startRotating] = useTransition();
-  const rotate = () =>
-    startRotating(async () => {
-      try {
-        const result = await rotateDeployWebhookSecretAction({ targetId: target.id });
-        if (!result.ok) {
-          toast.error(result.message);
-          return;
-        }
-        onRotated(result.data.signingSecret);
-        onOpenChange(false);
-      } catch {
-        toast.error(t("error"));
-      }
-    });
   return (
-    <Dialog open onOpenChange={onOpenChange}>
-      <DialogContent closeLabel={t("cancel")}>
-        <DialogHeader>
-          <DialogTitle>{t("title", { name: target.name })}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">{t("cancel")}</Button>
-          </DialogClose>
-          <Button onClick={rotate} disabled={rotating}>
-            {rotating && <Loader2Icon className="animate-spin" aria-hidden />}
-            {rotating ? t("rotating") : t("confirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      open
+      onOpenChange={onOpenChange}
+      title={t("title", { name: target.name })}
+      description={t("description")}
+      labels={{ cancel: t("cancel"), confirm: t("confirm"), pending: t("rotating") }}
+      unreachableMessage={t("error")}
+      action={() => rotateDeployWebhookSecretAction({ targetId: target.id })}
+      onConfirmed={(data) => onRotated(data.signingSecret)}
+    />
   );
 }
 
 export function DeleteTargetDialog({ target, onOpenChange }: ConfirmProps) {
   const t = useTranslations("deploymentTargets.delete");
   const queryClient = useQueryClient();
-  const [deleting, startDeleting] = useTransition();
-  const remove = () =>
-    startDeleting(async () => {
-      try {
-        const result = await deleteDeploymentTargetAction({ targetId: target.id });
-        if (!result.ok) {
-          toast.error(result.message);
-          return;
-        }
-        onOpenChange(false);
+  return (
+    <ConfirmDialog
+      open
+      onOpenChange={onOpenChange}
+      title={t("title", { name: target.name })}
+      description={t("description")}
+      labels={{ cancel: t("cancel"), confirm: t("confirm"), pending: t("deleting") }}
+      unreachableMessage={t("error")}
+      destructive
+      confirmTestId="delete-target-confirm"
+      action={() => deleteDeploymentTargetAction({ targetId: target.id })}
+      onConfirmed={async () => {
         await queryClient.invalidateQueries({ queryKey: deploymentTargetKeys.all });
         toast.success(t("deleted", { name: target.name }));
-      } catch {
-        toast.error(t("error"));
-      }
-    });
-  return (
-    <Dialog open onOpenChange={onOpenChange}>
-      <DialogContent closeLabel={t("cancel")}>
-        <DialogHeader>
-          <DialogTitle>{t("title", { name: target.name })}</DialogTitle>
-          <DialogDescription>{t("description")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">{t("cancel")}</Button>
-          </DialogClose>
-          <Button variant="destructive" onClick={remove} disabled={deleting} data-testid="delete-target-confirm">
-            {deleting && <Loader2Icon className="animate-spin" aria-hidden />}
-            {deleting ? t("deleting") : t("confirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }}
+    />
   );
 }

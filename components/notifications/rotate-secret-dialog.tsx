@@ -1,21 +1,10 @@
 "use client";
 
-import { Loader2Icon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { type ReactElement, useState, useTransition } from "react";
+import { type ReactElement, useState } from "react";
 import { rotateWebhookSecretAction } from "@/app/(console)/notifications/actions";
-import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { toast } from "@/components/ui/toast";
 
 /**
@@ -33,43 +22,23 @@ export function RotateSecretDialog({
   const t = useTranslations("notifications.settings.secret");
   const router = useRouter();
   const [open, setOpen] = useState(true);
-  const [rotating, startRotating] = useTransition();
-
-  const rotate = () =>
-    startRotating(async () => {
-      try {
-        const result = await rotateWebhookSecretAction({});
-        if (!result.ok) {
-          toast.error(result.code === "NOT_FOUND" ? t("rotateError") : result.message);
-          return;
-        }
-        onRotated(result.data.secret);
-        setOpen(false);
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={children}
+      title={t("rotateTitle")}
+      description={t("rotateDescription")}
+      labels={{ cancel: t("cancel"), confirm: t("rotateConfirm"), pending: t("rotating") }}
+      unreachableMessage={t("rotateError")}
+      confirmTestId="rotate-secret-confirm"
+      action={() => rotateWebhookSecretAction({})}
+      refusalMessage={(refusal) => (refusal.code === "NOT_FOUND" ? t("rotateError") : refusal.message)}
+      onConfirmed={(data) => {
+        onRotated(data.secret);
         router.refresh();
         toast.success(t("rotated"));
-      } catch {
-        toast.error(t("rotateError"));
-      }
-    });
-
-  return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>{children}</DialogTrigger>
-      <DialogContent closeLabel={t("cancel")}>
-        <DialogHeader>
-          <DialogTitle>{t("rotateTitle")}</DialogTitle>
-          <DialogDescription>{t("rotateDescription")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button variant="outline">{t("cancel")}</Button>
-          </DialogClose>
-          <Button onClick={rotate} disabled={rotating} data-testid="rotate-secret-confirm">
-            {rotating && <Loader2Icon className="animate-spin" aria-hidden />}
-            {rotating ? t("rotating") : t("rotateConfirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }}
+    />
   );
 }

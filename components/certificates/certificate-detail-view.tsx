@@ -1,13 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon, RefreshCwIcon, RotateCwIcon, XCircleIcon } from "lucide-react";
+import { ArrowLeftIcon, BanIcon, RefreshCwIcon, RotateCwIcon, Trash2Icon, XCircleIcon } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
 import { lazy, Suspense } from "react";
 import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
 import { AutoRenewBadge, StatusBadge } from "@/components/certificates/certificate-badges";
+import {
+  DeleteCertificateDialog,
+  RevokeCertificateDialog,
+} from "@/components/certificates/certificate-removal-dialogs";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
 import {
@@ -21,6 +25,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { waitsForIssuance } from "@/lib/certificates/deletion-rules";
 import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import { formatMoney } from "@/lib/money";
 import { certificateDetailQuery } from "@/lib/queries/certificates";
@@ -98,6 +103,22 @@ export function CertificateDetailView({
                   {data.autoRenewState === "ON" ? t("manageAutoRenew") : t("activate")}
                 </Button>
               </AutoRenewDialog>
+            )}
+            {!readOnly && data.status === "ISSUED" && data.source !== "UPLOADED" && (
+              <RevokeCertificateDialog certificateId={data.id} domain={data.domain}>
+                <Button variant="outline" data-testid="revoke-certificate">
+                  <BanIcon aria-hidden />
+                  {t("revoke.open")}
+                </Button>
+              </RevokeCertificateDialog>
+            )}
+            {!readOnly && !waitsForIssuance(data.status) && (
+              <DeleteCertificateDialog certificateId={data.id} domain={data.domain} afterDelete={linkBase}>
+                <Button variant="outline" data-testid="delete-certificate">
+                  <Trash2Icon aria-hidden />
+                  {t("delete.open")}
+                </Button>
+              </DeleteCertificateDialog>
             )}
           </div>
         </div>
@@ -238,6 +259,20 @@ function OverviewCard({ data }: { data: CertificateDetail }) {
                 {data.fromCsr && <span className="block text-xs text-muted-foreground">{t("detail.keyFromCsr")}</span>}
               </span>
             </Field>
+          )}
+          {data.revocation && (
+            <>
+              <Field label={t("detail.revokedAt")}>
+                <span data-testid="certificate-revoked-at">{when(data.revocation.at)}</span>
+              </Field>
+              {data.revocation.reason && (
+                <Field label={t("detail.revocationReason")}>
+                  <span data-testid="certificate-revocation-reason">
+                    {t(`revoke.reasons.${data.revocation.reason}`)}
+                  </span>
+                </Field>
+              )}
+            </>
           )}
           {data.serialNumber && (
             <Field label={t("detail.serial")} mono>

@@ -4,6 +4,7 @@ import { MoreHorizontalIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { waitsForIssuance } from "@/lib/certificates/deletion-rules";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 
 const loadMenu = () => import("@/components/resources/certificate-row-menu");
@@ -17,7 +18,8 @@ const CertificateRowMenu = lazy(() => loadMenu().then((module) => ({ default: mo
 export function CertificateRowActions({ row }: { row: CertificateRow }) {
   const t = useTranslations("resources");
   const [opened, setOpened] = useState<"menu" | "update" | null>(null);
-  if (row.status !== "ISSUED" && row.status !== "EXPIRED") return null;
+  // Waiting for issuance a row has no menu: its order is canceled on the certificate page.
+  if (waitsForIssuance(row.status)) return null;
   const label = row.alias ? `${row.domain} (${row.alias})` : row.domain;
   const preload = () => void loadMenu();
   const buttons = (

@@ -75,4 +75,30 @@ describe("deleteCertificate", () => {
     await remove(owner.id, certificate.id, ids);
     expect((await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).deletedAt).toEqual(TEST_NOW);
   });
+
+  it("refuses while a deployment target the customer did not confirm serves it", async () => {
+    const owner = await createTestUser();
+    const certificate = await createTestCertificate(owner.id);
+    const target = await db.deploymentTarget.create({
+      data: {
+        ownerId: owner.id,
+        kind: "WEBHOOK",
+        name: "edge",
+        webhookUrl: "https://hooks.example.test/deploy",
+        // Never read here: the row only has to be a complete webhook target.
+        webhookSecretEncrypted: "unused",
+        certificateId: certificate.id,
+      },
+    });
+
+    await expect(remove(owner.id, certificate.id, [])).rejects.toMatchObject({
+      code: "CERTIFICATE_IN_USE",
+      details: { count: 1 },
+    });
+    await remove(owner.id, certificate.id, [target.id]);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "certificate.delete", targetId: certificate.id },
+    });
+    expect(audit.before).toMatchObject({ deploymentTargetIds: [target.id] });
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { waitsForIssuance } from "@/lib/certificates/deletion-rules";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
@@ -8,17 +9,16 @@ export type DeleteCertificateInput = {
   ownerId: string;
   certificateId: string;
   /**
-   * The cloud resources the customer was shown and agreed may keep using a deleted
-   * certificate ("ALL": the API's IsCheckResource false, the original's default). A resource
-   * bound to it that is not among them refuses the deletion.
+   * The cloud resources and deployment targets the customer was shown and agreed may keep
+   * using a deleted certificate ("ALL": the API's IsCheckResource false, the original's
+   * default). One bound to it that is not among them refuses the deletion, so a resource
+   * added after the dialog listed them is never dropped unseen.
    */
   confirmedResourceIds: readonly string[] | "ALL";
   actorId: string;
   ip: string | null;
   now: Date;
 };
-
-const WAITING_FOR_ISSUANCE = new Set(["PENDING_VALIDATION", "DNS_RECORD_ADDED"]);
 
 /**
  * Deletes one of the owner's certificates from their view: a soft delete (deletedAt), so its
@@ -40,14 +40,15 @@ export async function deleteCertificate(input: DeleteCertificateInput): Promise<
         autoRenewState: true,
         renewalOrders: { where: { status: "PENDING_VALIDATION" }, select: { id: true }, take: 1 },
         resources: { where: { ownerId: input.ownerId }, select: { id: true }, orderBy: { id: "asc" } },
+        deploymentTargets: { where: { ownerId: input.ownerId }, select: { id: true }, orderBy: { id: "asc" } },
       },
     });
-    if (WAITING_FOR_ISSUANCE.has(certificate.status)) throw new AppError("CERTIFICATE_NOT_DELETABLE");
+    if (waitsForIssuance(certificate.status)) throw new AppError("CERTIFICATE_NOT_DELETABLE");
     if (certificate.renewalOrders.length > 0) throw new AppError("CERTIFICATE_RENEWAL_UNDER_WAY");
     const confirmed = input.confirmedResourceIds;
-    const unconfirmed =
-      confirmed === "ALL" ? [] : certificate.resources.filter((resource) => !confirmed.includes(resource.id));
-    if (unconfirmed.length > 0) throw new AppError("CERTIFICATE_IN_USE", { count: certificate.resources.length });
+    const users = [...certificate.resources, ...certificate.deploymentTargets];
+    const unconfirmed = confirmed === "ALL" ? [] : users.filter((user) => !confirmed.includes(user.id));
+    if (unconfirmed.length > 0) throw new AppError("CERTIFICATE_IN_USE", { count: users.length });
 
     await tx.certificate.update({
       where: { id: certificate.id },
@@ -68,6 +69,7 @@ export async function deleteCertificate(input: DeleteCertificateInput): Promise<
         status: certificate.status,
         autoRenewState: certificate.autoRenewState,
         resourceIds: certificate.resources.map((resource) => resource.id),
+        deploymentTargetIds: certificate.deploymentTargets.map((target) => target.id),
       },
       after: {
         deletedAt: input.now.toISOString(),

@@ -16,6 +16,7 @@ import type {
   LedgerKind,
   RenewalOrderStatus,
   RenewalTrigger,
+  RevocationReason,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
 import { isPendingStatus } from "@/lib/issuance/pending-statuses";
@@ -55,6 +56,8 @@ export type CertificateDetail = {
   autoRenewState: AutoRenewState;
   autoRenewEndReason: AutoRenewEndReason | null;
   autoRenewChangedAt: string | null;
+  /** Revoked by the customer: when and why. */
+  revocation: { at: string; reason: RevocationReason | null } | null;
   /** When the job will deduct the fee, while auto-renewal is on and nothing has been paid yet. */
   nextDeductionAt: string | null;
   renewalPaid: boolean;
@@ -224,6 +227,9 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     autoRenewState: certificate.autoRenewState,
     autoRenewEndReason: certificate.autoRenewEndReason,
     autoRenewChangedAt: certificate.autoRenewChangedAt?.toISOString() ?? null,
+    revocation: certificate.revokedAt
+      ? { at: certificate.revokedAt.toISOString(), reason: certificate.revocationReason }
+      : null,
     nextDeductionAt,
     renewalPaid,
     autoUpdateResources: certificate.autoUpdateResources,

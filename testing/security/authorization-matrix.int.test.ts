@@ -277,6 +277,14 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: OWNER_ONLY,
     call: certificateCall(a.certificates.verifyRenewalNowAction, () => A.pendingRenewalId),
   },
+  "app/(console)/certificates/actions.ts#revokeCertificateAction": {
+    expect: OWNER_ONLY,
+    call: () => a.certificates.revokeCertificateAction({ certificateId: A.revokeCertificateId, reason: "SUPERSEDED" }),
+  },
+  "app/(console)/certificates/actions.ts#deleteCertificateAction": {
+    expect: OWNER_ONLY,
+    call: () => a.certificates.deleteCertificateAction({ certificateId: A.deleteCertificateId, confirmedUserIds: [] }),
+  },
   "app/(console)/certificates/order-actions.ts#placeCertificateOrderAction": {
     // Anyone signed in may apply for a free certificate; the order is theirs alone.
     expect: OWN_DATA,

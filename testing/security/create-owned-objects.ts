@@ -17,6 +17,10 @@ export type OwnedObjects = OwnedTargets & {
   disableCertificateId: string;
   /** 20 days before expiry: may be renewed by hand. */
   manualCertificateId: string;
+  /** Issued, nothing uses it: to revoke. */
+  revokeCertificateId: string;
+  /** Issued, nothing uses it: to delete. */
+  deleteCertificateId: string;
   /** A renewal waiting for its DNS record (the domain is not hosted with us). */
   pendingRenewalId: string;
   /** A renewal issued at once (hosted domain): a certificate with its key, to download and deploy. */
@@ -94,6 +98,8 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
     enableCertificateId: (await certificate("enable")).id,
     disableCertificateId: (await certificate("disable", { autoRenewState: "ON" })).id,
     manualCertificateId: (await certificate("manual", { expiresInDays: 20 })).id,
+    revokeCertificateId: (await certificate("revoke")).id,
+    deleteCertificateId: (await certificate("delete")).id,
     pendingRenewalId: pendingRenewal.newCertificateId,
     issuedCertificateId: issued.newCertificateId,
     pendingOrderCertificateId: order.certificateId,

@@ -178,6 +178,16 @@ const ACTIONS: Record<string, ActionCase> = {
     valid: () => ({ certificateId: own.pendingRenewalId }),
     call: (input) => certificateActions.verifyRenewalNowAction(input as never),
   },
+  "app/(console)/certificates/actions.ts#revokeCertificateAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.revokeCertificateId, reason: "KEY_COMPROMISE" }),
+    call: (input) => certificateActions.revokeCertificateAction(input as never),
+  },
+  "app/(console)/certificates/actions.ts#deleteCertificateAction": {
+    as: () => customer,
+    valid: () => ({ certificateId: own.deleteCertificateId, confirmedUserIds: [] }),
+    call: (input) => certificateActions.deleteCertificateAction(input as never),
+  },
   "app/(console)/certificates/after-issuance-actions.ts#updateCloudResourcesAction": {
     as: () => customer,
     valid: () => ({ certificateId: own.issuedCertificateId, resourceIds: [own.resourceId] }),

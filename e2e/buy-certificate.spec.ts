@@ -1,17 +1,9 @@
 // From an empty account to a paid order, through the console alone: no seeded certificate,
 // no data written behind the app's back.
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signUp } from "./fixtures";
 import { watchForPageErrors } from "./support";
-
-async function signUp(page: Page, label: string): Promise<void> {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(`Buyer ${label}`);
-  await page.getByLabel("Email").fill(`${label}-${randomBytes(4).toString("hex")}@example.test`);
-  await page.getByLabel("Password").fill("a-long-enough-password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/certificates$/);
-}
 
 test.describe("buying a certificate", () => {
   // Sign-up hashes a password (Argon2) and the order generates an RSA key: slow on a busy machine.

@@ -25,6 +25,7 @@ vi.mock("@/lib/clock", () => ({
   getClockOffsetMs: async () => 0,
 }));
 
+const { getCertificateDetail } = await import("@/lib/certificates/get-certificate-detail");
 const { db } = await import("@/lib/db/client");
 const { lookupTxt } = await import("@/lib/dns/lookup-txt");
 const { addHostedZone } = await import("@/lib/dns-hosting/add-hosted-zone");
@@ -140,7 +141,7 @@ describe("issuance over ACME in the renewal job", () => {
   it("a third-party domain completes only after the customer adds the _acme-challenge record", async () => {
     clock.now = TEST_NOW;
     await env.pdns.createZone("acme-customer.test");
-    const { place } = await order("shop.acme-customer.test", "acme-third-party-1");
+    const { owner, place } = await order("shop.acme-customer.test", "acme-third-party-1");
     const placed = await place();
 
     expect((await runJob()).status).toBe("SUCCEEDED");
@@ -152,6 +153,17 @@ describe("issuance over ACME in the renewal job", () => {
       acmeFailureReason: null,
     });
     expect(waiting.validationRecordValue).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The customer is shown the CA's record, not a _dnsauth one.
+    const detail = await getCertificateDetail(owner.id, placed.certificateId, clock.now);
+    expect(detail?.validation.targets).toEqual([
+      expect.objectContaining({
+        kind: "DNS",
+        name: "_acme-challenge.shop.acme-customer.test",
+        value: waiting.validationRecordValue,
+        covers: ["shop.acme-customer.test"],
+        addedForYou: false,
+      }),
+    ]);
     // CertDesk did not answer early: the order is still pending at the CA.
     expect((waiting.acmeOrder as { status: string }).status).toBe("pending");
 

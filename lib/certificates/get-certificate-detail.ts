@@ -76,6 +76,8 @@ export type CertificateDetail = {
     deadline: string | null;
     checkedAt: string | null;
     validatedAt: string | null;
+    /** An ACME issuer's last failure at the CA, and when the job tries again (null: it does not by itself). */
+    acmeFailure: { reason: string; retryAt: string | null } | null;
     /** Every record or file the check looks for (the same rule the job checks with). */
     targets: (ValidationTarget & { addedForYou: boolean })[];
   };
@@ -242,6 +244,9 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       recordValue: certificate.validationRecordValue,
       deadline: certificate.validationDeadline?.toISOString() ?? null,
       checkedAt: certificate.validationCheckedAt?.toISOString() ?? null,
+      acmeFailure: certificate.acmeFailureReason
+        ? { reason: certificate.acmeFailureReason, retryAt: certificate.acmeNextAttemptAt?.toISOString() ?? null }
+        : null,
       validatedAt: certificate.validatedAt?.toISOString() ?? null,
       targets,
     },

@@ -191,6 +191,11 @@ describe("issuance over ACME in the renewal job", () => {
       expect(pending).toMatchObject({ acmeFailureReason: "CA_UNREACHABLE", acmeAttempts: 1 });
       expect(["PENDING_VALIDATION", "DNS_RECORD_ADDED"]).toContain(pending.status);
       expect(pending.acmeNextAttemptAt?.getTime()).toBeGreaterThan(clock.now.getTime());
+      // Shown on the certificate, with when CertDesk tries again.
+      expect((await getCertificateDetail(owner.id, placed.certificateId, clock.now))?.validation.acmeFailure).toEqual({
+        reason: "CA_UNREACHABLE",
+        retryAt: pending.acmeNextAttemptAt?.toISOString(),
+      });
     } finally {
       // Back with nothing remembered: the account and any order are gone.
       await env.pebble.start();

@@ -28,6 +28,24 @@ export function ValidationCard({ data, readOnly = false }: { data: CertificateDe
   const t = useTranslations("renewal.validation");
   const format = useFormatter();
   const queryClient = useQueryClient();
+  const acmeFailureText = (failure: { reason: string; retryAt: string | null }) => {
+    const retry = failure.retryAt
+      ? t("acmeFailure.retryAt", { date: format.dateTime(new Date(failure.retryAt), "dateTime") })
+      : "";
+    switch (failure.reason) {
+      case "RECORD_NOT_FOUND":
+      case "CAA_FORBIDS":
+        return t(`acmeFailure.${failure.reason}`);
+      case "RATE_LIMITED":
+        return t("acmeFailure.RATE_LIMITED", { retry });
+      case "CA_UNREACHABLE":
+      case "CA_ERROR":
+      case "BAD_NONCE":
+        return t("acmeFailure.CA_UNREACHABLE", { retry });
+      default:
+        return t("acmeFailure.OTHER", { reason: failure.reason });
+    }
+  };
   const [message, setMessage] = useState<Message | null>(null);
   const { validation } = data;
   const verify = useMutation({
@@ -187,6 +205,11 @@ export function ValidationCard({ data, readOnly = false }: { data: CertificateDe
               )
             </span>
           </p>
+        )}
+        {validation.acmeFailure && (
+          <Alert variant="warning" data-testid="acme-failure">
+            <AlertDescription>{acmeFailureText(validation.acmeFailure)}</AlertDescription>
+          </Alert>
         )}
         <div className="flex flex-wrap items-center gap-3">
           {!readOnly && (

@@ -1,7 +1,9 @@
 import "server-only";
+import type { AcmeOrderState } from "@/lib/acme/acme-types";
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
+import { VALIDATION_RECORD_TTL, VALIDATION_RECORD_TYPE } from "@/lib/dns/validation-record";
 import type {
   AutoRenewEndReason,
   AutoRenewState,
@@ -19,6 +21,7 @@ import type {
   RevocationReason,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
+import { acmeOrderRecords } from "@/lib/issuance/next-acme-step";
 import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
@@ -76,6 +79,8 @@ export type CertificateDetail = {
     deadline: string | null;
     checkedAt: string | null;
     validatedAt: string | null;
+    /** An ACME issuer's last failure at the CA, and when the job tries again (null: it does not by itself). */
+    acmeFailure: { reason: string; retryAt: string | null } | null;
     /** Every record or file the check looks for (the same rule the job checks with). */
     targets: (ValidationTarget & { addedForYou: boolean })[];
   };
@@ -245,6 +250,9 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       recordValue: certificate.validationRecordValue,
       deadline: certificate.validationDeadline?.toISOString() ?? null,
       checkedAt: certificate.validationCheckedAt?.toISOString() ?? null,
+      acmeFailure: certificate.acmeFailureReason
+        ? { reason: certificate.acmeFailureReason, retryAt: certificate.acmeNextAttemptAt?.toISOString() ?? null }
+        : null,
       validatedAt: certificate.validatedAt?.toISOString() ?? null,
       targets,
     },
@@ -287,19 +295,38 @@ async function validationTargets(
     sans: string[];
     validationMethod: ValidationMethod | null;
     validationRecordValue: string | null;
+    issuerId: string | null;
+    acmeOrder: unknown;
   },
 ): Promise<CertificateDetail["validation"]["targets"]> {
   if (!isPendingStatus(certificate.status) || !certificate.validationRecordValue) return [];
-  const targets = listValidationTargets({
-    method: certificate.validationMethod ?? "DNS",
-    domain: certificate.domain,
-    sans: certificate.sans,
-    token: certificate.validationRecordValue,
-  });
+  // An ACME issuer's certificate needs its CA's DNS-01 records (none until the job has made the order).
+  const targets: ValidationTarget[] = certificate.issuerId
+    ? acmeValidationTargets(certificate.acmeOrder as AcmeOrderState | null)
+    : listValidationTargets({
+        method: certificate.validationMethod ?? "DNS",
+        domain: certificate.domain,
+        sans: certificate.sans,
+        token: certificate.validationRecordValue,
+      });
   return Promise.all(
     targets.map(async (target) => ({
       ...target,
       addedForYou: target.kind === "DNS" && (await findHostedZoneForName({ name: target.name, ownerId })) !== null,
     })),
   );
+}
+
+function acmeValidationTargets(order: AcmeOrderState | null): ValidationTarget[] {
+  if (!order) return [];
+  return acmeOrderRecords(order).map((record) => ({
+    kind: "DNS",
+    name: record.name,
+    type: VALIDATION_RECORD_TYPE,
+    ttl: VALIDATION_RECORD_TTL,
+    value: record.value,
+    covers: order.authorizations
+      .filter((authorization) => authorization.dns01?.record.value === record.value)
+      .map((authorization) => authorization.domain),
+  }));
 }

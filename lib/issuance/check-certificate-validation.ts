@@ -35,6 +35,8 @@ export type PendingCertificate = {
   validationMethod: ValidationMethod | null;
   validationRecordValue: string | null;
   validationDeadline: Date | null;
+  /** Set: an ACME issuer's certificate, which its CA validates (advanceAcmeCertificate), not this check. */
+  issuerId?: string | null;
 };
 
 /** The columns checkCertificateValidation needs, for the callers' selects. */
@@ -47,6 +49,7 @@ export const PENDING_CERTIFICATE_SELECT = {
   validationMethod: true,
   validationRecordValue: true,
   validationDeadline: true,
+  issuerId: true,
 } as const;
 
 // A few lookups or requests at a time: a multi-domain certificate may need many.
@@ -66,7 +69,13 @@ export async function checkCertificateValidation(
   options: ValidationCheckOptions = {},
 ): Promise<ValidationCheck> {
   const { validationRecordValue: token, validationDeadline: deadline } = certificate;
-  if (!token || !deadline || deadline.getTime() <= now.getTime() || !isPendingStatus(certificate.status)) {
+  if (
+    !token ||
+    !deadline ||
+    deadline.getTime() <= now.getTime() ||
+    !isPendingStatus(certificate.status) ||
+    certificate.issuerId
+  ) {
     return { outcome: "not-pending" };
   }
   const targets = listValidationTargets({

@@ -1,5 +1,5 @@
 import "server-only";
-import { issueCertificate } from "@/lib/ca/issue-certificate";
+import { type IssuedCertificate, issueCertificate } from "@/lib/ca/issue-certificate";
 import { publicKeyOfPrivateKey } from "@/lib/ca/key-pairs";
 import { x509 } from "@/lib/ca/x509";
 import { getConfig } from "@/lib/config";
@@ -12,7 +12,8 @@ import { issuedCertificateExpiry } from "@/lib/renewal/auto-renew-rules";
 
 export type IssueOutcome = "issued" | "not-ready" | "already-issued";
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadPending>>>;
+export type IssuableCertificate = NonNullable<Awaited<ReturnType<typeof loadPending>>>;
+type Loaded = IssuableCertificate;
 
 function loadPending(certificateId: string) {
   return db.certificate.findUnique({
@@ -31,6 +32,7 @@ function loadPending(certificateId: string) {
       keyAlgorithm: true,
       csrPem: true,
       privateKeyEncrypted: true,
+      issuerId: true,
       renews: { select: { id: true, expiresAt: true, keyAlgorithm: true } },
       resultingOrder: { select: { id: true } },
       order: { select: { id: true, autoRenew: true } },
@@ -39,25 +41,47 @@ function loadPending(certificateId: string) {
 }
 
 /**
- * Issues a validated pending certificate from the built-in CA: a renewal (valid until the
- * old expiry plus one year; it inherits auto-renewal and takes over from the old one) or a
- * new purchase or free certificate (valid for its product's years from now; auto-renewal as
- * ordered). The key: the customer's CSR's, or the one generated when they ordered, or for a
- * renewal a fresh one. Signing happens before the transaction; the conditional update makes
- * a second issuer (another run, "Verify now") a no-op.
+ * The pending certificate, when it may be issued now: validated before its deadline, and a
+ * renewal (of a certificate with an expiry) or a purchase. Otherwise the outcome to report.
+ * Shared by the built-in CA below and the ACME path (lib/issuance/advance-acme-certificate.ts).
  */
-export async function issuePendingCertificate(certificateId: string, now: Date): Promise<IssueOutcome> {
+export async function loadIssuableCertificate(
+  certificateId: string,
+): Promise<{ certificate: IssuableCertificate } | { outcome: Exclude<IssueOutcome, "issued"> }> {
   const certificate = await loadPending(certificateId);
   if (!certificate || !isPendingStatus(certificate.status)) {
-    return certificate?.status === "ISSUED" ? "already-issued" : "not-ready";
+    return { outcome: certificate?.status === "ISSUED" ? "already-issued" : "not-ready" };
   }
   const validInTime =
     certificate.validatedAt &&
     certificate.validationDeadline &&
     certificate.validatedAt.getTime() <= certificate.validationDeadline.getTime();
-  const renewal = certificate.renews && certificate.resultingOrder ? certificate.renews : null;
-  const purchase = certificate.order;
-  if (!validInTime || (!renewal && !purchase) || (renewal && !renewal.expiresAt)) return "not-ready";
+  const renewal = renewalOf(certificate);
+  if (!validInTime || (!renewal && !certificate.order) || (renewal && !renewal.expiresAt)) {
+    return { outcome: "not-ready" };
+  }
+  return { certificate };
+}
+
+function renewalOf(certificate: Loaded) {
+  return certificate.renews && certificate.resultingOrder ? certificate.renews : null;
+}
+
+/**
+ * Issues a validated pending certificate from the built-in CA: a renewal (valid until the
+ * old expiry plus one year; it inherits auto-renewal and takes over from the old one) or a
+ * new purchase or free certificate (valid for its product's years from now; auto-renewal as
+ * ordered). The key: the customer's CSR's, or the one generated when they ordered, or for a
+ * renewal a fresh one. Signing happens before the transaction; the conditional update makes
+ * a second issuer (another run, "Verify now") a no-op. A certificate of an ACME issuer is
+ * never signed here: its CA issues it (advanceAcmeCertificate).
+ */
+export async function issuePendingCertificate(certificateId: string, now: Date): Promise<IssueOutcome> {
+  const loaded = await loadIssuableCertificate(certificateId);
+  if ("outcome" in loaded) return loaded.outcome;
+  const { certificate } = loaded;
+  if (certificate.issuerId) return "not-ready";
+  const renewal = renewalOf(certificate);
 
   const config = getConfig();
   const key = keyToSign(certificate, config.encryptionKey);
@@ -77,6 +101,23 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
     encryptionKey: config.encryptionKey,
     associatedData: certificate.id,
   });
+  return recordIssuedCertificate(certificate, issued, now);
+}
+
+/**
+ * Stores what a CA issued for a pending certificate and does what issuance means: the
+ * renewal or purchase marked issued, auto-renewal carried on, resources rebound, the
+ * customer notified, audited. One transaction; the conditional update makes a second
+ * caller a no-op ("already-issued").
+ */
+export async function recordIssuedCertificate(
+  certificate: IssuableCertificate,
+  issued: IssuedCertificate,
+  now: Date,
+  extra: Prisma.CertificateUpdateManyMutationInput = {},
+): Promise<IssueOutcome> {
+  const renewal = renewalOf(certificate);
+  const purchase = certificate.order;
   // (ours) a renewal keeps renewing year after year until turned off; a new certificate
   // renews if the customer switched auto-renewal on when ordering.
   const autoRenew = renewal ? true : Boolean(purchase?.autoRenew);
@@ -85,6 +126,7 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
     const claimed = await tx.certificate.updateMany({
       where: { id: certificate.id, status: { in: [...PENDING_STATUSES] } },
       data: {
+        ...extra,
         status: "ISSUED",
         issuedAt: now,
         notBefore: issued.notBefore,

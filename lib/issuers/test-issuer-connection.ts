@@ -1,11 +1,12 @@
 import "server-only";
-import type { AcmeCaSettings, AcmeFailureReason } from "@/lib/acme/acme-types";
+import type { AcmeFailureReason } from "@/lib/acme/acme-types";
 import { testAcmeConnection } from "@/lib/acme/test-acme-connection";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { openIssuerSecret, sealIssuerSecret } from "@/lib/issuers/issuer-secrets";
+import { issuerAccountKey, issuerCaSettings } from "@/lib/issuers/issuer-ca-settings";
+import { sealIssuerSecret } from "@/lib/issuers/issuer-secrets";
 
 const MAX_DETAIL = 500;
 
@@ -18,7 +19,7 @@ export type IssuerConnectionResult =
  * its stored key) or registers one with a key CertDesk creates, sealed at rest. The
  * result, and the CA's terms URL, are stored on the issuer for the page; a failure names
  * its step and reason (directory unreachable, EAB refused, terms not accepted...).
- * Audited without secrets. Never wired to issuance here: it only proves the settings.
+ * Audited without secrets. Issuance uses the same account (advanceAcmeCertificate).
  */
 export async function testIssuerConnection(
   actor: Actor,
@@ -31,20 +32,8 @@ export async function testIssuerConnection(
     omit: { eabHmacKeyEncrypted: false, accountKeyEncrypted: false },
   });
   if (!issuer) throw new AppError("NOT_FOUND");
-  const ca: AcmeCaSettings = {
-    directoryUrl: issuer.directoryUrl,
-    externalAccountBinding:
-      issuer.eabKeyId && issuer.eabHmacKeyEncrypted
-        ? { keyId: issuer.eabKeyId, hmacKey: openIssuerSecret(issuer.id, "eabHmacKey", issuer.eabHmacKeyEncrypted) }
-        : null,
-    contactEmail: issuer.contactEmail,
-    termsOfServiceAgreed: issuer.termsAccepted,
-    caBundlePem: issuer.caBundlePem,
-    requestTimeoutMs: 15_000,
-  };
-  const storedKey = issuer.accountKeyEncrypted
-    ? openIssuerSecret(issuer.id, "accountKey", issuer.accountKeyEncrypted)
-    : undefined;
+  const ca = issuerCaSettings(issuer);
+  const storedKey = issuerAccountKey(issuer);
   const tested = await testAcmeConnection(ca, storedKey);
 
   const result: IssuerConnectionResult = tested.ok

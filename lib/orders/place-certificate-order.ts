@@ -176,7 +176,7 @@ async function writeOrder(
   tx: DbTransaction,
   context: {
     input: PlaceCertificateOrderInput;
-    product: CatalogueProduct;
+    product: CatalogueProduct & { issuerId: string | null };
     names: AcceptedOrderNames;
     key: KeyMaterial;
   },
@@ -215,8 +215,18 @@ async function writeOrder(
   const hosted = await Promise.all(
     records.map((record) => findHostedZoneForName({ name: record.name, ownerId }, tx).then(Boolean)),
   );
-  const automatic = hosted.every(Boolean);
-  const method: ValidationMethod = automatic ? "DNS_AUTO" : order.validationMethod;
+  // A product of an ACME issuer is validated by its CA over DNS-01: the job creates the
+  // order at the CA and writes (hosted) or shows (third-party) its _acme-challenge records
+  // (lib/issuance/advance-acme-certificate.ts), so no _dnsauth record is made here.
+  const acme = product.issuerId !== null;
+  const automatic = !acme && hosted.every(Boolean);
+  const method: ValidationMethod = acme
+    ? hosted.every(Boolean)
+      ? "DNS_AUTO"
+      : "DNS"
+    : automatic
+      ? "DNS_AUTO"
+      : order.validationMethod;
   const files = method === "FILE" ? fileValidationTargets(names.covered, token) : [];
   const deadline = validationDeadline(now);
 
@@ -238,6 +248,7 @@ async function writeOrder(
       validationDeadline: deadline,
       keyAlgorithm: key.keyAlgorithm,
       csrPem: key.source === "CSR" ? key.csrPem : null,
+      issuerId: product.issuerId,
       privateKeyEncrypted:
         key.source === "GENERATE" ? encryptSecret(key.privateKeyPem, getConfig().encryptionKey, certificateId) : null,
       createdAt: now,
@@ -279,11 +290,11 @@ async function writeOrder(
   // Records for names in the owner's zones are added even when others must be added by hand.
   for (const [index, record] of records.entries()) {
     // Linked to the certificate: the record goes from the DNS server once it is validated or has ended.
-    if (hosted[index]) {
+    if (hosted[index] && !acme) {
       await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, certificateId, now }, tx);
     }
   }
-  if (!automatic) {
+  if (!automatic && !acme) {
     await tx.notification.createMany({
       data: [
         {

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { createScheduledNotices } from "@/lib/notifications/create-scheduled-notices";
 import { deliverWebhooks } from "@/lib/notifications/deliver-webhooks";
 import { sendPendingEmails } from "@/lib/notifications/send-pending-emails";
+import { advanceAcmeCertificates } from "@/lib/renewal-job/advance-acme-certificates";
 import { deductDueRenewals } from "@/lib/renewal-job/deduct-due-renewals";
 import { deployRenewedCertificates } from "@/lib/renewal-job/deploy-renewed-certificates";
 import { issueValidatedCertificates } from "@/lib/renewal-job/issue-validated-certificates";
@@ -63,11 +64,14 @@ export async function executeJobRun(runId: string): Promise<JobRunView> {
     const validated = await validatePendingCertificates({ now });
     counts.validated = validated.validated;
     for (const error of validated.errors) errors.push({ step: "validate", ...error });
+    // Certificates of an ACME issuer: validated, and when ready issued, by their CA.
+    const acme = await advanceAcmeCertificates({ now });
+    for (const error of acme.errors) errors.push({ step: "validate", ...error });
 
     step = "issue";
     await progress(step);
     const issued = await issueValidatedCertificates({ now });
-    counts.issued = issued.issued;
+    counts.issued = issued.issued + acme.issued;
     for (const error of issued.errors) errors.push({ step: "issue", ...error });
 
     step = "deploy";

@@ -13,7 +13,13 @@ export async function issueValidatedCertificates(options: { now: Date; batchSize
   let after = "";
   for (;;) {
     const page = await db.certificate.findMany({
-      where: { id: { gt: after }, status: { in: [...PENDING_STATUSES] }, validatedAt: { not: null } },
+      where: {
+        id: { gt: after },
+        status: { in: [...PENDING_STATUSES] },
+        validatedAt: { not: null },
+        // An ACME issuer's are issued by their CA (advanceAcmeCertificates).
+        issuerId: null,
+      },
       orderBy: { id: "asc" },
       take: batchSize,
       select: { id: true },

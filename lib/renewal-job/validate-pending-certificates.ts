@@ -40,6 +40,8 @@ export async function validatePendingCertificates(options: {
         status: { in: ["PENDING_VALIDATION", "DNS_RECORD_ADDED"] },
         validatedAt: null,
         validationDeadline: { gt: now },
+        // An ACME issuer's certificates are validated by their CA (advanceAcmeCertificates).
+        issuerId: null,
       },
       orderBy: { id: "asc" },
       take: batchSize,

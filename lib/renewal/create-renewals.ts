@@ -292,6 +292,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
             "validationRecordValue",
             "validationDeadline",
             "csrPem",
+            "issuerId",
             "createdAt",
             "updatedAt",
           ])
@@ -347,6 +348,18 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql`${deadline}::timestamptz`.as("validationDeadline"),
                 // A certificate issued for the customer's CSR renews for the same key: CertDesk holds no other.
                 "c.csrPem",
+                // Who issues the renewal: the issuer of the product it is paid at now (a
+                // renewal is priced as the paid one-year product: lib/billing/list-prices.ts).
+                eb
+                  .selectFrom("Price as p")
+                  .select("p.issuerId")
+                  .whereRef("p.brand", "=", "c.brand")
+                  .whereRef("p.certificateType", "=", "c.certificateType")
+                  .whereRef("p.domainType", "=", "c.domainType")
+                  .where("p.validityYears", "=", sql.lit(1))
+                  .where("p.free", "=", sql.lit(false))
+                  .limit(1)
+                  .as("issuerId"),
                 sql`${now}::timestamptz`.as("createdAt"),
                 sql`CURRENT_TIMESTAMP`.as("updatedAt"),
               ]),

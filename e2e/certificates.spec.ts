@@ -67,8 +67,10 @@ test.describe("My Certificates", () => {
     const detailFetches: string[] = [];
     page.on("request", (request) => {
       const url = new URL(request.url());
-      // The toolbar's "Upload certificate" link is prefetched like any navigation link.
-      const detailPage = /^\/certificates\/[^/]+$/.test(url.pathname) && url.pathname !== "/certificates/upload";
+      // The toolbar's "Upload certificate" and "Buy certificate" links are prefetched like any navigation link.
+      const detailPage =
+        /^\/certificates\/[^/]+$/.test(url.pathname) &&
+        !["/certificates/upload", "/certificates/buy"].includes(url.pathname);
       if (request.headers().rsc && detailPage) detailFetches.push(url.pathname);
     });
     await page.goto("/certificates");

@@ -27,7 +27,7 @@ export async function revokeCertificate(
   return db.$transaction(async (tx) => {
     if (!(await lockOwnedCertificate(tx, input.ownerId, input.certificateId))) throw new AppError("NOT_FOUND");
     const certificate = await tx.certificate.findUniqueOrThrow({
-      where: { id: input.certificateId },
+      where: { id: input.certificateId, ownerId: input.ownerId },
       select: {
         id: true,
         domain: true,

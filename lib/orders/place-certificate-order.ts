@@ -4,7 +4,6 @@ import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
 import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import { csrNameProblem, parseCertificateRequest } from "@/lib/csr/parse-certificate-request";
 import { type DbTransaction, db } from "@/lib/db/client";
 import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-record";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
@@ -17,28 +16,14 @@ import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/is
 import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
 import { logger } from "@/lib/logger";
 import type { CertificateOrderInput } from "@/lib/orders/certificate-order-input";
-import {
-  type AcceptedOrderNames,
-  acceptedOrderNames,
-  bonusNames,
-  checkOrderNames,
-  normalizeOrderName,
-} from "@/lib/orders/check-order-names";
+import { type AcceptedOrderNames, bonusNames, normalizeOrderName } from "@/lib/orders/check-order-names";
+import { type CheckedCsr, checkOrderRequest } from "@/lib/orders/check-order-request";
 import { countHeldFreeCertificates, getFreeCertificateLimit } from "@/lib/orders/free-certificate-limit";
 import { purchaseChargeKey } from "@/lib/orders/order-ledger-keys";
 import type { OrderProblem } from "@/lib/orders/order-problems";
-import {
-  type CatalogueProduct,
-  orderAutoRenewFailures,
-  orderPriceMinor,
-  productUnavailableReason,
-} from "@/lib/orders/order-products";
+import { type CatalogueProduct, orderPriceMinor, productUnavailableReason } from "@/lib/orders/order-products";
 import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
-import {
-  dnsValidationTargets,
-  fileValidationAllowed,
-  fileValidationTargets,
-} from "@/lib/validation/list-validation-targets";
+import { dnsValidationTargets, fileValidationTargets } from "@/lib/validation/list-validation-targets";
 
 export type PlaceCertificateOrderInput = {
   ownerId: string;
@@ -46,6 +31,8 @@ export type PlaceCertificateOrderInput = {
   ip: string | null;
   now: Date;
   order: CertificateOrderInput;
+  /** The certificate's id when the caller named it already (the API's CreateCertificate did). */
+  certificateId?: string;
 };
 
 export type PlaceOrderOutcome =
@@ -69,9 +56,7 @@ class OrderRejected extends Error {
   }
 }
 
-type KeyMaterial =
-  | { source: "CSR"; keyAlgorithm: KeyAlgorithm; csrPem: string }
-  | { source: "GENERATE"; keyAlgorithm: KeyAlgorithm; privateKeyPem: string };
+type KeyMaterial = CheckedCsr | { source: "GENERATE"; keyAlgorithm: KeyAlgorithm; privateKeyPem: string };
 
 /**
  * Places one order from the catalogue: a purchase paid from the balance, or a free
@@ -99,32 +84,7 @@ export async function placeCertificateOrder(input: PlaceCertificateOrderInput): 
   const unavailable = productUnavailableReason(product, { flow: order.flow, accountCurrency: account.currency });
   if (unavailable) throw new AppError("PRODUCT_NOT_AVAILABLE", { reason: unavailable });
 
-  const problems: OrderProblem[] = [];
-  const checked = checkOrderNames(order.names, {
-    domainType: product.domainType,
-    domainCount: product.domainType === "MULTI" ? order.domainCount : 1,
-    maxDomains: product.maxDomains,
-  });
-  for (const problem of checked.problems) problems.push({ field: "names", ...problem });
-  for (const problem of checked.listProblems) problems.push({ field: "names", index: null, ...problem });
-  const names = acceptedOrderNames(checked);
-  if (names && order.validationMethod === "FILE" && !fileValidationAllowed(names.covered)) {
-    problems.push({ field: "validationMethod", code: "FILE_NOT_FOR_WILDCARD", params: {} });
-  }
-  const autoRenewFailures = order.autoRenew ? orderAutoRenewFailures(product, catalogue) : [];
-  if (autoRenewFailures.length > 0) {
-    problems.push({ field: "autoRenew", code: "AUTO_RENEW_NOT_ELIGIBLE", params: { reasons: autoRenewFailures } });
-  }
-  let csr: Extract<KeyMaterial, { source: "CSR" }> | null = null;
-  if (order.key.source === "CSR") {
-    const parsed = await parseCertificateRequest(order.key.csrPem);
-    if (!parsed.ok) problems.push({ field: "csr", ...parsed.problem });
-    else {
-      const mismatch = names ? csrNameProblem(parsed.value.names, names.covered) : null;
-      if (mismatch) problems.push({ field: "csr", ...mismatch });
-      csr = { source: "CSR", keyAlgorithm: parsed.value.keyAlgorithm, csrPem: parsed.value.csrPem };
-    }
-  }
+  const { problems, names, csr } = await checkOrderRequest(order, product, catalogue);
   if (problems.length > 0 || !names) return { status: "rejected", problems };
 
   // Key generation is CPU work (RSA 4096: seconds): done before the transaction holds the account.
@@ -209,7 +169,7 @@ async function writeOrder(
     throw new AppError("INSUFFICIENT_BALANCE", { missingMinor: priceMinor - account.balanceMinor, currency });
   }
 
-  const certificateId = newCertificateId();
+  const certificateId = input.certificateId ?? newCertificateId();
   const token = createValidationRecord(names.boundNames[0] ?? "").value;
   const records = dnsValidationTargets(names.covered, token);
   const hosted = await Promise.all(

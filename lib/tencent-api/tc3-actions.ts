@@ -1,8 +1,11 @@
 // Every action the API answers, by name. Adding one is one file in actions/ and one line here.
 import { applyCertificate } from "@/lib/tencent-api/actions/apply-certificate";
 import { certDeskModifyAutoRenew } from "@/lib/tencent-api/actions/certdesk-modify-auto-renew";
+import { certificateInfoSubmit } from "@/lib/tencent-api/actions/certificate-info-submit";
+import { certificateOrderSubmit } from "@/lib/tencent-api/actions/certificate-order-submit";
 import { checkCertificateDomainVerification } from "@/lib/tencent-api/actions/check-certificate-domain-verification";
 import { completeCertificate } from "@/lib/tencent-api/actions/complete-certificate";
+import { createCertificate } from "@/lib/tencent-api/actions/create-certificate";
 import { deleteCertificate } from "@/lib/tencent-api/actions/delete-certificate";
 import { describeCertificate } from "@/lib/tencent-api/actions/describe-certificate";
 import { describeCertificateDetail } from "@/lib/tencent-api/actions/describe-certificate-detail";
@@ -26,6 +29,9 @@ const ACTIONS: readonly Tc3Action[] = [
   applyCertificate,
   checkCertificateDomainVerification,
   completeCertificate,
+  createCertificate,
+  certificateInfoSubmit,
+  certificateOrderSubmit,
 ];
 
 export const TC3_ACTIONS: Readonly<Record<string, Tc3Action>> = Object.fromEntries(

@@ -17,7 +17,7 @@ const { db } = await import("@/lib/db/client");
 const { proxy } = await import("@/proxy");
 const { GET, POST } = await import("@/app/api/tc3/route");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
-const { createTestUser, seedTestCatalogue, issuedCertificateRow } = await import("@/testing/factories");
+const { createTestUser, seedTestCatalogue, issuedCertificateRow, fundAccount } = await import("@/testing/factories");
 const { generateTestKeyPair, issueTestCertificate } = await import("@/testing/issue-test-certificate");
 const { startApiRouteServer } = await import("@/testing/servers/start-api-route-server");
 const { signTc3Request } = await import("@/testing/sign-tc3-request");
@@ -94,9 +94,12 @@ beforeAll(async () => {
 // The tests share a key, and the API lets a key make 20 requests a second: on a fast machine
 // one test's calls and the next one's fell into the same second and the later ones were
 // refused with RequestLimitExceeded. Each test starts in a second of its own.
-beforeEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
-});
+beforeEach(() => nextSecond());
+
+/** Waits for the next second: the same call signed in the same second is a replay, refused. */
+function nextSecond(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 5));
+}
 
 afterAll(async () => {
   await server?.close();
@@ -344,6 +347,146 @@ describe("the free DV path through the SDK: apply, check, complete", () => {
     expect(
       await refusalOf(clientFor(readWriteA).ApplyCertificate({ DvAuthMethod: "DNS", DomainName: "bad_name..test" })),
     ).toBe("InvalidParameterValue");
+  });
+});
+
+describe("the paid DV path through the SDK: create, submit the information, submit the order", () => {
+  const DNSPOD_DV_WILDCARD = 49;
+  const DNSPOD_DV_MULTI = 50;
+
+  it("buys a DNSPod DV wildcard with AutoRenewFlag, charged once at the order however often it is submitted", async () => {
+    await fundAccount(customerA.id, 50_000);
+    const client = clientFor(readWriteA);
+    const zone = `paid-${Math.random().toString(36).slice(2, 8)}.example.test`;
+    const balanceBefore = (await db.billingAccount.findUniqueOrThrow({ where: { ownerId: customerA.id } }))
+      .balanceMinor;
+
+    const created = await client.CreateCertificate({ ProductId: DNSPOD_DV_WILDCARD, DomainNum: 1, TimeSpan: 1 });
+    expect(created.CertificateIds).toHaveLength(1);
+    const id = created.CertificateIds?.[0] ?? "";
+    // Nothing is charged before the order.
+    expect(await db.ledgerEntry.count({ where: { certificateId: id } })).toBe(0);
+    expect(await refusalOf(client.CertificateOrderSubmit({ CertId: id }))).toBe("FailedOperation");
+    await nextSecond();
+
+    await client.CertificateInfoSubmit({
+      CertId: id,
+      GenCsrType: "online",
+      CertCommonName: `*.${zone}`,
+      DnsNames: [`*.${zone}`, zone],
+      CompanyType: 1,
+      CompanyId: "0",
+      ContactEmail: "ops@example.test",
+      VerifyType: "DNS",
+      AutoRenewFlag: 1,
+      CsrEncryptAlgo: "ECC",
+      CsrKeyParameter: "prime256v1",
+    });
+    const ordered = await client.CertificateOrderSubmit({ CertId: id });
+    expect(ordered).toMatchObject({ Status: 0, IsAudited: false });
+    expect(ordered.OrderId).toMatch(/\S+/);
+    await nextSecond();
+    // Submitted again (signed anew): the same order, nothing more charged.
+    expect((await client.CertificateOrderSubmit({ CertId: id })).OrderId).toBe(ordered.OrderId);
+    expect(
+      await refusalOf(
+        client.CertificateInfoSubmit({
+          CertId: id,
+          GenCsrType: "online",
+          CertCommonName: `*.${zone}`,
+          CompanyType: 1,
+          CompanyId: "0",
+        }),
+      ),
+    ).toBe("FailedOperation");
+
+    const price = await db.price.findFirstOrThrow({
+      where: { brand: "DNSPod", certificateType: "DV", domainType: "WILDCARD", validityYears: 1, free: false },
+    });
+    const charges = await db.ledgerEntry.findMany({ where: { certificateId: id } });
+    expect(charges.map((entry) => [entry.kind, entry.amountMinor])).toEqual([["PURCHASE", -price.priceMinor]]);
+    const balanceAfter = (await db.billingAccount.findUniqueOrThrow({ where: { ownerId: customerA.id } })).balanceMinor;
+    expect(balanceAfter).toBe(balanceBefore - price.priceMinor);
+
+    const pending = await client.DescribeCertificateDetail({ CertificateId: id });
+    expect(pending).toMatchObject({ Status: 0, Domain: `*.${zone}` });
+    const record = pending.DvAuthDetail;
+    expect(record?.DvAuthKey).toBe(`_dnsauth.${zone}`);
+    dns.addRecord({ name: record?.DvAuthKey ?? "", type: "TXT", value: record?.DvAuthValue ?? "" });
+    await nextSecond();
+    await client.CompleteCertificate({ CertificateId: id });
+    const issued = await client.DescribeCertificateDetail({ CertificateId: id });
+    // The wildcard also covers its apex, as the order form says.
+    expect(issued).toMatchObject({ Status: 1, AutoRenewFlag: 1, Domain: `*.${zone}`, SubjectAltName: [zone] });
+  });
+
+  it("refuses unknown products, OV, a wrong domain count, a short balance, a name the product cannot cover and others' drafts", async () => {
+    const client = clientFor(readWriteA);
+    expect(await refusalOf(client.CreateCertificate({ ProductId: 999, DomainNum: 1, TimeSpan: 1 }))).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await refusalOf(client.CreateCertificate({ ProductId: 9, DomainNum: 1, TimeSpan: 1 }))).toBe(
+      "FailedOperation",
+    );
+    expect(
+      await refusalOf(client.CreateCertificate({ ProductId: DNSPOD_DV_WILDCARD, DomainNum: 2, TimeSpan: 1 })),
+    ).toBe("InvalidParameterValue");
+    expect(
+      await refusalOf(client.CreateCertificate({ ProductId: DNSPOD_DV_WILDCARD, DomainNum: 1, TimeSpan: 3 })),
+    ).toBe("FailedOperation");
+    expect(await refusalOf(clientFor(readOnlyA).CreateCertificate({ ProductId: 48, DomainNum: 1, TimeSpan: 1 }))).toBe(
+      "UnauthorizedOperation",
+    );
+    // Customer B holds no money: refused at the first call, nothing made.
+    const drafts = await db.apiCertificateDraft.count();
+    const short = clientFor(keyB, "en-US").CreateCertificate({ ProductId: 48, DomainNum: 1, TimeSpan: 1 });
+    await expect(short).rejects.toMatchObject({
+      code: "FailedOperation",
+      message: expect.stringMatching(/balance is too low: you need \$\d+\.\d\d more/),
+    });
+    expect(await db.apiCertificateDraft.count()).toBe(drafts);
+
+    await nextSecond();
+    const multi = await client.CreateCertificate({ ProductId: DNSPOD_DV_MULTI, DomainNum: 3, TimeSpan: 1 });
+    const id = multi.CertificateIds?.[0] ?? "";
+    const submit = (names: string[], extra: Record<string, unknown> = {}) =>
+      client.CertificateInfoSubmit({
+        CertId: id,
+        GenCsrType: "online",
+        CertCommonName: names[0] ?? "",
+        DnsNames: names.slice(1),
+        CompanyType: 1,
+        CompanyId: "0",
+        ...extra,
+      });
+    // Two names for three, a wildcard in a multi-domain product, auto-renewal it does not offer.
+    expect(await refusalOf(submit(["a.multi.example.test", "b.multi.example.test"]))).toBe("InvalidParameterValue");
+    expect(await refusalOf(submit(["a.multi.example.test", "*.multi.example.test", "c.multi.example.test"]))).toBe(
+      "InvalidParameterValue",
+    );
+    await nextSecond();
+    const names = ["a.multi.example.test", "b.multi.example.test", "c.multi.example.test"];
+    expect(await refusalOf(submit(names, { AutoRenewFlag: 1 }))).toBe("InvalidParameterValue");
+    expect(await refusalOf(submit(names, { GenCsrType: "parse" }))).toBe("MissingParameter");
+    expect(
+      await refusalOf(
+        clientFor(keyB).CertificateInfoSubmit({
+          CertId: id,
+          GenCsrType: "online",
+          CertCommonName: names[0] ?? "",
+          CompanyType: 1,
+          CompanyId: "0",
+        }),
+      ),
+    ).toBe("FailedOperation.CertificateNotFound");
+    expect(await refusalOf(clientFor(keyB).CertificateOrderSubmit({ CertId: id }))).toBe(
+      "FailedOperation.CertificateNotFound",
+    );
+    await submit(names);
+    expect(await db.apiCertificateDraft.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      orderedAt: null,
+      submission: expect.objectContaining({ names, domainCount: 3, autoRenew: false }),
+    });
   });
 });
 

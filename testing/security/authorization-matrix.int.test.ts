@@ -926,6 +926,19 @@ const TC3_CASES: Record<string, Tc3Case> = {
     body: () => ({ CertificateId: A.enableCertificateId, AutoRenewFlag: 1 }),
     bRefusal: NOT_FOUND,
   },
+  // B creates a certificate of its own: checked as "A's rows unchanged".
+  CreateCertificate: { body: () => ({ ProductId: 48, DomainNum: 1, TimeSpan: 1 }), bRefusal: null },
+  CertificateInfoSubmit: {
+    body: () => ({
+      CertId: A.submittedDraftId,
+      GenCsrType: "online",
+      CertCommonName: `b.${A.domainMarker}`,
+      CompanyType: 1,
+      CompanyId: "0",
+    }),
+    bRefusal: NOT_FOUND,
+  },
+  CertificateOrderSubmit: { body: () => ({ CertId: A.submittedDraftId }), bRefusal: NOT_FOUND },
 };
 
 describe("the SSL API, by API key", () => {

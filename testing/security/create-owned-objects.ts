@@ -3,7 +3,9 @@
 // change another's answer. Needs seeded prices, a funded account and DNS_RESOLVER set.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { createCertificateDraft } from "@/lib/orders/create-certificate-draft";
 import { placeCertificateOrder } from "@/lib/orders/place-certificate-order";
+import { submitCertificateDraft } from "@/lib/orders/submit-certificate-draft";
 import { renewManually } from "@/lib/renewal/renew-manually";
 import { createTestCertificate, TEST_NOW } from "@/testing/factories";
 import { createOwnedTargets, type OwnedTargets } from "@/testing/security/create-owned-targets";
@@ -27,6 +29,8 @@ export type OwnedObjects = OwnedTargets & {
   issuedCertificateId: string;
   /** A purchased certificate waiting for its DNS record: an order that can be canceled. */
   pendingOrderCertificateId: string;
+  /** A certificate of the API's paid path, its information submitted, its order not yet placed. */
+  submittedDraftId: string;
   /** A cloud resource using the certificate the issued one renewed. */
   resourceId: string;
   notificationId: string;
@@ -87,6 +91,27 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
       data: { ownerId, domain: `${label}.${domainMarker}`, label: randomUUID().replaceAll("-", "").slice(0, 24) },
       select: { id: true },
     });
+  const draft = await createCertificateDraft({
+    ownerId,
+    idempotencyKey: randomUUID(),
+    product: { brand: "DNSPod", certificateType: "DV", domainType: "SINGLE" },
+    validityYears: 1,
+    domainCount: 1,
+    now: TEST_NOW,
+  });
+  if (draft.status !== "created") throw new Error(`the draft should be created: ${draft.problem}`);
+  const submitted = await submitCertificateDraft({
+    ownerId,
+    certificateId: draft.certificateId,
+    request: {
+      names: [`draft.${domainMarker}`],
+      validationMethod: "DNS",
+      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+      autoRenew: false,
+    },
+    now: TEST_NOW,
+  });
+  if (submitted.status !== "submitted") throw new Error(`the draft should be submitted: ${submitted.status}`);
   const targets = await createOwnedTargets(ownerId, { issuedCertificateId: issued.newCertificateId, domainMarker });
   return {
     ...targets,
@@ -103,6 +128,7 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
     pendingRenewalId: pendingRenewal.newCertificateId,
     issuedCertificateId: issued.newCertificateId,
     pendingOrderCertificateId: order.certificateId,
+    submittedDraftId: draft.certificateId,
     resourceId: resource.id,
     notificationId: notification.id,
   };

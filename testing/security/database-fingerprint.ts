@@ -38,6 +38,7 @@ const OWNED_ROWS: Record<string, string> = {
   Certificate: `SELECT t::text FROM "Certificate" t WHERE t."ownerId" = $1`,
   RenewalOrder: `SELECT t::text FROM "RenewalOrder" t WHERE t."ownerId" = $1`,
   CertificateOrder: `SELECT t::text FROM "CertificateOrder" t WHERE t."ownerId" = $1`,
+  ApiCertificateDraft: `SELECT t::text FROM "ApiCertificateDraft" t WHERE t."ownerId" = $1`,
   HostedZone: `SELECT t::text FROM "HostedZone" t WHERE t."ownerId" = $1`,
   DnsRecord: `SELECT t::text FROM "DnsRecord" t JOIN "HostedZone" z ON z.id = t."zoneId" WHERE z."ownerId" = $1`,
   CloudResource: `SELECT t::text FROM "CloudResource" t WHERE t."ownerId" = $1`,

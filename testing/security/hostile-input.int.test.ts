@@ -699,6 +699,20 @@ function validTc3Params(): Record<string, Record<string, unknown>> {
     ApplyCertificate: { DvAuthMethod: "DNS", DomainName: "hostile.example.test", Alias: "a" },
     CheckCertificateDomainVerification: { CertificateId: id },
     CompleteCertificate: { CertificateId: id },
+    CreateCertificate: { ProductId: 48, DomainNum: 1, TimeSpan: 1, AutoVoucher: 1 },
+    CertificateInfoSubmit: {
+      CertId: id,
+      GenCsrType: "online",
+      CertCommonName: "hostile.example.test",
+      DnsNames: ["hostile.example.test"],
+      CompanyType: 1,
+      CompanyId: "0",
+      VerifyType: "DNS",
+      AutoRenewFlag: 0,
+      CsrEncryptAlgo: "RSA",
+      CsrKeyParameter: "2048",
+    },
+    CertificateOrderSubmit: { CertId: id, VerifyType: "DNS" },
   };
 }
 

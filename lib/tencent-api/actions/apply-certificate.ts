@@ -1,36 +1,12 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { setCertificateAlias } from "@/lib/certificates/set-certificate-alias";
 import { getOrderCatalogue } from "@/lib/orders/get-order-catalogue";
-import type { OrderProblem } from "@/lib/orders/order-problems";
 import { placeCertificateOrder } from "@/lib/orders/place-certificate-order";
+import { describeOrderProblems } from "@/lib/tencent-api/describe-order-problems";
+import { requestIdempotencyKey } from "@/lib/tencent-api/request-idempotency-key";
 import { defineTc3Action } from "@/lib/tencent-api/tc3-action";
 import { Tc3Error } from "@/lib/tencent-api/tc3-errors";
 import { tc3 } from "@/lib/tencent-api/tc3-params";
-
-/**
- * The order's idempotency key, derived from the signed request (its key and signature): the
- * same request arriving twice, in two app processes at once, places one order. A request
- * signed anew is a new application, as with the original.
- */
-export function idempotencyKeyOf(apiKeyId: string, signature: string): string {
-  const hex = createHash("sha256").update(`ApplyCertificate:${apiKeyId}:${signature}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-function describeProblems(
-  problems: OrderProblem[],
-  t: (key: string, values?: Record<string, string | number>) => string,
-) {
-  return problems
-    .map((problem) =>
-      problem.field === "names"
-        ? // The order form's sentence, naming the field rather than quoting the caller's text.
-          `DomainName: ${t(`certificateOrder.names.problem.${problem.code}`, { ...problem.params, name: "DomainName" })}`
-        : `${problem.field}: ${problem.code}`,
-    )
-    .join(" ");
-}
 
 /**
  * ApplyCertificate: a free DV certificate for one domain, through the console's order
@@ -75,7 +51,7 @@ export const applyCertificate = defineTc3Action({
       ip,
       now,
       order: {
-        idempotencyKey: idempotencyKeyOf(apiKeyId, signature),
+        idempotencyKey: requestIdempotencyKey("ApplyCertificate", apiKeyId, signature),
         flow: "FREE",
         productId: product.id,
         domainCount: 1,
@@ -86,7 +62,11 @@ export const applyCertificate = defineTc3Action({
       },
     });
     if (outcome.status === "rejected") {
-      throw new Tc3Error("InvalidParameterValue", {}, { message: describeProblems(outcome.problems, t) });
+      throw new Tc3Error(
+        "InvalidParameterValue",
+        {},
+        { message: describeOrderProblems(outcome.problems, t, "DomainName") },
+      );
     }
     if (params.Alias?.trim()) {
       await setCertificateAlias({

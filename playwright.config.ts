@@ -26,6 +26,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
 /** Where the e2e app writes its database URL, so tests can seed their own data (e2e/fixtures.ts). */
 export const databaseUrlFile = `.data/e2e-${port}.database-url`;
+/** The e2e app's DNS server (testing/scripts/e2e-dns-server.ts) and the port tests add records on. */
+const dnsPort = port + 1053;
+export const dnsControlURL = `http://127.0.0.1:${port + 1054}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -69,31 +72,44 @@ export default defineConfig({
       testMatch: CLOCK_SPECS,
     },
   ],
-  webServer: {
-    command: "npm run build && npm start",
-    url: `${baseURL}/sign-in`,
-    // The production build runs first; on a busy 2-core machine it can take several minutes.
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(port),
-      NODE_ENV: "production",
-      DATABASE_URL: e2eDatabaseUrl ?? "",
-      CERTDESK_DATA_DIR: `.data/e2e-postgres-${port}`,
-      // A build folder per port lets two test runs (e.g. two worktrees) build side by side.
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? (port === 3100 ? ".next" : `.next-e2e-${port}`),
-      CERTDESK_EPHEMERAL_DB: "true",
-      CERTDESK_SEED: "true",
-      CERTDESK_DATABASE_URL_FILE: databaseUrlFile,
-      DEMO_MODE: "true",
-      AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
-      CRON_SECRET: "e2e-cron-secret-0123456789-abcdefghijklmnop",
-      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // Third-party domains' "DNS provider": the app's DNS_RESOLVER; tests add records to it.
+      command: `node_modules/.bin/tsx testing/scripts/e2e-dns-server.ts ${dnsPort} ${port + 1054}`,
+      url: `${dnsControlURL}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
-  },
+    {
+      command: "npm run build && npm start",
+      url: `${baseURL}/sign-in`,
+      // The production build runs first; on a busy 2-core machine it can take several minutes.
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        PORT: String(port),
+        NODE_ENV: "production",
+        DATABASE_URL: e2eDatabaseUrl ?? "",
+        CERTDESK_DATA_DIR: `.data/e2e-postgres-${port}`,
+        // A build folder per port lets two test runs (e.g. two worktrees) build side by side.
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? (port === 3100 ? ".next" : `.next-e2e-${port}`),
+        CERTDESK_EPHEMERAL_DB: "true",
+        CERTDESK_SEED: "true",
+        CERTDESK_DATABASE_URL_FILE: databaseUrlFile,
+        DEMO_MODE: "true",
+        DNS_RESOLVER: `127.0.0.1:${dnsPort}`,
+        AUTH_SECRET: "e2e-auth-secret-0123456789-abcdefghijklmnop",
+        CRON_SECRET: "e2e-cron-secret-0123456789-abcdefghijklmnop",
+        ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

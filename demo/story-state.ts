@@ -19,6 +19,15 @@ export type StoryState = {
   shortOfFunds?: DemoCertificate;
   manualRenewalId?: string;
   manualFeeMinor?: number;
+  /** The story from zero: the customer who signed up, and what they bought. */
+  newcomer?: {
+    email: string;
+    balanceMinor: number;
+    zone?: string;
+    certificateId?: string;
+    priceMinor?: number;
+    expiresAt?: Date;
+  };
 };
 
 /** The value an earlier step stored, or a clear error naming the step that should have. */

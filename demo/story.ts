@@ -9,6 +9,13 @@ import {
   topUpStep,
 } from "@/demo/steps/console-tour";
 import {
+  elsewhereCustomerStep,
+  newcomerBuysStep,
+  newcomerIssuedStep,
+  newcomerRenewedStep,
+  newcomerSignsUpStep,
+} from "@/demo/steps/from-zero";
+import {
   deductionInBillingStep,
   hostedIssuedStep,
   moveClockStep,
@@ -46,4 +53,10 @@ export const STORY: readonly DemoStep[] = [
   renewManuallyStep,
   sevenDaysLaterStep,
   refundedStep,
+  // From zero, last: it moves the demo clock a year ahead of the seeded story.
+  newcomerSignsUpStep,
+  newcomerBuysStep,
+  newcomerIssuedStep,
+  elsewhereCustomerStep,
+  newcomerRenewedStep,
 ];

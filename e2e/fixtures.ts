@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
-import { databaseUrlFile } from "../playwright.config";
+import { databaseUrlFile, dnsControlURL } from "../playwright.config";
 import { signIn } from "./support";
 
 const run = promisify(execFile);
@@ -42,6 +42,19 @@ export const test = base.extend<{ customer: E2ECustomer; customerPage: Page }>({
     await use(page);
   },
 });
+
+/**
+ * A record at a third-party domain's "DNS provider": the DNS server the e2e app's
+ * DNS_RESOLVER names (testing/scripts/e2e-dns-server.ts), as a customer would add it by hand.
+ */
+export async function addDnsRecord(record: { name: string; type: "TXT" | "A"; value: string }): Promise<void> {
+  const response = await fetch(`${dnsControlURL}/records`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(record),
+  });
+  expect(response.status, await response.text()).toBe(204);
+}
 
 /** The e2e app's CRON_SECRET (playwright.config.ts), for the renewal job route. */
 export const CRON_SECRET = "e2e-cron-secret-0123456789-abcdefghijklmnop";

@@ -1,13 +1,15 @@
 // The story from zero (issue 16): a customer signs up, tops up, hosts a domain, buys a
 // wildcard on it with auto-renewal on, pays once, and sees it issued by the job; a year
 // later (the demo clock, 30 days before expiry) the job takes the fee once, renews, validates
-// through the hosted zone and issues until the old expiry plus one year. Nothing seeded:
+// through the hosted zone and issues until the old expiry plus one year. A second customer,
+// whose DNS is elsewhere, adds the TXT record by hand (in the DNS server the e2e app's
+// DNS_RESOLVER names) and Verify now issues. Nothing seeded:
 // the customer and every row of theirs come from the console. Runs in the "clock" project
 // (playwright.config.ts), after every other spec, because the demo clock is global.
 import { randomBytes } from "node:crypto";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addCalendarYears, addDays } from "../lib/time";
-import { expect, queryDatabase, runRenewalJob, signUp, test } from "./fixtures";
+import { addDnsRecord, expect, queryDatabase, runRenewalJob, signUp, test } from "./fixtures";
 import { DEMO_ADMIN, signIn, watchForPageErrors } from "./support";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -161,5 +163,42 @@ test.describe("the story from zero", () => {
       expect((await admin.request.delete("/api/admin/clock")).status()).toBe(200);
       await admin.context().close();
     }
+  });
+
+  test("a second customer on a third-party domain adds the TXT record by hand; Verify now issues", async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = watchForPageErrors(page);
+    const domain = `shop-${randomBytes(3).toString("hex")}.example.test`;
+    await signUp(page, "elsewhere");
+    await page.goto("/billing");
+    await page.getByTestId("top-up-open").click();
+    const topUp = page.getByRole("dialog", { name: "Top up balance" });
+    await topUp.getByLabel("Amount (USD)").fill("100");
+    await topUp.getByRole("button", { name: "Top up $100.00" }).click();
+    await expect(page.getByTestId("billing-balance")).toHaveText("$100.00");
+
+    await page.goto("/certificates/buy");
+    await page.getByTestId("order-brand").selectOption("DNSPod");
+    await page.getByTestId("order-domain-type").getByText("Single domain").click();
+    await page.getByTestId("order-name").fill(domain);
+    await expect(page.getByTestId("order-validation-preview")).toContainText(`_dnsauth.${domain}`);
+    await page.getByTestId("order-submit").click();
+    await expect(page).toHaveURL(/\/certificates\/(?!buy$)[\w-]+$/, { timeout: 60_000 });
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Pending validation");
+
+    // Not there yet: Verify now says so and nothing is issued.
+    const record = page.getByTestId("validation-record");
+    await expect(record.getByTestId("record-name")).toHaveText(`_dnsauth.${domain}`);
+    const value = ((await record.getByTestId("record-value").textContent()) ?? "").trim();
+    expect(value).toMatch(/\S{16,}/);
+    await page.getByTestId("verify-now").click();
+    await expect(page.getByTestId("verify-result")).toContainText("The record was not found yet.");
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Pending validation");
+
+    await addDnsRecord({ name: `_dnsauth.${domain}`, type: "TXT", value });
+    await page.getByTestId("verify-now").click();
+    await expect(page.getByTestId("status-badge").first()).toHaveText("Issued", { timeout: 30_000 });
+    await expect(page.getByTestId("validation-record")).toHaveCount(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -109,15 +109,15 @@ export class LocalDnsServer {
     this.failures.clear();
   }
 
-  /** Listens on a free port (the same one for UDP and TCP) and resolves with `address`. */
-  async start(): Promise<string> {
+  /** Listens on a free port, or the one given (the same one for UDP and TCP), and resolves with `address`. */
+  async start(options: { port?: number } = {}): Promise<string> {
     if (this.udp) throw new Error("LocalDnsServer is already started");
     for (let attempt = 1; ; attempt++) {
       const udp = new UDPServer({ type: this.host.includes(":") ? "udp6" : "udp4" });
       udp.on("request", (request, send) => this.reply(request, send));
       const port = await new Promise<number>((resolve, reject) => {
         udp.once("error", reject);
-        udp.bind(0, this.host, () => {
+        udp.bind(options.port ?? 0, this.host, () => {
           udp.off("error", reject);
           resolve(udp.address().port);
         });
@@ -147,7 +147,8 @@ export class LocalDnsServer {
       } catch (error) {
         // Someone holds this port number over TCP; try another free UDP port.
         await new Promise<void>((resolve) => udp.close(() => resolve()));
-        if (attempt >= BIND_ATTEMPTS || (error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+        const retry = options.port === undefined && (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+        if (attempt >= BIND_ATTEMPTS || !retry) throw error;
       }
     }
   }

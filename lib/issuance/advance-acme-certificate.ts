@@ -31,6 +31,10 @@ import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { readIssuedChain } from "@/lib/issuance/read-issued-chain";
 import { type IssuerWithSecrets, issuerAccountKey, issuerCaSettings } from "@/lib/issuers/issuer-ca-settings";
 import { sealIssuerSecret } from "@/lib/issuers/issuer-secrets";
+import {
+  listCertificateValidationTargets,
+  validationNoticeRecords,
+} from "@/lib/validation/list-certificate-validation-targets";
 import { certificateNames } from "@/lib/validation/list-validation-targets";
 
 export type AcmeAdvanceOutcome =
@@ -50,6 +54,8 @@ export type AdvanceAcmeOptions = {
   lookup?: AuthoritativeLookupOptions;
   /** The jitter draw for the backoff; default Math.random. */
   random?: () => number;
+  /** The customer asked ("Verify now"): an order the CA failed for a reason they can fix is started over. */
+  startOverFailedOrder?: boolean;
 };
 
 // A run goes as far as it can: a hosted zone may go from no order to issued in one.
@@ -66,6 +72,8 @@ function loadAcmeCertificate(certificateId: string) {
       domain: true,
       sans: true,
       validationDeadline: true,
+      validationRecordName: true,
+      validationRecordValue: true,
       validatedAt: true,
       keyAlgorithm: true,
       csrPem: true,
@@ -74,7 +82,7 @@ function loadAcmeCertificate(certificateId: string) {
       acmeFailureReason: true,
       acmeAttempts: true,
       acmeNextAttemptAt: true,
-      renews: { select: { keyAlgorithm: true } },
+      renews: { select: { id: true, keyAlgorithm: true } },
       issuer: {
         select: {
           id: true,
@@ -131,12 +139,16 @@ export async function advanceAcmeCertificate(
         failureReason,
         nextAttemptAt: stepCount === 0 ? certificate.acmeNextAttemptAt : null,
         now,
+        startOverFailedOrder: stepCount === 0 && options.startOverFailedOrder === true,
       });
       switch (step.kind) {
         case "wait":
           return { kind: "retrying", reason: failureReason ?? "CA_UNREACHABLE", retryAt: step.until };
-        case "failed":
-          return { kind: "failed", reason: order?.failure?.reason ?? failureReason ?? "ORDER_INVALID" };
+        case "failed": {
+          const reason = order?.failure?.reason ?? failureReason ?? "ORDER_INVALID";
+          await notifyAcmeFailure(certificate, reason, now);
+          return { kind: "failed", reason };
+        }
         case "create-order": {
           const account = await ensureAccount(issuer, step.registerAccount);
           order = await createAcmeOrder({
@@ -191,6 +203,7 @@ export async function advanceAcmeCertificate(
         continue;
       }
       if (retryAt) return { kind: "retrying", reason: failure.reason, retryAt };
+      await notifyAcmeFailure(certificate, failure.reason, now);
       return { kind: "failed", reason: failure.reason };
     }
   }
@@ -251,6 +264,94 @@ async function storeNewOrder(
         validationRecordValue: records[0]?.value ?? null,
       },
     });
+    if (hostedCount < records.length) {
+      await tx.notification.createMany({
+        data: [validationNeededNotice(certificate, order, now)],
+        skipDuplicates: true,
+      });
+    }
+  });
+}
+
+/**
+ * "Add this record": the notice the built-in path sends when a renewal or order is made,
+ * sent for an ACME certificate once its CA's records are known, with the same kind and
+ * dedupe key (so once per certificate) and the records the certificate page shows.
+ */
+function validationNeededNotice(
+  certificate: AcmeCertificate,
+  order: AcmeOrderState,
+  now: Date,
+): Prisma.NotificationCreateManyInput {
+  const records = validationNoticeRecords(
+    listCertificateValidationTargets({
+      ...certificate,
+      validationMethod: "DNS",
+      issuerId: certificate.issuer?.id ?? null,
+      acmeOrder: order,
+    }),
+  );
+  const common = {
+    domain: certificate.domain,
+    method: "DNS",
+    ...records,
+    deadline: certificate.validationDeadline?.toISOString() ?? null,
+  };
+  return certificate.renews
+    ? {
+        ownerId: certificate.ownerId,
+        kind: "VALIDATION_RECORD_NEEDED",
+        certificateId: certificate.id,
+        dedupeKey: `record-needed:${certificate.id}`,
+        params: { ...common, certificateId: certificate.renews.id, newCertificateId: certificate.id },
+        emailStatus: "PENDING",
+        createdAt: now,
+      }
+    : {
+        ownerId: certificate.ownerId,
+        kind: "ORDER_VALIDATION_NEEDED",
+        certificateId: certificate.id,
+        dedupeKey: `order-validation:${certificate.id}`,
+        params: { ...common, certificateId: certificate.id },
+        emailStatus: "PENDING",
+        createdAt: now,
+      };
+}
+
+/** Reasons a new order or a new account fixes by itself: no one needs telling. */
+const HANDLED_WITHOUT_CUSTOMER: readonly AcmeFailure["reason"][] = ["ORDER_GONE", "ACCOUNT_GONE"];
+
+/**
+ * The CA ended the order for a reason someone must act on (the record, a CAA record, the
+ * operator's settings): the customer is told once per certificate and reason (the unique
+ * dedupe key), with what to do, instead of finding out at the 7-day time-out.
+ */
+async function notifyAcmeFailure(certificate: AcmeCertificate, reason: AcmeFailure["reason"], now: Date) {
+  if (HANDLED_WITHOUT_CUSTOMER.includes(reason)) return;
+  const stored = await db.certificate.findUnique({
+    where: { id: certificate.id },
+    select: { validationRecordName: true, validationRecordValue: true },
+  });
+  await db.notification.createMany({
+    data: [
+      {
+        ownerId: certificate.ownerId,
+        kind: "VALIDATION_FAILED",
+        certificateId: certificate.id,
+        dedupeKey: `validation-failed:${certificate.id}:${reason}`,
+        params: {
+          domain: certificate.domain,
+          certificateId: certificate.id,
+          reason,
+          recordNames: stored?.validationRecordName ?? "",
+          recordValue: stored?.validationRecordValue ?? "",
+          deadline: certificate.validationDeadline?.toISOString() ?? null,
+        },
+        emailStatus: "PENDING",
+        createdAt: now,
+      },
+    ],
+    skipDuplicates: true,
   });
 }
 

@@ -2,21 +2,14 @@
 // required) on a product, hosted zones in PowerDNS written through the DNS outbox, Pebble
 // validating DNS-01 by asking PowerDNS. The stored chain verifies against Pebble's root.
 // New orders and renewals alike; "Verify now"; Pebble stopped between two steps of a run.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AcmeTestEnvironment, startAcmeTestEnvironment } from "@/testing/servers/start-acme-test-environment";
+import { certDeskOverPowerDns } from "@/testing/servers/start-powerdns";
 
 const env: AcmeTestEnvironment = await startAcmeTestEnvironment();
-const NAMESERVERS = ["ns1.certdesk.test"];
 // Set before anything reads the configuration: CertDesk talks to this PowerDNS only, and
 // its pre-check asks it as the zones' authoritative server.
-Object.assign(process.env, {
-  DNS_PROVIDER: "powerdns",
-  POWERDNS_API_URL: env.pdns.apiUrl,
-  POWERDNS_API_KEY: env.pdns.apiKey,
-  POWERDNS_SERVER_ID: env.pdns.serverId,
-  HOSTED_ZONE_NAMESERVERS: NAMESERVERS.join(","),
-  DNS_RESOLVER: env.pdns.dnsAddress,
-});
+Object.assign(process.env, certDeskOverPowerDns(env.pdns, { nameservers: ["ns1.certdesk.test"] }));
 
 const clock = vi.hoisted(() => ({ now: new Date("2026-06-15T08:00:00Z") }));
 vi.mock("@/lib/clock", () => ({
@@ -97,6 +90,11 @@ beforeAll(async () => {
   await db.price.update({ where: { id: productId }, data: { issuerId: issuer.id } });
 }, 60_000);
 afterAll(() => env.close());
+// A hook a failed test did not reach must not act in the next one.
+afterEach(() => {
+  hooks.afterOrderCreated = null;
+  hooks.beforeChallengesAnswered = null;
+});
 
 const dns = (name: string) => lookupTxt(name, { resolver: env.pdns.dnsAddress });
 const runJob = async () => executeJobRun((await createJobRun({ trigger: "cron", triggeredById: null })).id);

@@ -24,6 +24,8 @@ import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-recor
 import { DnsLookupError } from "@/lib/dns/lookup-txt";
 import { type AuthoritativeLookupOptions, lookupTxtAtAuthoritative } from "@/lib/dns/lookup-txt-at-authoritative";
 import { syncDnsRecords } from "@/lib/dns/sync-dns-records";
+import { addDelegatedValidationRecord } from "@/lib/dns-hosting/add-delegated-validation-record";
+import { ensureValidationZone } from "@/lib/dns-hosting/ensure-validation-zone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadIssuableCertificate, recordIssuedCertificate } from "@/lib/issuance/issue-pending-certificate";
 import { acmeOrderRecords, nextAcmeStep } from "@/lib/issuance/next-acme-step";
@@ -228,8 +230,10 @@ async function ensureAccount(issuer: IssuerWithSecrets, register: boolean): Prom
 
 /**
  * Stores the order and what the customer is shown (the first `_acme-challenge` record),
- * queues its records in the owner's hosted zones, and takes back any earlier record of
- * this certificate (a previous order's, or the `_dnsauth` one of the built-in path).
+ * queues its records in the owner's hosted zones (or at the CNAME target of a domain
+ * delegated to our validation zone), tells the customer which records are theirs to add,
+ * and takes back any earlier record of this certificate (a previous order's, or the
+ * `_dnsauth` one of the built-in path).
  */
 async function storeNewOrder(
   certificate: AcmeCertificate,
@@ -238,6 +242,8 @@ async function storeNewOrder(
   now: Date,
 ): Promise<void> {
   const records = acmeOrderRecords(order);
+  // Made (and created on the DNS server) outside the transaction: it may ask the server.
+  const validationZone = await ensureValidationZone();
   await db.$transaction(async (tx) => {
     await tx.dnsRecord.updateMany({
       where: {
@@ -247,13 +253,14 @@ async function storeNewOrder(
       },
       data: { state: "REMOVING", attempts: 0, lastError: null, nextAttemptAt: null },
     });
+    // Written by CertDesk: in the owner's hosted zone, or behind the CNAME of a delegated domain.
     let hostedCount = 0;
     for (const record of records) {
-      const hosted = await addHostedValidationRecord(
-        { ownerId: certificate.ownerId, name: record.name, value: record.value, certificateId: certificate.id, now },
-        tx,
-      );
-      if (hosted) hostedCount += 1;
+      const input = { ownerId: certificate.ownerId, ...record, certificateId: certificate.id, now };
+      const written =
+        (await addHostedValidationRecord(input, tx)) ??
+        (await addDelegatedValidationRecord({ ...input, validationZone }, tx));
+      if (written) hostedCount += 1;
     }
     await tx.certificate.update({
       where: { id: certificate.id },

@@ -9,7 +9,13 @@ import { certDeskOverPowerDns } from "@/testing/servers/start-powerdns";
 const env: AcmeTestEnvironment = await startAcmeTestEnvironment();
 // Set before anything reads the configuration: CertDesk talks to this PowerDNS only, and
 // its pre-check asks it as the zones' authoritative server.
-Object.assign(process.env, certDeskOverPowerDns(env.pdns, { nameservers: ["ns1.certdesk.test"] }));
+Object.assign(
+  process.env,
+  certDeskOverPowerDns(env.pdns, {
+    nameservers: ["ns1.certdesk.test"],
+    validationDelegationZone: "validation.certdesk.test",
+  }),
+);
 
 const clock = vi.hoisted(() => ({ now: new Date("2026-06-15T08:00:00Z") }));
 vi.mock("@/lib/clock", () => ({
@@ -55,6 +61,8 @@ const { getCertificateDetail } = await import("@/lib/certificates/get-certificat
 const { db } = await import("@/lib/db/client");
 const { lookupTxt } = await import("@/lib/dns/lookup-txt");
 const { addHostedZone } = await import("@/lib/dns-hosting/add-hosted-zone");
+const { addValidationDelegation } = await import("@/lib/dns-hosting/add-validation-delegation");
+const { checkValidationDelegation } = await import("@/lib/dns-hosting/check-validation-delegation");
 const { issuerInputSchema } = await import("@/lib/issuers/issuer-input");
 const { saveIssuer } = await import("@/lib/issuers/save-issuer");
 const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-order");
@@ -421,6 +429,40 @@ describe("renewals over ACME", () => {
     });
     await expectPebbleChain(newId, "www.acme-renew-customer.test");
     expect((await db.renewalOrder.findUniqueOrThrow({ where: { id: renewal.id } })).status).toBe("ISSUED");
+    await expectChargedOnce(owner.id, old.id);
+  });
+
+  it("a third-party domain delegated by CNAME: CertDesk writes the CA's value behind it; the renewal needs no hand work", async () => {
+    await env.pdns.createZone("acme-delegated.test");
+    const { owner, old } = await dueAcmeRenewal("shop.acme-delegated.test");
+    const delegation = await addValidationDelegation({
+      ownerId: owner.id,
+      domain: "shop.acme-delegated.test",
+      actorId: owner.id,
+      ip: null,
+      now: clock.now,
+    });
+    // The customer's one-time CNAME at their own DNS host.
+    await env.pdns.setRecords("acme-delegated.test", {
+      name: "_acme-challenge.shop.acme-delegated.test",
+      type: "CNAME",
+      contents: [`${delegation.target}.`],
+    });
+    expect(
+      await checkValidationDelegation({ ownerId: owner.id, delegationId: delegation.id, now: clock.now }),
+    ).toMatchObject({ seenTarget: delegation.target });
+
+    const run = await runJob();
+    expect(run.errors).toEqual([]);
+    expect(run.counts).toMatchObject({ deducted: 1, issued: 1 });
+    const renewal = await db.renewalOrder.findFirstOrThrow({ where: { certificateId: old.id } });
+    expect(renewal.status).toBe("ISSUED");
+    const newId = renewal.newCertificateId ?? "";
+    const { certificate } = await expectPebbleChain(newId, "shop.acme-delegated.test");
+    expect(certificate.validationMethod).toBe("DNS_AUTO");
+    expect(await db.notification.count({ where: { certificateId: newId, kind: "VALIDATION_RECORD_NEEDED" } })).toBe(0);
+    // The value behind the CNAME is gone again; the CNAME itself is the customer's and stays.
+    expect(await dns(delegation.target)).toEqual([]);
     await expectChargedOnce(owner.id, old.id);
   });
 });

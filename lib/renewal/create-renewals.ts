@@ -174,9 +174,9 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     // (lib/issuance/advance-acme-certificate.ts), as for a new order; no _dnsauth record here.
     const acme = renewal.issuerId !== null;
     // A third-party name whose _acme-challenge CNAME points into our validation zone is
-    // validated by us too: the check writes its value there (lib/dns/check-validation-record.ts).
-    const isDelegated = (name: string) =>
-      !acme && delegated.has(`${renewal.ownerId} ${domainOfValidationRecord(name) ?? ""}`);
+    // validated by us too: the check (lib/dns/check-validation-record.ts), or for an ACME
+    // issuer the job, writes its value there.
+    const isDelegated = (name: string) => delegated.has(`${renewal.ownerId} ${domainOfValidationRecord(name) ?? ""}`);
     const auto = dnsRecords.every((record, index) => Boolean(hosted[index]) || isDelegated(record.name));
     // (ours) A certificate validated by file is renewed by file, unless every name is hosted with us.
     const method: ValidationMethod = auto

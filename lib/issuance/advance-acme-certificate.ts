@@ -49,6 +49,8 @@ export type AcmeAdvanceOutcome =
   | { kind: "retrying"; reason: string; retryAt: Date }
   /** A failure someone must act on, stored on the certificate. */
   | { kind: "failed"; reason: string }
+  /** Another caller (the job, "Verify now", another instance) is advancing this certificate right now. */
+  | { kind: "in-progress" }
   | { kind: "not-pending" };
 
 export type AdvanceAcmeOptions = {
@@ -104,10 +106,39 @@ function loadAcmeCertificate(certificateId: string) {
 
 type AcmeCertificate = NonNullable<Awaited<ReturnType<typeof loadAcmeCertificate>>>;
 
+// Long enough for every step of one run, each of which may wait seconds for the CA.
+const ADVANCE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * One advance per certificate at a time, whoever asks: two at once would make two orders
+ * (one overwriting the other's records) or finalize twice. A transaction-level advisory
+ * lock, not a row lock: the steps write the certificate's row on other connections.
+ */
 export async function advanceAcmeCertificate(
   certificateId: string,
   now: Date,
   options: AdvanceAcmeOptions = {},
+): Promise<AcmeAdvanceOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${acmeAdvanceLockName(certificateId)}, 0)) AS locked`;
+      if (!lock?.locked) return { kind: "in-progress" };
+      return advanceUnlocked(certificateId, now, options);
+    },
+    { timeout: ADVANCE_TIMEOUT_MS },
+  );
+}
+
+/** The advisory lock's name for one certificate (exported for the test that holds it). */
+export function acmeAdvanceLockName(certificateId: string): string {
+  return `acme-advance:${certificateId}`;
+}
+
+async function advanceUnlocked(
+  certificateId: string,
+  now: Date,
+  options: AdvanceAcmeOptions,
 ): Promise<AcmeAdvanceOutcome> {
   const certificate = await loadAcmeCertificate(certificateId);
   if (

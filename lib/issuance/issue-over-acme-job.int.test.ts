@@ -69,6 +69,7 @@ const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-o
 const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
 const { verifyRenewalNow } = await import("@/lib/renewal/verify-renewal-now");
+const { acmeAdvanceLockName } = await import("@/lib/issuance/advance-acme-certificate");
 const { createTestCertificate, createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } = await import(
   "@/testing/factories"
 );
@@ -415,6 +416,15 @@ describe("renewals over ACME", () => {
       expect.objectContaining({ kind: "DNS", ...record, addedForYou: false }),
     ]);
 
+    // While another caller is advancing it (the job, a second click), Verify now does not start a second advance.
+    await db.$transaction(async (tx) => {
+      const [held] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${acmeAdvanceLockName(newId)}, 0)) AS locked`;
+      expect(held?.locked).toBe(true);
+      expect(await verifyRenewalNow({ ownerId: owner.id, certificateId: newId, now: clock.now })).toEqual({
+        outcome: "in-progress",
+      });
+    });
     expect(await verifyRenewalNow({ ownerId: owner.id, certificateId: newId, now: clock.now })).toEqual({
       outcome: "not-found",
     });

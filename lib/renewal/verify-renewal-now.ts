@@ -17,7 +17,9 @@ export type VerifyNowResult =
   /** ACME: the CA could not be asked now (down, rate limiting); the job tries again, as the page says. */
   | "ca-retrying"
   /** ACME: the CA failed the order for a reason the page shows, with what to do. */
-  | "ca-failed";
+  | "ca-failed"
+  /** ACME: the job (or another click) is advancing this certificate at this moment. */
+  | "in-progress";
 
 const ACME_OUTCOME: Record<AcmeAdvanceOutcome["kind"], VerifyNowResult> = {
   issued: "issued",
@@ -25,6 +27,7 @@ const ACME_OUTCOME: Record<AcmeAdvanceOutcome["kind"], VerifyNowResult> = {
   "waiting-for-ca": "validated",
   retrying: "ca-retrying",
   failed: "ca-failed",
+  "in-progress": "in-progress",
   "not-pending": "not-pending",
 };
 

@@ -314,7 +314,9 @@ async function storeNewOrder(
 /**
  * "Add this record": the notice the built-in path sends when a renewal or order is made,
  * sent for an ACME certificate once its CA's records are known, with the same kind and
- * dedupe key (so once per certificate) and the records the certificate page shows.
+ * the records the certificate page shows. Once per order (the dedupe key names its first
+ * value): a new order (the CA forgot the old one, or the customer started over) needs new
+ * values, and the customer is told them.
  */
 function validationNeededNotice(
   certificate: AcmeCertificate,
@@ -329,6 +331,7 @@ function validationNeededNotice(
       acmeOrder: order,
     }),
   );
+  const orderKey = acmeOrderRecords(order)[0]?.value ?? order.orderUrl;
   const common = {
     domain: certificate.domain,
     method: "DNS",
@@ -340,7 +343,7 @@ function validationNeededNotice(
         ownerId: certificate.ownerId,
         kind: "VALIDATION_RECORD_NEEDED",
         certificateId: certificate.id,
-        dedupeKey: `record-needed:${certificate.id}`,
+        dedupeKey: `record-needed:${certificate.id}:${orderKey}`,
         params: { ...common, certificateId: certificate.renews.id, newCertificateId: certificate.id },
         emailStatus: "PENDING",
         createdAt: now,
@@ -349,7 +352,7 @@ function validationNeededNotice(
         ownerId: certificate.ownerId,
         kind: "ORDER_VALIDATION_NEEDED",
         certificateId: certificate.id,
-        dedupeKey: `order-validation:${certificate.id}`,
+        dedupeKey: `order-validation:${certificate.id}:${orderKey}`,
         params: { ...common, certificateId: certificate.id },
         emailStatus: "PENDING",
         createdAt: now,

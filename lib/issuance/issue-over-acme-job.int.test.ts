@@ -354,6 +354,13 @@ describe("issuance over ACME in the renewal job", () => {
     const again = await db.certificate.findUniqueOrThrow({ where: { id: placed.certificateId } });
     expect(again.acmeFailureReason).toBeNull();
     expect(again.validationRecordValue).not.toBe(waiting.validationRecordValue);
+    // The new order's record is sent too: the one notified first is no longer the one to add.
+    const asked = await db.notification.findMany({
+      where: { certificateId: placed.certificateId, kind: "ORDER_VALIDATION_NEEDED" },
+    });
+    expect(asked.map((notice) => (notice.params as { recordValue: string }).recordValue).sort()).toEqual(
+      [waiting.validationRecordValue, again.validationRecordValue].sort(),
+    );
     await setRecord(again.validationRecordValue ?? "");
     expect(await verifyRenewalNow({ ownerId: owner.id, certificateId: placed.certificateId, now: clock.now })).toEqual({
       outcome: "issued",

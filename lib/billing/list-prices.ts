@@ -10,6 +10,8 @@ export type PriceRow = {
   priceMinor: number;
   currency: string;
   autoRenewSupported: boolean;
+  /** Who issues this product's certificates and renewals: an ACME issuer, or null for the built-in CA. */
+  issuerId: string | null;
 };
 
 /**
@@ -26,6 +28,7 @@ export async function listPrices(client: DbTransaction | typeof db = db): Promis
       priceMinor: true,
       currency: true,
       autoRenewSupported: true,
+      issuerId: true,
     },
     orderBy: [{ brand: "asc" }, { certificateType: "asc" }, { domainType: "asc" }],
   });

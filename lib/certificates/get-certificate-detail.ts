@@ -1,9 +1,7 @@
 import "server-only";
-import type { AcmeOrderState } from "@/lib/acme/acme-types";
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
-import { VALIDATION_RECORD_TTL, VALIDATION_RECORD_TYPE } from "@/lib/dns/validation-record";
 import type {
   AutoRenewEndReason,
   AutoRenewState,
@@ -21,11 +19,14 @@ import type {
   RevocationReason,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
-import { acmeOrderRecords } from "@/lib/issuance/next-acme-step";
 import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
-import { listValidationTargets, type ValidationTarget } from "@/lib/validation/list-validation-targets";
+import {
+  type CertificateValidationFacts,
+  listCertificateValidationTargets,
+} from "@/lib/validation/list-certificate-validation-targets";
+import type { ValidationTarget } from "@/lib/validation/list-validation-targets";
 
 // Deep enough for decades of yearly renewals; guards against a corrupted cycle.
 const MAX_CHAIN = 50;
@@ -289,44 +290,13 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
 /** A pending certificate's records or files, each marked when CertDesk put it in the owner's hosted zone. */
 async function validationTargets(
   ownerId: string,
-  certificate: {
-    status: CertificateStatus;
-    domain: string;
-    sans: string[];
-    validationMethod: ValidationMethod | null;
-    validationRecordValue: string | null;
-    issuerId: string | null;
-    acmeOrder: unknown;
-  },
+  certificate: CertificateValidationFacts & { status: CertificateStatus },
 ): Promise<CertificateDetail["validation"]["targets"]> {
   if (!isPendingStatus(certificate.status) || !certificate.validationRecordValue) return [];
-  // An ACME issuer's certificate needs its CA's DNS-01 records (none until the job has made the order).
-  const targets: ValidationTarget[] = certificate.issuerId
-    ? acmeValidationTargets(certificate.acmeOrder as AcmeOrderState | null)
-    : listValidationTargets({
-        method: certificate.validationMethod ?? "DNS",
-        domain: certificate.domain,
-        sans: certificate.sans,
-        token: certificate.validationRecordValue,
-      });
   return Promise.all(
-    targets.map(async (target) => ({
+    listCertificateValidationTargets(certificate).map(async (target) => ({
       ...target,
       addedForYou: target.kind === "DNS" && (await findHostedZoneForName({ name: target.name, ownerId })) !== null,
     })),
   );
-}
-
-function acmeValidationTargets(order: AcmeOrderState | null): ValidationTarget[] {
-  if (!order) return [];
-  return acmeOrderRecords(order).map((record) => ({
-    kind: "DNS",
-    name: record.name,
-    type: VALIDATION_RECORD_TYPE,
-    ttl: VALIDATION_RECORD_TTL,
-    value: record.value,
-    covers: order.authorizations
-      .filter((authorization) => authorization.dns01?.record.value === record.value)
-      .map((authorization) => authorization.domain),
-  }));
 }

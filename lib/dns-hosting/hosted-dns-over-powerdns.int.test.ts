@@ -3,23 +3,18 @@
 // validation, and the CNAME path for a domain whose DNS is elsewhere (here: another zone
 // of the same server, written by the test as the customer's DNS host would).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type PowerDnsServer, startPowerDns } from "@/testing/servers/start-powerdns";
+import { certDeskOverPowerDns, type PowerDnsServer, startPowerDns } from "@/testing/servers/start-powerdns";
 
 const NAMESERVERS = ["ns1.certdesk.test", "ns2.certdesk.test"];
 const VALIDATION_ZONE = "validation.certdesk.test";
 
 const pdns: PowerDnsServer = await startPowerDns();
-// Set before anything reads the configuration: CertDesk talks to this server only.
-Object.assign(process.env, {
-  DNS_PROVIDER: "powerdns",
-  POWERDNS_API_URL: pdns.apiUrl,
-  POWERDNS_API_KEY: pdns.apiKey,
-  POWERDNS_SERVER_ID: pdns.serverId,
-  HOSTED_ZONE_NAMESERVERS: NAMESERVERS.join(","),
-  VALIDATION_DELEGATION_ZONE: VALIDATION_ZONE,
-  // Delegation and CNAME checks ask this server in place of the parent zones' servers.
-  DNS_RESOLVER: pdns.dnsAddress,
-});
+// Set before anything reads the configuration: CertDesk talks to this server only, and
+// delegation and CNAME checks ask it in place of the parent zones' servers.
+Object.assign(
+  process.env,
+  certDeskOverPowerDns(pdns, { nameservers: NAMESERVERS, validationDelegationZone: VALIDATION_ZONE }),
+);
 
 const clock = vi.hoisted(() => ({ now: new Date("2026-06-15T08:00:00Z") }));
 vi.mock("@/lib/clock", () => ({

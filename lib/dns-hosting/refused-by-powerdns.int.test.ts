@@ -2,17 +2,16 @@
 // domain says so and keeps nothing; a hosted renewal's record never reaches the server, the
 // job run reports why, and nothing is marked validated.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type PowerDnsServer, startPowerDns } from "@/testing/servers/start-powerdns";
+import { certDeskOverPowerDns, type PowerDnsServer, startPowerDns } from "@/testing/servers/start-powerdns";
 
 const pdns: PowerDnsServer = await startPowerDns();
-Object.assign(process.env, {
-  DNS_PROVIDER: "powerdns",
-  POWERDNS_API_URL: pdns.apiUrl,
-  POWERDNS_API_KEY: "not-the-server-key",
-  POWERDNS_SERVER_ID: pdns.serverId,
-  HOSTED_ZONE_NAMESERVERS: "ns1.certdesk.test,ns2.certdesk.test",
-  DNS_RESOLVER: pdns.dnsAddress,
-});
+Object.assign(
+  process.env,
+  certDeskOverPowerDns(pdns, {
+    nameservers: ["ns1.certdesk.test", "ns2.certdesk.test"],
+    apiKey: "not-the-server-key",
+  }),
+);
 
 const clock = vi.hoisted(() => ({ now: new Date("2026-06-15T08:00:00Z") }));
 vi.mock("@/lib/clock", () => ({

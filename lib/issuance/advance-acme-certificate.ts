@@ -24,6 +24,8 @@ import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-recor
 import { DnsLookupError } from "@/lib/dns/lookup-txt";
 import { type AuthoritativeLookupOptions, lookupTxtAtAuthoritative } from "@/lib/dns/lookup-txt-at-authoritative";
 import { syncDnsRecords } from "@/lib/dns/sync-dns-records";
+import { addDelegatedValidationRecord } from "@/lib/dns-hosting/add-delegated-validation-record";
+import { ensureValidationZone } from "@/lib/dns-hosting/ensure-validation-zone";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadIssuableCertificate, recordIssuedCertificate } from "@/lib/issuance/issue-pending-certificate";
 import { acmeOrderRecords, nextAcmeStep } from "@/lib/issuance/next-acme-step";
@@ -31,6 +33,10 @@ import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { readIssuedChain } from "@/lib/issuance/read-issued-chain";
 import { type IssuerWithSecrets, issuerAccountKey, issuerCaSettings } from "@/lib/issuers/issuer-ca-settings";
 import { sealIssuerSecret } from "@/lib/issuers/issuer-secrets";
+import {
+  listCertificateValidationTargets,
+  validationNoticeRecords,
+} from "@/lib/validation/list-certificate-validation-targets";
 import { certificateNames } from "@/lib/validation/list-validation-targets";
 
 export type AcmeAdvanceOutcome =
@@ -43,6 +49,8 @@ export type AcmeAdvanceOutcome =
   | { kind: "retrying"; reason: string; retryAt: Date }
   /** A failure someone must act on, stored on the certificate. */
   | { kind: "failed"; reason: string }
+  /** Another caller (the job, "Verify now", another instance) is advancing this certificate right now. */
+  | { kind: "in-progress" }
   | { kind: "not-pending" };
 
 export type AdvanceAcmeOptions = {
@@ -50,6 +58,8 @@ export type AdvanceAcmeOptions = {
   lookup?: AuthoritativeLookupOptions;
   /** The jitter draw for the backoff; default Math.random. */
   random?: () => number;
+  /** The customer asked ("Verify now"): an order the CA failed for a reason they can fix is started over. */
+  startOverFailedOrder?: boolean;
 };
 
 // A run goes as far as it can: a hosted zone may go from no order to issued in one.
@@ -66,6 +76,8 @@ function loadAcmeCertificate(certificateId: string) {
       domain: true,
       sans: true,
       validationDeadline: true,
+      validationRecordName: true,
+      validationRecordValue: true,
       validatedAt: true,
       keyAlgorithm: true,
       csrPem: true,
@@ -74,7 +86,7 @@ function loadAcmeCertificate(certificateId: string) {
       acmeFailureReason: true,
       acmeAttempts: true,
       acmeNextAttemptAt: true,
-      renews: { select: { keyAlgorithm: true } },
+      renews: { select: { id: true, keyAlgorithm: true } },
       issuer: {
         select: {
           id: true,
@@ -94,10 +106,39 @@ function loadAcmeCertificate(certificateId: string) {
 
 type AcmeCertificate = NonNullable<Awaited<ReturnType<typeof loadAcmeCertificate>>>;
 
+// Long enough for every step of one run, each of which may wait seconds for the CA.
+const ADVANCE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * One advance per certificate at a time, whoever asks: two at once would make two orders
+ * (one overwriting the other's records) or finalize twice. A transaction-level advisory
+ * lock, not a row lock: the steps write the certificate's row on other connections.
+ */
 export async function advanceAcmeCertificate(
   certificateId: string,
   now: Date,
   options: AdvanceAcmeOptions = {},
+): Promise<AcmeAdvanceOutcome> {
+  return db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+        SELECT pg_try_advisory_xact_lock(hashtextextended(${acmeAdvanceLockName(certificateId)}, 0)) AS locked`;
+      if (!lock?.locked) return { kind: "in-progress" };
+      return advanceUnlocked(certificateId, now, options);
+    },
+    { timeout: ADVANCE_TIMEOUT_MS },
+  );
+}
+
+/** The advisory lock's name for one certificate (exported for the test that holds it). */
+export function acmeAdvanceLockName(certificateId: string): string {
+  return `acme-advance:${certificateId}`;
+}
+
+async function advanceUnlocked(
+  certificateId: string,
+  now: Date,
+  options: AdvanceAcmeOptions,
 ): Promise<AcmeAdvanceOutcome> {
   const certificate = await loadAcmeCertificate(certificateId);
   if (
@@ -131,12 +172,16 @@ export async function advanceAcmeCertificate(
         failureReason,
         nextAttemptAt: stepCount === 0 ? certificate.acmeNextAttemptAt : null,
         now,
+        startOverFailedOrder: stepCount === 0 && options.startOverFailedOrder === true,
       });
       switch (step.kind) {
         case "wait":
           return { kind: "retrying", reason: failureReason ?? "CA_UNREACHABLE", retryAt: step.until };
-        case "failed":
-          return { kind: "failed", reason: order?.failure?.reason ?? failureReason ?? "ORDER_INVALID" };
+        case "failed": {
+          const reason = order?.failure?.reason ?? failureReason ?? "ORDER_INVALID";
+          await notifyAcmeFailure(certificate, reason, now);
+          return { kind: "failed", reason };
+        }
         case "create-order": {
           const account = await ensureAccount(issuer, step.registerAccount);
           order = await createAcmeOrder({
@@ -191,6 +236,7 @@ export async function advanceAcmeCertificate(
         continue;
       }
       if (retryAt) return { kind: "retrying", reason: failure.reason, retryAt };
+      await notifyAcmeFailure(certificate, failure.reason, now);
       return { kind: "failed", reason: failure.reason };
     }
   }
@@ -215,8 +261,10 @@ async function ensureAccount(issuer: IssuerWithSecrets, register: boolean): Prom
 
 /**
  * Stores the order and what the customer is shown (the first `_acme-challenge` record),
- * queues its records in the owner's hosted zones, and takes back any earlier record of
- * this certificate (a previous order's, or the `_dnsauth` one of the built-in path).
+ * queues its records in the owner's hosted zones (or at the CNAME target of a domain
+ * delegated to our validation zone), tells the customer which records are theirs to add,
+ * and takes back any earlier record of this certificate (a previous order's, or the
+ * `_dnsauth` one of the built-in path).
  */
 async function storeNewOrder(
   certificate: AcmeCertificate,
@@ -225,6 +273,8 @@ async function storeNewOrder(
   now: Date,
 ): Promise<void> {
   const records = acmeOrderRecords(order);
+  // Made (and created on the DNS server) outside the transaction: it may ask the server.
+  const validationZone = await ensureValidationZone();
   await db.$transaction(async (tx) => {
     await tx.dnsRecord.updateMany({
       where: {
@@ -234,13 +284,14 @@ async function storeNewOrder(
       },
       data: { state: "REMOVING", attempts: 0, lastError: null, nextAttemptAt: null },
     });
+    // Written by CertDesk: in the owner's hosted zone, or behind the CNAME of a delegated domain.
     let hostedCount = 0;
     for (const record of records) {
-      const hosted = await addHostedValidationRecord(
-        { ownerId: certificate.ownerId, name: record.name, value: record.value, certificateId: certificate.id, now },
-        tx,
-      );
-      if (hosted) hostedCount += 1;
+      const input = { ownerId: certificate.ownerId, ...record, certificateId: certificate.id, now };
+      const written =
+        (await addHostedValidationRecord(input, tx)) ??
+        (await addDelegatedValidationRecord({ ...input, validationZone }, tx));
+      if (written) hostedCount += 1;
     }
     await tx.certificate.update({
       where: { id: certificate.id },
@@ -251,6 +302,97 @@ async function storeNewOrder(
         validationRecordValue: records[0]?.value ?? null,
       },
     });
+    if (hostedCount < records.length) {
+      await tx.notification.createMany({
+        data: [validationNeededNotice(certificate, order, now)],
+        skipDuplicates: true,
+      });
+    }
+  });
+}
+
+/**
+ * "Add this record": the notice the built-in path sends when a renewal or order is made,
+ * sent for an ACME certificate once its CA's records are known, with the same kind and
+ * the records the certificate page shows. Once per order (the dedupe key names its first
+ * value): a new order (the CA forgot the old one, or the customer started over) needs new
+ * values, and the customer is told them.
+ */
+function validationNeededNotice(
+  certificate: AcmeCertificate,
+  order: AcmeOrderState,
+  now: Date,
+): Prisma.NotificationCreateManyInput {
+  const records = validationNoticeRecords(
+    listCertificateValidationTargets({
+      ...certificate,
+      validationMethod: "DNS",
+      issuerId: certificate.issuer?.id ?? null,
+      acmeOrder: order,
+    }),
+  );
+  const orderKey = acmeOrderRecords(order)[0]?.value ?? order.orderUrl;
+  const common = {
+    domain: certificate.domain,
+    method: "DNS",
+    ...records,
+    deadline: certificate.validationDeadline?.toISOString() ?? null,
+  };
+  return certificate.renews
+    ? {
+        ownerId: certificate.ownerId,
+        kind: "VALIDATION_RECORD_NEEDED",
+        certificateId: certificate.id,
+        dedupeKey: `record-needed:${certificate.id}:${orderKey}`,
+        params: { ...common, certificateId: certificate.renews.id, newCertificateId: certificate.id },
+        emailStatus: "PENDING",
+        createdAt: now,
+      }
+    : {
+        ownerId: certificate.ownerId,
+        kind: "ORDER_VALIDATION_NEEDED",
+        certificateId: certificate.id,
+        dedupeKey: `order-validation:${certificate.id}:${orderKey}`,
+        params: { ...common, certificateId: certificate.id },
+        emailStatus: "PENDING",
+        createdAt: now,
+      };
+}
+
+/** Reasons a new order or a new account fixes by itself: no one needs telling. */
+const HANDLED_WITHOUT_CUSTOMER: readonly AcmeFailure["reason"][] = ["ORDER_GONE", "ACCOUNT_GONE"];
+
+/**
+ * The CA ended the order for a reason someone must act on (the record, a CAA record, the
+ * operator's settings): the customer is told once per certificate and reason (the unique
+ * dedupe key), with what to do, instead of finding out at the 7-day time-out.
+ */
+async function notifyAcmeFailure(certificate: AcmeCertificate, reason: AcmeFailure["reason"], now: Date) {
+  if (HANDLED_WITHOUT_CUSTOMER.includes(reason)) return;
+  const stored = await db.certificate.findUnique({
+    where: { id: certificate.id },
+    select: { validationRecordName: true, validationRecordValue: true },
+  });
+  await db.notification.createMany({
+    data: [
+      {
+        ownerId: certificate.ownerId,
+        kind: "VALIDATION_FAILED",
+        certificateId: certificate.id,
+        dedupeKey: `validation-failed:${certificate.id}:${reason}`,
+        params: {
+          domain: certificate.domain,
+          certificateId: certificate.id,
+          reason,
+          recordNames: stored?.validationRecordName ?? "",
+          recordValue: stored?.validationRecordValue ?? "",
+          deadline: certificate.validationDeadline?.toISOString() ?? null,
+        },
+        emailStatus: "PENDING",
+        createdAt: now,
+      },
+    ],
+    skipDuplicates: true,
   });
 }
 

@@ -112,3 +112,54 @@ describe("acmeOrderRecords", () => {
     ]);
   });
 });
+
+describe("nextAcmeStep for an order the CA ended", () => {
+  {
+    const failed = (reason: "RECORD_NOT_FOUND" | "CAA_FORBIDS" | "REJECTED_IDENTIFIER") => ({
+      ...order("invalid", [authorization("a.test", "invalid", "invalid")]),
+      failure: {
+        reason,
+        recovery: "new-order" as const,
+        transient: false,
+        detail: "x",
+        problemType: null,
+        domain: "a.test",
+        retryAfterSeconds: null,
+      },
+    });
+    it("stays failed until the customer asks again", () => {
+      expect(
+        nextAcmeStep({
+          order: failed("RECORD_NOT_FOUND"),
+          failureReason: "RECORD_NOT_FOUND",
+          nextAttemptAt: null,
+          now,
+        }),
+      ).toEqual({ kind: "failed" });
+    });
+    it("is replaced by a new order when the customer asks after fixing the record or CAA", () => {
+      for (const reason of ["RECORD_NOT_FOUND", "CAA_FORBIDS"] as const) {
+        expect(
+          nextAcmeStep({
+            order: failed(reason),
+            failureReason: reason,
+            nextAttemptAt: null,
+            now,
+            startOverFailedOrder: true,
+          }),
+        ).toEqual({ kind: "create-order", registerAccount: false });
+      }
+    });
+    it("is not started over for a name the CA refuses: asking again changes nothing", () => {
+      expect(
+        nextAcmeStep({
+          order: failed("REJECTED_IDENTIFIER"),
+          failureReason: "REJECTED_IDENTIFIER",
+          nextAttemptAt: null,
+          now,
+          startOverFailedOrder: true,
+        }),
+      ).toEqual({ kind: "failed" });
+    });
+  }
+});

@@ -2,6 +2,7 @@
 // stored on it. Pure: the job runs it between steps, so one run may go from a new order
 // to the issued chain when nothing has to wait (a hosted zone), or stop where the
 // certificate must wait (a customer's record, a CA that is down, a CA still deciding).
+import { RECOVERY } from "@/lib/acme/acme-failure";
 import type { AcmeFailureReason, AcmeOrderState } from "@/lib/acme/acme-types";
 
 export type AcmeCertificateStep =
@@ -24,6 +25,11 @@ export type AcmeCertificateFacts = {
   failureReason: AcmeFailureReason | null;
   nextAttemptAt: Date | null;
   now: Date;
+  /**
+   * The customer asked ("Verify now") after fixing what failed the order (the record, a
+   * CAA record): an order the CA ended for such a reason is replaced by a new one.
+   */
+  startOverFailedOrder?: boolean;
 };
 
 /** Failures after which the stored order is useless and a new one is the way on. */
@@ -40,7 +46,10 @@ export function nextAcmeStep(facts: AcmeCertificateFacts): AcmeCertificateStep {
   if (!order) return { kind: "create-order", registerAccount: false };
   switch (order.status) {
     case "invalid":
-      return { kind: "failed" };
+      return facts.startOverFailedOrder &&
+        RECOVERY[order.failure?.reason ?? facts.failureReason ?? "ORDER_INVALID"] === "new-order"
+        ? { kind: "create-order", registerAccount: false }
+        : { kind: "failed" };
     case "ready":
     case "processing":
     case "valid":

@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "ORDER_VALIDATION_NEEDED",
   "CERTIFICATE_ISSUED",
   "ORDER_TIMED_OUT",
+  "VALIDATION_FAILED",
 ] as const;
 export const NOTIFICATION_STATUSES = ["unread", "read"] as const;
 export const NOTIFICATION_PAGE_SIZE = 20;

@@ -45,7 +45,12 @@ export async function advanceAcmeCertificates(
         if (outcome.kind === "issued") result.issued += 1;
         else if (outcome.kind === "retrying") result.retrying += 1;
         else if (outcome.kind === "failed") result.failed += 1;
-        else if (outcome.kind === "waiting-for-record" || outcome.kind === "waiting-for-ca") result.waiting += 1;
+        else if (
+          outcome.kind === "waiting-for-record" ||
+          outcome.kind === "waiting-for-ca" ||
+          outcome.kind === "in-progress"
+        )
+          result.waiting += 1;
         if (outcome.kind === "waiting-for-record" && outcome.providerError) {
           result.errors.push({ certificateId: id, message: outcome.providerError });
         }

@@ -295,6 +295,8 @@ async function processBatch(
       feeMinor: deduction.feeMinor,
       currency: deduction.currency,
       balanceAfterMinor: deduction.balanceAfterMinor,
+      // The price row the fee came from names the renewal's issuer: one lookup decides both.
+      issuerId: findPrice(context.prices, deduction.certificate)?.issuerId ?? null,
     })),
     trigger: "AUTO",
     actorId: null,

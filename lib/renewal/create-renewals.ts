@@ -30,6 +30,11 @@ export type PaidRenewal = {
   currency: string;
   /** The owner's balance after this fee, as computed under the account lock. */
   balanceAfterMinor: number;
+  /**
+   * Who issues the renewal: the issuer of the price row the fee came from (findPrice over
+   * listPrices, the renewal's one-year paid product), decided by the caller; null for the built-in CA.
+   */
+  issuerId: string | null;
 };
 
 export type RenewalBatch = {
@@ -125,6 +130,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     balanceAfter: [] as number[],
     domain: [] as string[],
     auto: [] as boolean[],
+    status: [] as string[],
+    issuerId: [] as (string | null)[],
     method: [] as string[],
     recordName: [] as string[],
     fileUrls: [] as string[],
@@ -162,14 +169,19 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
       return ownerZones.find((candidate) => candidate.name === zoneName);
     };
     const hosted = dnsRecords.map((record) => zoneOf(record.name));
+    // An ACME issuer's CA validates over DNS-01: the job makes the order, then writes its
+    // _acme-challenge records into the owner's zones or tells the customer which to add
+    // (lib/issuance/advance-acme-certificate.ts), as for a new order; no _dnsauth record here.
+    const acme = renewal.issuerId !== null;
     // A third-party name whose _acme-challenge CNAME points into our validation zone is
-    // validated by us too: the check writes its value there (lib/dns/check-validation-record.ts).
+    // validated by us too: the check (lib/dns/check-validation-record.ts), or for an ACME
+    // issuer the job, writes its value there.
     const isDelegated = (name: string) => delegated.has(`${renewal.ownerId} ${domainOfValidationRecord(name) ?? ""}`);
     const auto = dnsRecords.every((record, index) => Boolean(hosted[index]) || isDelegated(record.name));
     // (ours) A certificate validated by file is renewed by file, unless every name is hosted with us.
     const method: ValidationMethod = auto
       ? "DNS_AUTO"
-      : old.validationMethod === "FILE" && fileValidationAllowed(covered)
+      : !acme && old.validationMethod === "FILE" && fileValidationAllowed(covered)
         ? "FILE"
         : "DNS";
     const files = method === "FILE" ? fileValidationTargets(covered, token) : [];
@@ -186,6 +198,9 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     rows.balanceAfter.push(renewal.balanceAfterMinor);
     rows.domain.push(old.domain);
     rows.auto.push(auto);
+    // As a new ACME order: pending until the CA has validated, whoever writes the records.
+    rows.status.push(auto && !acme ? "DNS_RECORD_ADDED" : "PENDING_VALIDATION");
+    rows.issuerId.push(renewal.issuerId);
     rows.method.push(method);
     rows.recordName.push(recordName);
     rows.fileUrls.push(files.map((file) => file.url).join(", "));
@@ -198,7 +213,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
     // Records for names in the owner's zones are added even when others must be added by hand.
     for (const [index, record] of dnsRecords.entries()) {
       const zone = hosted[index];
-      if (!zone || method === "FILE") continue;
+      if (!zone || method === "FILE" || acme) continue;
       records.id.push(nextId());
       records.zoneId.push(zone.id);
       records.name.push(record.name);
@@ -237,6 +252,8 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
               balance_after: unnestColumn.int(rows.balanceAfter),
               domain: unnestColumn.text(rows.domain),
               auto: unnestColumn.boolean(rows.auto),
+              status: unnestColumn.text(rows.status),
+              issuer_id: unnestColumn.nullableText(rows.issuerId),
               method: unnestColumn.text(rows.method),
               record_name: unnestColumn.text(rows.recordName),
               file_urls: unnestColumn.text(rows.fileUrls),
@@ -336,9 +353,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 "c.sans",
                 sql.lit("PURCHASED").as("source"),
                 sql.lit(1).as("validityYears"),
-                sql`(CASE WHEN ${eb.ref("i.auto")} THEN 'DNS_RECORD_ADDED' ELSE 'PENDING_VALIDATION' END)::"CertificateStatus"`.as(
-                  "status",
-                ),
+                sql`${eb.ref("i.status")}::"CertificateStatus"`.as("status"),
                 "c.id",
                 "c.autoUpdateResources",
                 "c.ignoreNotifications",
@@ -348,18 +363,7 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql`${deadline}::timestamptz`.as("validationDeadline"),
                 // A certificate issued for the customer's CSR renews for the same key: CertDesk holds no other.
                 "c.csrPem",
-                // Who issues the renewal: the issuer of the product it is paid at now (a
-                // renewal is priced as the paid one-year product: lib/billing/list-prices.ts).
-                eb
-                  .selectFrom("Price as p")
-                  .select("p.issuerId")
-                  .whereRef("p.brand", "=", "c.brand")
-                  .whereRef("p.certificateType", "=", "c.certificateType")
-                  .whereRef("p.domainType", "=", "c.domainType")
-                  .where("p.validityYears", "=", sql.lit(1))
-                  .where("p.free", "=", sql.lit(false))
-                  .limit(1)
-                  .as("issuerId"),
+                "i.issuer_id",
                 sql`${now}::timestamptz`.as("createdAt"),
                 sql`CURRENT_TIMESTAMP`.as("updatedAt"),
               ]),
@@ -491,7 +495,14 @@ export async function createRenewals(tx: DbTransaction, batch: RenewalBatch): Pr
                 sql.lit("PENDING").as("emailStatus"),
                 sql`${now}::timestamptz`.as("createdAt"),
               ])
-              .where((eb) => eb.or([eb("n.kind", "=", sql.lit("RENEWAL_DEDUCTED")), eb.not(eb.ref("i.auto"))])),
+              // An ACME renewal's record is known once its order exists: that notice comes
+              // from the job (lib/issuance/advance-acme-certificate.ts), under the same dedupe key.
+              .where((eb) =>
+                eb.or([
+                  eb("n.kind", "=", sql.lit("RENEWAL_DEDUCTED")),
+                  eb.and([eb.not(eb.ref("i.auto")), eb("i.issuer_id", "is", null)]),
+                ]),
+              ),
           ),
       )
       .with("audit", (db) =>

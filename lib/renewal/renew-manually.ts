@@ -55,6 +55,7 @@ export async function renewManually(input: {
           feeMinor: price.priceMinor,
           currency: price.currency,
           balanceAfterMinor: account.balanceMinor - price.priceMinor,
+          issuerId: price.issuerId,
         },
       ],
       trigger: "MANUAL",

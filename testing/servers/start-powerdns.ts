@@ -171,3 +171,24 @@ export async function startPowerDns(options: StartPowerDnsOptions = {}): Promise
     },
   };
 }
+
+/**
+ * The environment that points CertDesk at `server` as an operator would (DNS_PROVIDER
+ * powerdns, its API and key, the NS names of hosted zones), with every validation and
+ * delegation lookup asked of it (DNS_RESOLVER) instead of the parent zones' servers.
+ * Assign it to process.env before anything reads the configuration.
+ */
+export function certDeskOverPowerDns(
+  server: PowerDnsServer,
+  options: { nameservers: readonly string[]; apiKey?: string; validationDelegationZone?: string },
+): Record<string, string> {
+  return {
+    DNS_PROVIDER: "powerdns",
+    POWERDNS_API_URL: server.apiUrl,
+    POWERDNS_API_KEY: options.apiKey ?? server.apiKey,
+    POWERDNS_SERVER_ID: server.serverId,
+    HOSTED_ZONE_NAMESERVERS: options.nameservers.join(","),
+    DNS_RESOLVER: server.dnsAddress,
+    ...(options.validationDelegationZone ? { VALIDATION_DELEGATION_ZONE: options.validationDelegationZone } : {}),
+  };
+}

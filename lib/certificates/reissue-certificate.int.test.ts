@@ -19,6 +19,8 @@ const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST
   "@/testing/factories"
 );
 const { createTestCsr } = await import("@/testing/create-test-csr");
+const { listCertificates } = await import("@/lib/certificates/list-certificates");
+const { parseCertificateListParams } = await import("@/lib/certificates/certificate-list-params");
 type Request = import("@/lib/certificates/reissue-certificate-input").ReissueCertificateInput;
 
 const DAY = 86_400_000;
@@ -210,6 +212,13 @@ describe("reissueCertificate", () => {
     const owner = await createTestUser();
     const old = await issuedCertificate(owner.id, { autoRenewState: "ON" });
     const result = requested(await reissue(owner.id, request(old.id)));
+    // Meanwhile it shows (and filters) as reissuing, derived: its stored status stays ISSUED.
+    const reissuing = await listCertificates(
+      owner.id,
+      parseCertificateListParams(new URLSearchParams({ status: "REISSUING" })),
+      TEST_NOW,
+    );
+    expect(reissuing.items).toMatchObject([{ id: old.id, status: "ISSUED", reissuingId: result.certificateId }]);
     const deadline = new Date(TEST_NOW.getTime() + 7 * DAY);
     const timedOut = await timeOutPendingValidations({ now: deadline });
     expect(timedOut.errors).toEqual([]);
@@ -226,6 +235,12 @@ describe("reissueCertificate", () => {
     ).toBe(1);
     // Late validation changes nothing, and a new reissue may start.
     expect(await issueValidatedCertificates({ now: deadline })).toMatchObject({ errors: [] });
+    const page = await listCertificates(
+      owner.id,
+      parseCertificateListParams(new URLSearchParams({ status: "REISSUING" })),
+      deadline,
+    );
+    expect(page.items).toEqual([]);
     requested(await reissue(owner.id, request(old.id), deadline));
   });
 

@@ -252,10 +252,9 @@ async function writeReissue(
   return { certificateId, automatic };
 }
 
+/** The unique violation of the one-pending-reissue index (the driver names the index or its column). */
 function isPendingReissueViolation(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return (
-    JSON.stringify(error.meta ?? {}).includes(PENDING_REISSUE_INDEX) ||
-    JSON.stringify(error.meta ?? {}).includes("reissuesId")
-  );
+  const meta = JSON.stringify(error.meta ?? {});
+  return meta.includes(PENDING_REISSUE_INDEX) || meta.includes("reissuesId");
 }

@@ -21,6 +21,7 @@ const { createTestCertificate, createTestUser, fundAccount, seedTestPrices, TEST
 const { createTestCsr } = await import("@/testing/create-test-csr");
 const { listCertificates } = await import("@/lib/certificates/list-certificates");
 const { parseCertificateListParams } = await import("@/lib/certificates/certificate-list-params");
+const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
 type Request = import("@/lib/certificates/reissue-certificate-input").ReissueCertificateInput;
 
 const DAY = 86_400_000;
@@ -278,6 +279,34 @@ describe("reissueCertificate", () => {
     });
     await expect(reissue(owner.id, request(renewed.id))).rejects.toMatchObject({
       code: "CERTIFICATE_NOT_REISSUABLE_RENEWAL_PENDING",
+    });
+  });
+
+  it("the API's ReplaceCertificate is the same reissue: a key generated as asked, never the original one", async () => {
+    const owner = await createTestUser();
+    const old = await issuedCertificate(owner.id);
+    const action = TC3_ACTIONS.ReplaceCertificate;
+    if (!action) throw new Error("ReplaceCertificate is not registered");
+    const context = {
+      ownerId: owner.id,
+      apiKeyId: "key",
+      signature: "signature",
+      ip: "198.51.100.7",
+      now: TEST_NOW,
+      locale: "en" as const,
+      t: (key: string) => key,
+    };
+    await expect(action.run({ CertificateId: old.id, CsrType: "original" }, context)).rejects.toMatchObject({
+      code: "InvalidParameterValue",
+    });
+    const answer = await action.run(
+      { CertificateId: old.id, CertCSREncryptAlgo: "ECC", CertCSRKeyParameter: "secp384r1" },
+      context,
+    );
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: String(answer.CertificateId) } })).toMatchObject({
+      reissuesId: old.id,
+      keyAlgorithm: "ECDSA_P384",
+      status: "PENDING_VALIDATION",
     });
   });
 });

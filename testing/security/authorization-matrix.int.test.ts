@@ -933,6 +933,10 @@ const TC3_CASES: Record<string, Tc3Case> = {
   },
   CheckCertificateDomainVerification: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
   CompleteCertificate: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
+  ReplaceCertificate: {
+    body: () => ({ CertificateId: A.reissueCertificateId, CertCSREncryptAlgo: "ECC" }),
+    bRefusal: NOT_FOUND,
+  },
   CertDeskModifyAutoRenew: {
     body: () => ({ CertificateId: A.enableCertificateId, AutoRenewFlag: 1 }),
     bRefusal: NOT_FOUND,

@@ -709,6 +709,7 @@ function validTc3Params(): Record<string, Record<string, unknown>> {
     ApplyCertificate: { DvAuthMethod: "DNS", DomainName: "hostile.example.test", Alias: "a" },
     CheckCertificateDomainVerification: { CertificateId: id },
     CompleteCertificate: { CertificateId: id },
+    ReplaceCertificate: { CertificateId: id, CsrType: "online", CertCSREncryptAlgo: "ECC" },
   };
 }
 

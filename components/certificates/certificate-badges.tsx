@@ -24,14 +24,20 @@ const STATUS_VARIANT: Record<DisplayStatus, "success" | "warning" | "destructive
   REFUNDED: "secondary",
 };
 
-export function StatusBadge({ status }: { status: DisplayStatus }) {
+/**
+ * The certificate's status as shown. `reissuing`: an issued certificate whose reissue waits
+ * for validation shows "Reissuing" (the original's status 11), derived, not stored: it stays
+ * issued, downloadable and deployable until the reissue is issued.
+ */
+export function StatusBadge({ status, reissuing = false }: { status: DisplayStatus; reissuing?: boolean }) {
   const t = useTranslations("certificates.status");
-  const variant = STATUS_VARIANT[status];
+  const shown = reissuing && status === "ISSUED" ? "REISSUING" : status;
+  const variant = shown === "REISSUING" ? "warning" : STATUS_VARIANT[status];
   const Icon = variant === "success" ? CheckCircle2Icon : variant === "warning" ? ClockIcon : XCircleIcon;
   return (
     <Badge variant={variant} data-testid="status-badge">
       <Icon aria-hidden />
-      {t(status)}
+      {t(shown)}
     </Badge>
   );
 }

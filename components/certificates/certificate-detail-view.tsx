@@ -1,7 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ArrowLeftIcon, BanIcon, RefreshCwIcon, RotateCwIcon, Trash2Icon, XCircleIcon } from "lucide-react";
+import {
+  ArrowLeftIcon,
+  BanIcon,
+  KeyRoundIcon,
+  RefreshCwIcon,
+  RotateCwIcon,
+  Trash2Icon,
+  XCircleIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
@@ -14,6 +22,7 @@ import {
 } from "@/components/certificates/certificate-removal-dialogs";
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
+import { ReissueCertificateDialog } from "@/components/certificates/reissue-certificate-dialog";
 import {
   CertificateFileActions,
   DeploymentSections,
@@ -79,7 +88,7 @@ export function CertificateDetailView({
             <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
               <span className="font-mono">{data.id}</span>
               {data.alias && <span>· {data.alias}</span>}
-              <StatusBadge status={data.status} />
+              <StatusBadge status={data.status} reissuing={data.reissue.reissuingId !== null} />
               <AutoRenewBadge state={data.autoRenewState} reason={data.autoRenewEndReason} />
             </div>
           </div>
@@ -104,6 +113,19 @@ export function CertificateDetailView({
                 </Button>
               </AutoRenewDialog>
             )}
+            {!readOnly && data.status === "ISSUED" && data.source !== "UPLOADED" && !data.reissue.reissuingId && (
+              <ReissueCertificateDialog
+                certificateId={data.id}
+                domain={data.domain}
+                covered={[data.domain, ...data.sans.filter((name) => name !== data.domain)]}
+                fileAllowed={![data.domain, ...data.sans].some((name) => name.startsWith("*."))}
+              >
+                <Button variant="outline" data-testid="reissue-certificate">
+                  <KeyRoundIcon aria-hidden />
+                  {t("reissue.open")}
+                </Button>
+              </ReissueCertificateDialog>
+            )}
             {!readOnly && data.status === "ISSUED" && data.source !== "UPLOADED" && (
               <RevokeCertificateDialog certificateId={data.id} domain={data.domain}>
                 <Button variant="outline" data-testid="revoke-certificate">
@@ -125,6 +147,28 @@ export function CertificateDetailView({
       </div>
 
       {!readOnly && <UpdateResourcesPrompt certificateId={data.id} domain={data.domain} />}
+      {data.reissue.reissuingId && (
+        <Alert data-testid="reissue-in-progress">
+          <KeyRoundIcon aria-hidden />
+          <AlertDescription>
+            {t("reissue.inProgress")}{" "}
+            <Link href={`${linkBase}/${data.reissue.reissuingId}`} className="font-medium underline">
+              {t("reissue.openNew")}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
+      {data.reissue.replacesId && (
+        <Alert data-testid="reissue-of">
+          <KeyRoundIcon aria-hidden />
+          <AlertDescription>
+            {data.status === "ISSUED" ? t("reissue.replacedDone") : t("reissue.replacing")}{" "}
+            <Link href={`${linkBase}/${data.reissue.replacesId}`} className="font-medium underline">
+              {t("reissue.openOld")}
+            </Link>
+          </AlertDescription>
+        </Alert>
+      )}
       {data.status === "VALIDATION_FAILED" && (
         <Alert variant="destructive" data-testid="validation-timed-out">
           <XCircleIcon aria-hidden />

@@ -31,11 +31,15 @@ export function BrandTypeCell({
 }
 
 /** The status and expiry columns. */
-export function StatusExpiryCells({ row }: { row: Pick<CertificateRow, "status" | "expiresAt" | "daysRemaining"> }) {
+export function StatusExpiryCells({
+  row,
+}: {
+  row: Pick<CertificateRow, "status" | "expiresAt" | "daysRemaining" | "reissuingId">;
+}) {
   return (
     <>
       <TableCell>
-        <StatusBadge status={row.status} />
+        <StatusBadge status={row.status} reissuing={row.reissuingId !== null} />
       </TableCell>
       <TableCell>
         <ExpiryCell expiresAt={row.expiresAt} daysRemaining={row.daysRemaining} expired={row.status === "EXPIRED"} />

@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { BanIcon, CloudUploadIcon, MoreHorizontalIcon, Trash2Icon } from "lucide-react";
+import { BanIcon, CloudUploadIcon, KeyRoundIcon, MoreHorizontalIcon, Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { OpenDeleteCertificateDialog } from "@/components/certificates/delete-certificate-dialog-open";
+import { OpenReissueCertificateDialog } from "@/components/certificates/reissue-certificate-dialog-open";
 import { OpenRevokeCertificateDialog } from "@/components/certificates/revoke-certificate-dialog-open";
 import { DownloadItems } from "@/components/downloads/download-menu-open";
 import { useCertificateDownload } from "@/components/downloads/use-certificate-download";
@@ -32,7 +33,7 @@ export function CertificateRowMenu({ row, opened }: { row: CertificateRow; opene
   const t = useTranslations("resources");
   const tc = useTranslations("certificates");
   const [menuOpen, setMenuOpen] = useState(opened === "menu");
-  const [dialog, setDialog] = useState<"update" | "deploy" | "revoke" | "delete" | null>(
+  const [dialog, setDialog] = useState<"update" | "deploy" | "reissue" | "revoke" | "delete" | null>(
     opened === "update" ? "update" : null,
   );
   const hasFiles = row.status === "ISSUED" || row.status === "EXPIRED";
@@ -84,6 +85,12 @@ export function CertificateRowMenu({ row, opened }: { row: CertificateRow; opene
             </>
           )}
           {row.status === "ISSUED" && row.source !== "UPLOADED" && (
+            <DropdownMenuItem onSelect={() => setDialog("reissue")} data-testid="row-reissue">
+              <KeyRoundIcon aria-hidden />
+              {tc("reissue.open")}
+            </DropdownMenuItem>
+          )}
+          {row.status === "ISSUED" && row.source !== "UPLOADED" && (
             <DropdownMenuItem onSelect={() => setDialog("revoke")} data-testid="row-revoke">
               <BanIcon aria-hidden />
               {tc("revoke.open")}
@@ -95,6 +102,16 @@ export function CertificateRowMenu({ row, opened }: { row: CertificateRow; opene
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
+      {dialog === "reissue" && (
+        <OpenReissueCertificateDialog
+          certificateId={row.id}
+          domain={row.domain}
+          covered={[]}
+          fileAllowed={row.domainType !== "WILDCARD" && !row.domain.startsWith("*.")}
+          open
+          onOpenChange={(open) => !open && setDialog(null)}
+        />
+      )}
       {dialog === "revoke" && (
         <OpenRevokeCertificateDialog
           certificateId={row.id}

@@ -1,6 +1,7 @@
 import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { daysRemaining, displayStatus } from "@/lib/renewal/auto-renew-rules";
 
 // What a certificate list row (the customer's and the admin's) reads from the certificate
@@ -20,6 +21,8 @@ export const CERTIFICATE_ROW_SELECT = {
   autoRenewState: true,
   autoRenewEndReason: true,
   tags: true,
+  // A reissue in flight: the row shows "Reissuing" (the original's status 11) while it stays issued.
+  reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
 } as const satisfies Prisma.CertificateSelect;
 
 type RowColumns = Prisma.CertificateGetPayload<{ select: typeof CERTIFICATE_ROW_SELECT }>;
@@ -45,6 +48,7 @@ export function certificateRowColumns(row: RowColumns, now: Date): CertificateRo
     autoRenewState: row.autoRenewState,
     autoRenewEndReason: row.autoRenewEndReason,
     tags: row.tags,
+    reissuingId: row.reissuedBy[0]?.id ?? null,
   };
 }
 

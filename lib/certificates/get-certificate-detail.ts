@@ -19,7 +19,7 @@ import type {
   RevocationReason,
   ValidationMethod,
 } from "@/lib/generated/prisma/enums";
-import { isPendingStatus } from "@/lib/issuance/pending-statuses";
+import { isPendingStatus, PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import {
@@ -126,6 +126,11 @@ export type CertificateDetail = {
    * null for an uploaded certificate (issued elsewhere; its chain says by whom).
    */
   issuedBy: { kind: "built-in" } | { kind: "acme"; name: string } | null;
+  /**
+   * Reissues: the certificate this one reissues (revoked once this one is issued), and this
+   * one's reissue waiting for validation, which makes it show "Reissuing" (status 11).
+   */
+  reissue: { replacesId: string | null; reissuingId: string | null };
 };
 
 const linkSelect = { id: true, domain: true, status: true, notBefore: true, expiresAt: true } as const;
@@ -139,6 +144,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
       issuer: { select: { name: true } },
       order: true,
+      reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
     },
   });
   if (!certificate) return null;
@@ -238,6 +244,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       : null,
     nextDeductionAt,
     renewalPaid,
+    reissue: { replacesId: certificate.reissuesId, reissuingId: certificate.reissuedBy[0]?.id ?? null },
     autoUpdateResources: certificate.autoUpdateResources,
     ignoreNotifications: certificate.ignoreNotifications,
     keyAlgorithm: certificate.keyAlgorithm,

@@ -18,6 +18,7 @@ import type {
   CertificateType,
   DomainType,
 } from "@/lib/generated/prisma/enums";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { simulatedResourcesAvailable } from "@/lib/resources/simulated-resources-available";
@@ -48,6 +49,8 @@ export type CertificateRow = {
    */
   resourceUpdateFromId?: string | null;
   tags: string[];
+  /** The reissue of this certificate waiting for validation, if any: shown as "Reissuing" (status 11). */
+  reissuingId: string | null;
 };
 
 export type CertificatePage = {
@@ -67,12 +70,18 @@ export type CertificateFilter = {
   autoRenew?: AutoRenewState;
   /** Issued and expiring within EXPIRING_SOON_DAYS. */
   expiring?: boolean;
+  /** Issued, unexpired, with a reissue waiting for validation (shown "Reissuing"). */
+  reissuing?: boolean;
   sources?: readonly CertificateSource[];
   ids?: readonly string[];
 };
 
-// The console's status filter, in the statuses it stands for.
-const CONSOLE_STATUS_FILTER: Record<NonNullable<CertificateListParams["status"]>, DisplayStatus[]> = {
+// The console's status filter, in the statuses it stands for; "Reissuing" is no stored
+// status but an issued certificate with a reissue in flight (the `reissuing` filter).
+const CONSOLE_STATUS_FILTER: Record<
+  Exclude<NonNullable<CertificateListParams["status"]>, "REISSUING">,
+  DisplayStatus[]
+> = {
   ISSUED: ["ISSUED"],
   EXPIRED: ["EXPIRED"],
   PENDING: ["PENDING_VALIDATION", "DNS_RECORD_ADDED"],
@@ -84,7 +93,8 @@ const CONSOLE_STATUS_FILTER: Record<NonNullable<CertificateListParams["status"]>
 export function consoleCertificateFilter(params: CertificateListParams): CertificateFilter {
   return {
     q: params.q,
-    statuses: params.status ? CONSOLE_STATUS_FILTER[params.status] : undefined,
+    statuses: params.status && params.status !== "REISSUING" ? CONSOLE_STATUS_FILTER[params.status] : undefined,
+    reissuing: params.status === "REISSUING" || undefined,
     brand: params.brand,
     autoRenew: params.autoRenew,
     expiring: params.expiring,
@@ -125,6 +135,13 @@ export function certificateFilterWhere(
   if (filter.autoRenew) and.push({ autoRenewState: filter.autoRenew });
   if (filter.sources) and.push({ source: { in: [...filter.sources] } });
   if (filter.ids) and.push({ id: { in: [...filter.ids] } });
+  if (filter.reissuing) {
+    and.push({
+      status: "ISSUED",
+      expiresAt: { gt: now },
+      reissuedBy: { some: { status: { in: [...PENDING_STATUSES] } } },
+    });
+  }
   if (filter.expiring) and.push({ status: "ISSUED", expiresAt: { gt: now, lte: addDays(now, EXPIRING_SOON_DAYS) } });
   if (filter.q) {
     const q = filter.q;

@@ -20,8 +20,26 @@ export const CLIENT_MESSAGE_SCOPES = {
   auth: ["auth", "language", "theme"],
   /** app/(console)/layout.tsx: the console's header, menu and navigation. */
   consoleShell: ["header", "language", "nav", "notifications.bell", "theme"],
-  certificateList: ["autoRenew", "certificates", "common", "downloads", "resources"],
-  certificateDetail: ["autoRenew", "certificates", "deploymentTargets", "downloads", "renewal", "resources"],
+  // certificateOrder.key and .validation: the reissue dialog chooses the key and validation as an order does.
+  certificateList: [
+    "autoRenew",
+    "certificateOrder.key",
+    "certificateOrder.validation",
+    "certificates",
+    "common",
+    "downloads",
+    "resources",
+  ],
+  certificateDetail: [
+    "autoRenew",
+    "certificateOrder.key",
+    "certificateOrder.validation",
+    "certificates",
+    "deploymentTargets",
+    "downloads",
+    "renewal",
+    "resources",
+  ],
   certificateUpload: ["upload"],
   /** The order flow: buy a certificate, apply for a free one. */
   certificateOrder: ["autoRenew.failure", "certificateOrder", "certificates.domainType", "certificates.type"],
@@ -34,6 +52,8 @@ export const CLIENT_MESSAGE_SCOPES = {
   admin: [
     "admin",
     "autoRenew",
+    "certificateOrder.key",
+    "certificateOrder.validation",
     "certificates",
     "common",
     "downloads",

@@ -2,6 +2,8 @@ import "server-only";
 import { type IssuedCertificate, issueCertificate } from "@/lib/ca/issue-certificate";
 import { publicKeyOfPrivateKey } from "@/lib/ca/key-pairs";
 import { x509 } from "@/lib/ca/x509";
+import { reissuedCertificateExpiry } from "@/lib/certificates/reissue-rules";
+import { revokeCertificateInTransaction } from "@/lib/certificates/revoke-certificate";
 import { getConfig } from "@/lib/config";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { type DbTransaction, db } from "@/lib/db/client";
@@ -36,6 +38,7 @@ function loadPending(certificateId: string) {
       renews: { select: { id: true, expiresAt: true, keyAlgorithm: true } },
       resultingOrder: { select: { id: true } },
       order: { select: { id: true, autoRenew: true } },
+      reissues: { select: { id: true, status: true, expiresAt: true, deletedAt: true } },
     },
   });
 }
@@ -57,7 +60,15 @@ export async function loadIssuableCertificate(
     certificate.validationDeadline &&
     certificate.validatedAt.getTime() <= certificate.validationDeadline.getTime();
   const renewal = renewalOf(certificate);
-  if (!validInTime || (!renewal && !certificate.order) || (renewal && !renewal.expiresAt)) {
+  // A reissue is issued only while the certificate it replaces is still issued (and not
+  // deleted): its expiry is what the reissue gets, and its revocation is part of recording it.
+  const reissue = certificate.reissues;
+  if (
+    !validInTime ||
+    (!renewal && !certificate.order && !reissue) ||
+    (renewal && !renewal.expiresAt) ||
+    (reissue && (reissue.status !== "ISSUED" || !reissue.expiresAt || reissue.deletedAt))
+  ) {
     return { outcome: "not-ready" };
   }
   return { certificate };
@@ -82,6 +93,15 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
   const { certificate } = loaded;
   if (certificate.issuerId) return "not-ready";
   const renewal = renewalOf(certificate);
+  const notAfter = certificate.reissues
+    ? reissuedCertificateExpiry(certificate.reissues.expiresAt, now)
+    : issuedCertificateExpiry({
+        issuedAt: now,
+        renewsExpiresAt: renewal?.expiresAt ?? null,
+        validityYears: certificate.validityYears,
+      });
+  // The certificate a reissue replaces expired meanwhile: nothing left to issue; it times out.
+  if (!notAfter) return "not-ready";
 
   const config = getConfig();
   const key = keyToSign(certificate, config.encryptionKey);
@@ -92,11 +112,7 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
     keyAlgorithm: key.keyAlgorithm,
     publicKeySpki: key.publicKeySpki,
     notBefore: now,
-    notAfter: issuedCertificateExpiry({
-      issuedAt: now,
-      renewsExpiresAt: renewal?.expiresAt ?? null,
-      validityYears: certificate.validityYears,
-    }),
+    notAfter,
     now,
     encryptionKey: config.encryptionKey,
     associatedData: certificate.id,
@@ -118,9 +134,11 @@ export async function recordIssuedCertificate(
 ): Promise<IssueOutcome> {
   const renewal = renewalOf(certificate);
   const purchase = certificate.order;
+  const reissue = certificate.reissues;
   // (ours) a renewal keeps renewing year after year until turned off; a new certificate
-  // renews if the customer switched auto-renewal on when ordering.
-  const autoRenew = renewal ? true : Boolean(purchase?.autoRenew);
+  // renews if the customer switched auto-renewal on when ordering; a reissue takes over the
+  // replaced certificate's auto-renewal (finishReissue), read with that row locked.
+  const autoRenew = reissue ? false : renewal ? true : Boolean(purchase?.autoRenew);
 
   return db.$transaction(async (tx) => {
     const claimed = await tx.certificate.updateMany({
@@ -152,7 +170,9 @@ export async function recordIssuedCertificate(
         autoRenew,
       },
     };
-    if (renewal && certificate.resultingOrder) {
+    if (reissue) {
+      await finishReissue(tx, certificate, reissue.id, issued.notAfter, audit, now);
+    } else if (renewal && certificate.resultingOrder) {
       await finishRenewal(tx, certificate, renewal.id, certificate.resultingOrder.id, issued.notAfter, audit, now);
     } else if (purchase) {
       await tx.certificateOrder.updateMany({
@@ -191,6 +211,61 @@ function keyToSign(
     return { keyAlgorithm, publicKeySpki: publicKeyOfPrivateKey(privateKeyPem) };
   }
   return { keyAlgorithm };
+}
+
+/**
+ * The replaced certificate is revoked as superseded, by the revocation's own rules (a
+ * refusal, such as its expiry meanwhile, rolls the whole issuance back), and its
+ * auto-renewal, if on, moves to the reissue: switched off on the old one before the
+ * revocation, so the renewal job, which claims only ISSUED certificates with auto-renewal
+ * on, can never renew it again and the new one is renewed in its place.
+ */
+async function finishReissue(
+  tx: DbTransaction,
+  certificate: Loaded,
+  replacedId: string,
+  expiresAt: Date,
+  audit: { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject },
+  now: Date,
+): Promise<void> {
+  const moved = await tx.certificate.updateMany({
+    where: { id: replacedId, ownerId: certificate.ownerId, autoRenewState: "ON" },
+    data: { autoRenewState: "OFF", autoRenewChangedAt: now },
+  });
+  await revokeCertificateInTransaction(tx, {
+    ownerId: certificate.ownerId,
+    certificateId: replacedId,
+    reason: "SUPERSEDED",
+    actorId: null,
+    ip: null,
+    now,
+  });
+  const autoRenew = moved.count > 0;
+  if (autoRenew) {
+    await tx.certificate.update({
+      where: { id: certificate.id },
+      data: { autoRenewState: "ON", autoRenewChangedAt: now, autoRenewEndReason: null },
+    });
+  }
+  await notifyIssued(
+    tx,
+    certificate,
+    "CERTIFICATE_ISSUED",
+    { autoRenew, replacedCertificateId: replacedId },
+    expiresAt,
+    now,
+  );
+  await tx.auditLog.create({
+    data: {
+      actorId: null,
+      action: "certificate.reissue",
+      targetType: "Certificate",
+      targetId: certificate.id,
+      before: audit.before,
+      after: { ...audit.after, autoRenew, replacedCertificateId: replacedId },
+      createdAt: now,
+    },
+  });
 }
 
 async function finishRenewal(

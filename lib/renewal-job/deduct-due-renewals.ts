@@ -7,7 +7,8 @@ import { type DbTransaction, db } from "@/lib/db/client";
 import { executeStatement, queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { unnestColumn, unnestRows } from "@/lib/db/unnest-rows";
 import type { Certificate, DB } from "@/lib/generated/kysely/types";
-import type { AutoRenewEndReason, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
+import type { AutoRenewEndReason, CertificateStatus, CertificateType, DomainType } from "@/lib/generated/prisma/enums";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { logger } from "@/lib/logger";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
 import { createRenewals } from "@/lib/renewal/create-renewals";
@@ -148,6 +149,25 @@ function noRenewalUnderWay(eb: ExpressionBuilder<DB & { c: Certificate }, "c">) 
 /** Where the previous claim of this run ended, in claim order. */
 type ClaimCursor = { expiresAt: Date; id: string };
 
+/**
+ * The certificate `c` is not being reissued: the reissue revokes it once issued and takes
+ * over its auto-renewal, so a renewal paid for it now would renew a certificate about to be
+ * superseded. Looked up per candidate through the partial unique index on reissuesId
+ * (pending reissues only, almost always empty), in the same shape as noRenewalUnderWay.
+ */
+function noReissueUnderWay(eb: ExpressionBuilder<DB & { c: Certificate }, "c">) {
+  const underWay = eb
+    .selectFrom("Certificate as r")
+    .select(sql<number>`count(*)`.as("underWay"))
+    .whereRef("r.reissuesId", "=", "c.id")
+    .where(
+      "r.status",
+      "in",
+      [...PENDING_STATUSES].map((status) => sql.lit<CertificateStatus>(status)),
+    );
+  return eb(underWay, "=", sql.lit(0));
+}
+
 async function claimDue(tx: DbTransaction, context: BatchContext, limit: number, after: ClaimCursor | undefined) {
   const horizon = addDays(context.now, DEDUCT_DAYS_BEFORE_EXPIRY);
   let claim = sqlBuilder
@@ -190,6 +210,7 @@ async function claimDue(tx: DbTransaction, context: BatchContext, limit: number,
     claim
       .where((eb) => eb.not(eb("c.id", "=", sql<string>`ANY(${context.skip}::text[])`)))
       .where(noRenewalUnderWay)
+      .where(noReissueUnderWay)
       .orderBy("c.expiresAt")
       .orderBy("c.id")
       .limit(limit)
@@ -242,7 +263,8 @@ async function processBatch(
           .where("c.id", "=", sql<string>`ANY(${claimed.map((row) => row.id)}::text[])`)
           .where("c.autoRenewState", "=", sql.lit("ON"))
           .where("c.status", "=", sql.lit("ISSUED"))
-          .where(noRenewalUnderWay),
+          .where(noRenewalUnderWay)
+          .where(noReissueUnderWay),
       )
     ).map((row) => row.id),
   );

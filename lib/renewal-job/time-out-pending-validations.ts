@@ -60,7 +60,7 @@ function claimExpired(tx: DbTransaction, now: Date, skip: string[]) {
     sqlBuilder
       .selectFrom("Certificate as c")
       .innerJoin("BillingAccount as a", "a.ownerId", "c.ownerId")
-      .select(["c.id", "c.ownerId", "c.domain", "c.renewsId", "a.id as accountId"])
+      .select(["c.id", "c.ownerId", "c.domain", "c.renewsId", "c.reissuesId", "a.id as accountId"])
       .where("c.status", "in", [
         sql.lit<CertificateStatus>("PENDING_VALIDATION"),
         sql.lit<CertificateStatus>("DNS_RECORD_ADDED"),
@@ -83,6 +83,8 @@ function claimExpired(tx: DbTransaction, now: Date, skip: string[]) {
               .whereRef("p.certificateId", "=", "c.id")
               .where("p.status", "=", sql.lit("PAID")),
           ),
+          // A reissue: nothing was paid, and the certificate it replaces stays as it is.
+          eb("c.reissuesId", "is not", null),
         ]),
       )
       .where((eb) => eb.not(eb("c.id", "=", sql<string>`ANY(${skip}::text[])`)))
@@ -122,6 +124,19 @@ async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<numb
   await tx.certificate.update({ where: { id: row.id }, data: { status: "VALIDATION_FAILED" } });
   if (renewalOrder) return timeOutRenewal(tx, row, renewalOrder, now);
   if (purchase) return timeOutPurchase(tx, row, purchase, now);
+  if (row.reissuesId) {
+    await tx.auditLog.create({
+      data: {
+        actorId: null,
+        action: "certificate.reissue.timeout",
+        targetType: "Certificate",
+        targetId: row.id,
+        before: { status: "PENDING_VALIDATION" },
+        after: { status: "VALIDATION_FAILED", replacedCertificateId: row.reissuesId },
+        createdAt: now,
+      },
+    });
+  }
   return 0;
 }
 

@@ -8,7 +8,7 @@ import { X509Certificate } from "node:crypto";
 import { isExpiringSoon } from "@/lib/certificates/list-certificates";
 import type { Translate } from "@/lib/describe-app-error";
 import { displayStatus } from "@/lib/renewal/auto-renew-rules";
-import { STATUS_CODE_OF } from "@/lib/tencent-api/certificate-status-codes";
+import { apiStatusCode } from "@/lib/tencent-api/certificate-status-codes";
 import type { ApiCertificate } from "@/lib/tencent-api/load-api-certificates";
 import type { Tc3Fields } from "@/lib/tencent-api/tc3-response";
 import { formatTencentTimeOrNull } from "@/lib/tencent-api/tencent-time";
@@ -41,8 +41,8 @@ export function certificateRowFields(certificate: ApiCertificate, now: Date, t: 
     PackageTypeName: productName(certificate),
     Domain: certificate.domain,
     Alias: certificate.alias ?? "",
-    Status: STATUS_CODE_OF[status],
-    StatusName: t(`certificates.status.${status}`),
+    Status: apiStatusCode(status, certificate.reissuing),
+    StatusName: t(`certificates.status.${certificate.reissuing && status === "ISSUED" ? "REISSUING" : status}`),
     StatusMsg:
       certificate.status === "PENDING_VALIDATION" || certificate.status === "DNS_RECORD_ADDED" ? "PENDING-DCV" : null,
     VerifyType: certificate.validationMethod,

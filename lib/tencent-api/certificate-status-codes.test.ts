@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STATUS_CODE_OF, statusesForCodes } from "@/lib/tencent-api/certificate-status-codes";
+import { apiStatusCode, STATUS_CODE_OF, statusesForCodes } from "@/lib/tencent-api/certificate-status-codes";
 
 describe("the original's status numbers", () => {
   it("are those of docs/status-codes.md", () => {
@@ -13,6 +13,14 @@ describe("the original's status numbers", () => {
       REVOKED: 10,
       REFUNDED: 14,
     });
+  });
+
+  it("write 11, reissuing, for an issued certificate with a reissue in flight, and only then", () => {
+    expect(apiStatusCode("ISSUED", true)).toBe(11);
+    expect(apiStatusCode("ISSUED", false)).toBe(1);
+    // An expired or revoked one shows what it is, whatever is pending.
+    expect(apiStatusCode("EXPIRED", true)).toBe(3);
+    expect(apiStatusCode("REVOKED", true)).toBe(10);
   });
 
   it("turn a CertificateStatus filter into statuses; numbers CertDesk has no status for match none", () => {

@@ -1,6 +1,7 @@
 // The original's certificate status numbers (docs/status-codes.md), for the API's `Status`
-// and the `CertificateStatus` filter. Numbers CertDesk has no status for (5, 6, 8, 9, 11, 12,
-// 13, 15) are valid filter values that match nothing. Pure.
+// and the `CertificateStatus` filter. Numbers CertDesk has no status for (5, 6, 8, 9, 12,
+// 13, 15) are valid filter values that match nothing; 11 (reissuing) is derived, not stored
+// (REISSUING_STATUS_CODE). Pure.
 import type { DisplayStatus } from "@/lib/renewal/auto-renew-rules";
 
 export const STATUS_CODE_OF: Record<DisplayStatus, number> = {
@@ -13,6 +14,17 @@ export const STATUS_CODE_OF: Record<DisplayStatus, number> = {
   REVOKED: 10,
   REFUNDED: 14,
 };
+
+/**
+ * "Reissuing": an issued certificate whose reissue waits for validation. It stays issued
+ * (downloadable, deployable) until the reissue is issued, so it is no stored status.
+ */
+export const REISSUING_STATUS_CODE = 11;
+
+/** The status number the API writes: 11 while an issued certificate is being reissued. */
+export function apiStatusCode(status: DisplayStatus, reissuing: boolean): number {
+  return reissuing && status === "ISSUED" ? REISSUING_STATUS_CODE : STATUS_CODE_OF[status];
+}
 
 /** The largest number the original uses (15, migrating). */
 export const MAX_STATUS_CODE = 15;

@@ -7,6 +7,7 @@ import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-wher
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { CloudResourceType } from "@/lib/generated/prisma/enums";
+import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { manualRenewalFailures } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 
@@ -41,7 +42,9 @@ const CERTIFICATE_SELECT = {
 
 type CertificateColumns = Awaited<ReturnType<typeof selectCertificates>>[number];
 
-export type ApiCertificate = Omit<CertificateColumns, "renewalOrders" | "resources"> & {
+export type ApiCertificate = Omit<CertificateColumns, "renewalOrders" | "resources" | "reissuedBy"> & {
+  /** A reissue of it waits for validation: the original's status 11, "Reissuing". */
+  reissuing: boolean;
   hasCertificateFile: boolean;
   hasPrivateKey: boolean;
   /** A renewal paid for it (pending validation or issued), as the console's "renewal paid". */
@@ -115,6 +118,7 @@ function selectCertificates(ownerId: string, ids: readonly string[]) {
         select: { id: true, newCertificateId: true },
       },
       resources: { where: { ownerId }, select: { type: true } },
+      reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
     },
   });
 }
@@ -149,7 +153,7 @@ async function loadApiCertificates(
     files.map((row) => [row.id, row as typeof row & { certificatePem?: string | null; chainPem?: string | null }]),
   );
   const byId = new Map(
-    rows.map(({ renewalOrders, resources, ...certificate }) => {
+    rows.map(({ renewalOrders, resources, reissuedBy, ...certificate }) => {
       const file = fileOf.get(certificate.id);
       const renewal = renewalOrders[0];
       const facts = { ...certificate, renewalUnderWay: renewal !== undefined };
@@ -157,6 +161,7 @@ async function loadApiCertificates(
         ...certificate,
         hasCertificateFile: file?.hasCertificateFile ?? false,
         hasPrivateKey: file?.hasPrivateKey ?? false,
+        reissuing: reissuedBy.length > 0,
         renewalUnderWay: renewal !== undefined,
         renewalOrderId: renewal?.id ?? null,
         renewalCertificateId: renewal?.newCertificateId ?? null,

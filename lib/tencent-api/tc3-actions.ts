@@ -13,6 +13,7 @@ import { describeCertificates } from "@/lib/tencent-api/actions/describe-certifi
 import { downloadCertificate } from "@/lib/tencent-api/actions/download-certificate";
 import { modifyCertificateAlias } from "@/lib/tencent-api/actions/modify-certificate-alias";
 import { modifyCertificatesExpiringNotificationSwitch } from "@/lib/tencent-api/actions/modify-certificates-expiring-notification-switch";
+import { replaceCertificate } from "@/lib/tencent-api/actions/replace-certificate";
 import { uploadCertificate } from "@/lib/tencent-api/actions/upload-certificate";
 import type { Tc3Action } from "@/lib/tencent-api/tc3-action";
 
@@ -32,6 +33,7 @@ const ACTIONS: readonly Tc3Action[] = [
   createCertificate,
   certificateInfoSubmit,
   certificateOrderSubmit,
+  replaceCertificate,
 ];
 
 export const TC3_ACTIONS: Readonly<Record<string, Tc3Action>> = Object.fromEntries(

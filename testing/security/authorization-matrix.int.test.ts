@@ -35,6 +35,7 @@ const actionModules = {
   "app/(console)/billing/actions.ts": await import("@/app/(console)/billing/actions"),
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
   "app/(console)/certificates/order-actions.ts": await import("@/app/(console)/certificates/order-actions"),
+  "app/(console)/certificates/reissue-actions.ts": await import("@/app/(console)/certificates/reissue-actions"),
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
@@ -61,6 +62,7 @@ const a = {
   deploy: actionModules["app/(console)/certificates/deploy-actions.ts"],
   targets: actionModules["app/(console)/deployment-targets/actions.ts"],
   orders: actionModules["app/(console)/certificates/order-actions.ts"],
+  reissue: actionModules["app/(console)/certificates/reissue-actions.ts"],
   notifications: actionModules["app/(console)/notifications/actions.ts"],
   locale: actionModules["app/actions/set-locale.ts"],
   timeZone: actionModules["app/actions/set-time-zone.ts"],
@@ -280,6 +282,15 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/(console)/certificates/actions.ts#revokeCertificateAction": {
     expect: OWNER_ONLY,
     call: () => a.certificates.revokeCertificateAction({ certificateId: A.revokeCertificateId, reason: "SUPERSEDED" }),
+  },
+  "app/(console)/certificates/reissue-actions.ts#reissueCertificateAction": {
+    expect: OWNER_ONLY,
+    call: () =>
+      a.reissue.reissueCertificateAction({
+        certificateId: A.reissueCertificateId,
+        validationMethod: "DNS",
+        key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+      }),
   },
   "app/(console)/certificates/actions.ts#deleteCertificateAction": {
     expect: OWNER_ONLY,
@@ -922,6 +933,10 @@ const TC3_CASES: Record<string, Tc3Case> = {
   },
   CheckCertificateDomainVerification: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
   CompleteCertificate: { body: () => ({ CertificateId: A.pendingRenewalId }), bRefusal: NOT_FOUND },
+  ReplaceCertificate: {
+    body: () => ({ CertificateId: A.reissueCertificateId, CertCSREncryptAlgo: "ECC" }),
+    bRefusal: NOT_FOUND,
+  },
   CertDeskModifyAutoRenew: {
     body: () => ({ CertificateId: A.enableCertificateId, AutoRenewFlag: 1 }),
     bRefusal: NOT_FOUND,

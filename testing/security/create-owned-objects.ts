@@ -21,6 +21,8 @@ export type OwnedObjects = OwnedTargets & {
   manualCertificateId: string;
   /** Issued, nothing uses it: to revoke. */
   revokeCertificateId: string;
+  /** Issued, nothing uses it: to reissue. */
+  reissueCertificateId: string;
   /** Issued, nothing uses it: to delete. */
   deleteCertificateId: string;
   /** A renewal waiting for its DNS record (the domain is not hosted with us). */
@@ -124,6 +126,7 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
     disableCertificateId: (await certificate("disable", { autoRenewState: "ON" })).id,
     manualCertificateId: (await certificate("manual", { expiresInDays: 20 })).id,
     revokeCertificateId: (await certificate("revoke")).id,
+    reissueCertificateId: (await certificate("reissue")).id,
     deleteCertificateId: (await certificate("delete")).id,
     pendingRenewalId: pendingRenewal.newCertificateId,
     issuedCertificateId: issued.newCertificateId,

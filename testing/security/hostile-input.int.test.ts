@@ -32,6 +32,7 @@ const certificateActions = await import("@/app/(console)/certificates/actions");
 const afterIssuanceActions = await import("@/app/(console)/certificates/after-issuance-actions");
 const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
 const orderActions = await import("@/app/(console)/certificates/order-actions");
+const reissueActions = await import("@/app/(console)/certificates/reissue-actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const deployActions = await import("@/app/(console)/certificates/deploy-actions");
 const targetActions = await import("@/app/(console)/deployment-targets/actions");
@@ -182,6 +183,15 @@ const ACTIONS: Record<string, ActionCase> = {
     as: () => customer,
     valid: () => ({ certificateId: own.revokeCertificateId, reason: "KEY_COMPROMISE" }),
     call: (input) => certificateActions.revokeCertificateAction(input as never),
+  },
+  "app/(console)/certificates/reissue-actions.ts#reissueCertificateAction": {
+    as: () => customer,
+    valid: () => ({
+      certificateId: own.reissueCertificateId,
+      validationMethod: "DNS",
+      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+    }),
+    call: (input) => reissueActions.reissueCertificateAction(input as never),
   },
   "app/(console)/certificates/actions.ts#deleteCertificateAction": {
     as: () => customer,
@@ -713,6 +723,7 @@ function validTc3Params(): Record<string, Record<string, unknown>> {
       CsrKeyParameter: "2048",
     },
     CertificateOrderSubmit: { CertId: id, VerifyType: "DNS" },
+    ReplaceCertificate: { CertificateId: id, CsrType: "online", CertCSREncryptAlgo: "ECC" },
   };
 }
 

@@ -79,6 +79,9 @@ const CONSOLE_STATUS_FILTER: Record<NonNullable<CertificateListParams["status"]>
   FAILED: ["VALIDATION_FAILED"],
   CANCELED: ["CANCELED"],
   REVOKED: ["REVOKED"],
+  PENDING_LETTER_UPLOAD: ["PENDING_LETTER_UPLOAD"],
+  ORGANIZATION_REVIEW: ["ORGANIZATION_REVIEW"],
+  ORGANIZATION_REJECTED: ["ORGANIZATION_REJECTED"],
 };
 
 export function consoleCertificateFilter(params: CertificateListParams): CertificateFilter {

@@ -36,6 +36,8 @@ function loadPending(certificateId: string) {
       renews: { select: { id: true, expiresAt: true, keyAlgorithm: true } },
       resultingOrder: { select: { id: true } },
       order: { select: { id: true, autoRenew: true } },
+      // OV/EV: approved before validation started, so the subject names it.
+      organizationReview: { select: { companyName: true, locality: true, country: true } },
     },
   });
 }
@@ -91,6 +93,13 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
     sans: certificate.sans,
     keyAlgorithm: key.keyAlgorithm,
     publicKeySpki: key.publicKeySpki,
+    organization: certificate.organizationReview
+      ? {
+          name: certificate.organizationReview.companyName,
+          locality: certificate.organizationReview.locality,
+          country: certificate.organizationReview.country,
+        }
+      : undefined,
     notBefore: now,
     notAfter: issuedCertificateExpiry({
       issuedAt: now,

@@ -25,8 +25,8 @@ export const organizationDetailsInput = z.object({
     .string()
     .trim()
     .max(64, "TOO_LONG")
-    .optional()
-    .transform((value) => value || undefined),
+    .transform((value) => value || undefined)
+    .optional(),
   contactName: text(100),
   contactEmail: z.string().trim().min(1, "REQUIRED").max(254, "TOO_LONG").pipe(z.email("EMAIL")),
   contactPhone: phone,

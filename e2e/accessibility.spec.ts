@@ -68,6 +68,7 @@ const PAGES: PageCase[] = [
   },
   { name: "admin jobs", role: "admin", path: "/admin/jobs" },
   { name: "admin prices", role: "admin", path: "/admin/prices" },
+  { name: "admin reviews", role: "admin", path: "/admin/reviews" },
   { name: "admin issuers", role: "admin", path: "/admin/issuers" },
   { name: "admin audit", role: "admin", path: "/admin/audit" },
   { name: "admin clock", role: "admin", path: "/admin/clock" },

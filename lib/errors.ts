@@ -55,6 +55,8 @@ export const ERROR_STATUS = {
   FREE_CERTIFICATE_LIMIT_REACHED: 409,
   IDEMPOTENCY_KEY_REUSED: 409,
   ORDER_NOT_CANCELABLE: 409,
+  ORGANIZATION_REVIEW_NOT_OPEN: 409,
+  ORGANIZATION_REVIEW_NOT_PENDING: 409,
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

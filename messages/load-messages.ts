@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "nav",
   "notFound",
   "notifications",
+  "organizationReview",
   "renewal",
   "resources",
   "tencentApi",

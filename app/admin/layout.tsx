@@ -16,6 +16,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/customers", label: t("admin.nav.customers"), icon: "customers" },
     { href: "/admin/certificates", label: t("admin.nav.certificates"), icon: "certificates" },
     { href: "/admin/jobs", label: t("admin.nav.jobs"), icon: "jobs" },
+    { href: "/admin/reviews", label: t("admin.nav.reviews"), icon: "reviews" },
     { href: "/admin/prices", label: t("admin.nav.prices"), icon: "prices" },
     { href: "/admin/issuers", label: t("admin.nav.issuers"), icon: "issuers" },
     { href: "/admin/audit", label: t("admin.nav.audit"), icon: "audit" },

@@ -23,6 +23,9 @@ const STATUS_COLOR: Record<string, string> = {
   CANCELED: "var(--color-muted-foreground)",
   REVOKED: "var(--color-muted-foreground)",
   REFUNDED: "var(--color-muted-foreground)",
+  PENDING_LETTER_UPLOAD: "var(--color-warning)",
+  ORGANIZATION_REVIEW: "var(--color-warning)",
+  ORGANIZATION_REJECTED: "var(--color-destructive)",
 };
 
 function ChartTooltip({ title, rows }: { title: string; rows: { label: string; value: string; color?: string }[] }) {

@@ -22,6 +22,9 @@ const STATUS_VARIANT: Record<DisplayStatus, "success" | "warning" | "destructive
   CANCELED: "secondary",
   REVOKED: "secondary",
   REFUNDED: "secondary",
+  PENDING_LETTER_UPLOAD: "warning",
+  ORGANIZATION_REVIEW: "warning",
+  ORGANIZATION_REJECTED: "destructive",
 };
 
 /**

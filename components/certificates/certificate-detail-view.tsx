@@ -23,6 +23,7 @@ import {
 import { ExpiryCell } from "@/components/certificates/expiry-cell";
 import { ManualRenewDialog } from "@/components/certificates/manual-renew-dialog";
 import { ReissueCertificateDialog } from "@/components/certificates/reissue-certificate-dialog";
+import type { OrganizationReviewView } from "@/components/organization-review/organization-review-card";
 import {
   CertificateFileActions,
   DeploymentSections,
@@ -37,11 +38,18 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { waitsForIssuance } from "@/lib/certificates/deletion-rules";
 import type { CertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import { formatMoney } from "@/lib/money";
+import { isOrganizationReviewStatus } from "@/lib/organization-review/organization-review-rules";
 import { certificateDetailQuery } from "@/lib/queries/certificates";
 import { cn } from "@/lib/utils";
 
 // Only a certificate waiting for DNS validation shows this card, so only its page loads the
 // code (rendered on the server as usual; the browser fetches it while hydrating).
+// Likewise the organisation review card, for OV/EV orders before domain validation.
+const OrganizationReviewCard = lazy(() =>
+  import("@/components/organization-review/organization-review-card").then((module) => ({
+    default: module.OrganizationReviewCard,
+  })),
+);
 const ValidationCard = lazy(() =>
   import("@/components/certificates/validation-card").then((module) => ({ default: module.ValidationCard })),
 );
@@ -53,6 +61,7 @@ export function CertificateDetailView({
   linkBase = "/certificates",
   backLabel,
   readOnly = false,
+  organizationReview,
 }: {
   certificateId: string;
   extraSections?: React.ReactNode;
@@ -63,6 +72,8 @@ export function CertificateDetailView({
   backLabel?: string;
   /** Without the owner's actions (auto-renewal, manual renewal, Verify now): for administrators. */
   readOnly?: boolean;
+  /** OV/EV: the organisation under review, for its owner. */
+  organizationReview?: OrganizationReviewView | null;
 }) {
   const own = useQuery({ ...certificateDetailQuery(certificateId), enabled: !detail });
   const data = detail ?? own.data;
@@ -188,6 +199,17 @@ export function CertificateDetailView({
               : t("order.canceledFree")}
           </AlertDescription>
         </Alert>
+      )}
+      {!readOnly && organizationReview && isOrganizationReviewStatus(data.status) && (
+        <Suspense fallback={null}>
+          <OrganizationReviewCard
+            certificateId={data.id}
+            domain={data.domain}
+            status={data.status}
+            review={organizationReview}
+            purchase={data.purchase}
+          />
+        </Suspense>
       )}
       {(data.status === "PENDING_VALIDATION" || data.status === "DNS_RECORD_ADDED") && (
         <Suspense fallback={null}>

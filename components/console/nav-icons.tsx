@@ -1,6 +1,7 @@
 import {
   ArrowLeftIcon,
   BellIcon,
+  ClipboardCheckIcon,
   ClipboardListIcon,
   ClockIcon,
   GlobeIcon,
@@ -28,6 +29,7 @@ const ICONS = {
   customers: UsersIcon,
   jobs: RefreshCwIcon,
   prices: TagIcon,
+  reviews: ClipboardCheckIcon,
   audit: ClipboardListIcon,
   clock: ClockIcon,
   ledger: ReceiptIcon,

@@ -15,6 +15,7 @@ import { OrderNameFields } from "@/components/orders/order-name-fields";
 import { OrderProductFields } from "@/components/orders/order-product-fields";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { OrderValidationFields } from "@/components/orders/order-validation-fields";
+import { OrganizationDetailsFields } from "@/components/organization-review/organization-details-fields";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -28,6 +29,7 @@ import { acceptedOrderNames, checkOrderNames, expectedNameCount } from "@/lib/or
 import type { OrderCatalogue, OrderCatalogueProduct } from "@/lib/orders/get-order-catalogue";
 import type { OrderProblem } from "@/lib/orders/order-problems";
 import { orderPriceMinor } from "@/lib/orders/order-products";
+import type { FieldErrorCode, OrganizationDetailsField } from "@/lib/organization-review/organization-details-input";
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { dnsValidationTargets, fileValidationAllowed } from "@/lib/validation/list-validation-targets";
@@ -50,6 +52,7 @@ function sized(names: readonly string[], count: number): string[] {
 export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCatalogue; resume: boolean }) {
   const t = useTranslations("certificateOrder");
   const ta = useTranslations("autoRenew.failure");
+  const to = useTranslations("organizationReview.order");
   const locale = useLocale();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -62,6 +65,9 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
   const [submitted, setSubmitted] = useState(false);
   const [serverProblems, setServerProblems] = useState<OrderProblem[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
+  const [organizationProblems, setOrganizationProblems] = useState<
+    Partial<Record<OrganizationDetailsField, FieldErrorCode>>
+  >({});
   const [missingMinor, setMissingMinor] = useState<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const mutation = useMutation({ mutationFn: placeCertificateOrderAction });
@@ -101,6 +107,8 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
   const priceMinor = product ? orderPriceMinor(product, names.length) : 0;
   const short = product && !product.free ? Math.max(0, priceMinor - catalogue.balance.amountMinor) : 0;
   const autoRenewAllowed = product ? product.autoRenewFailures.length === 0 : false;
+  // OV and EV name the organisation, which an administrator reviews after payment.
+  const needsOrganization = product !== undefined && product.certificateType !== "DV";
 
   function change(patch: Partial<OrderDraft>, clears: OrderProblem["field"][] = []) {
     setDraft((current) => ({ ...current, ...patch }));
@@ -144,7 +152,20 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
     setFormError(null);
     setMissingMinor(null);
     const csrMissing = draft.keySource === "CSR" && draft.csrPem.trim() === "";
-    if (!accepted || csrMissing || (draft.validationMethod === "FILE" && !fileAllowed && !automatic)) {
+    // The server's schema of the organisation, loaded when first needed rather than with the page.
+    const organizationCheck = needsOrganization
+      ? (await import("@/lib/organization-review/organization-details-input")).organizationDetailsProblems(
+          draft.organization,
+        )
+      : {};
+    setOrganizationProblems(organizationCheck);
+    const organizationMissing = Object.keys(organizationCheck).length > 0;
+    if (
+      !accepted ||
+      csrMissing ||
+      organizationMissing ||
+      (draft.validationMethod === "FILE" && !fileAllowed && !automatic)
+    ) {
       focusFirstProblem();
       return;
     }
@@ -160,6 +181,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
           ? { source: "CSR", csrPem: draft.csrPem }
           : { source: "GENERATE", algorithm: draft.algorithm },
       autoRenew: autoRenewAllowed && draft.autoRenew,
+      organization: needsOrganization ? draft.organization : undefined,
     };
     // The schema the server parses with, loaded when first needed rather than with the page.
     const { certificateOrderInput } = await import("@/lib/orders/certificate-order-input");
@@ -326,6 +348,31 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
           />
         </CardContent>
       </Card>
+
+      {needsOrganization && (
+        <Card data-testid="order-organization">
+          <CardHeader>
+            <CardTitle>{to("title")}</CardTitle>
+            <CardDescription>{to("description")}</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <OrganizationDetailsFields
+              value={draft.organization}
+              problems={organizationProblems}
+              disabled={pending}
+              onChange={(field, value) => {
+                change({ organization: { ...draft.organization, [field]: value } }, ["organization"]);
+                setOrganizationProblems((current) => ({ ...current, [field]: undefined }));
+              }}
+            />
+            {problemsFor("organization").map((problem) => (
+              <p key={problem.code} className="text-sm text-destructive" role="alert">
+                {to("required")}
+              </p>
+            ))}
+          </CardContent>
+        </Card>
+      )}
 
       <Card data-testid="order-auto-renew">
         <CardHeader>

@@ -1,5 +1,9 @@
 // The order form's fields as one value, kept in sessionStorage so a trip to Billing for a
 // top-up comes back to the same order (the CSR included). Client only.
+import {
+  emptyOrganizationDraft,
+  type OrganizationDraft,
+} from "@/components/organization-review/organization-details-fields";
 import type { CertificateType, DomainType, KeyAlgorithm } from "@/lib/generated/prisma/enums";
 import { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 import type { OrderFlow } from "@/lib/orders/order-products";
@@ -15,6 +19,8 @@ export type OrderDraft = {
   algorithm: KeyAlgorithm;
   csrPem: string;
   autoRenew: boolean;
+  /** OV/EV only: the organisation and its contact. */
+  organization: OrganizationDraft;
 };
 
 const storageKey = (flow: OrderFlow) => `certdesk.order-draft.${flow}`;
@@ -33,6 +39,7 @@ export function emptyDraft(
     algorithm: DEFAULT_ORDER_KEY_ALGORITHM,
     csrPem: "",
     autoRenew: false,
+    organization: emptyOrganizationDraft(),
   };
 }
 
@@ -79,8 +86,19 @@ export function loadDraft(flow: OrderFlow): OrderDraft | null {
       algorithm: ORDER_KEY_ALGORITHMS.find((algorithm) => algorithm === value.algorithm) ?? DEFAULT_ORDER_KEY_ALGORITHM,
       csrPem: text(value.csrPem, 20_000),
       autoRenew: value.autoRenew === true,
+      organization: organizationOf(value.organization),
     };
   } catch {
     return null;
   }
+}
+
+function organizationOf(value: unknown): OrganizationDraft {
+  const draft = emptyOrganizationDraft();
+  if (typeof value !== "object" || value === null) return draft;
+  for (const field of Object.keys(draft) as (keyof OrganizationDraft)[]) {
+    const entered = (value as Record<string, unknown>)[field];
+    if (typeof entered === "string") draft[field] = entered.slice(0, 300);
+  }
+  return draft;
 }

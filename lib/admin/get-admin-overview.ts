@@ -21,6 +21,9 @@ export const OVERVIEW_STATUSES = [
   "CANCELED",
   "REVOKED",
   "REFUNDED",
+  "PENDING_LETTER_UPLOAD",
+  "ORGANIZATION_REVIEW",
+  "ORGANIZATION_REJECTED",
 ] as const satisfies readonly DisplayStatus[];
 
 export type DueTotals = {

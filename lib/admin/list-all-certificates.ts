@@ -43,6 +43,9 @@ function filterWhere(params: AdminCertificateListParams, now: Date, ownerId?: st
       break;
     case "CANCELED":
     case "REVOKED":
+    case "PENDING_LETTER_UPLOAD":
+    case "ORGANIZATION_REVIEW":
+    case "ORGANIZATION_REJECTED":
       and.push({ status: params.status });
       break;
   }

@@ -26,9 +26,13 @@ export type ServerCertificateRequest = {
    * generated when they ordered), of `keyAlgorithm`. Without it a new key pair is made.
    */
   publicKeySpki?: Uint8Array<ArrayBuffer>;
+  /** OV/EV: the reviewed organisation, in the subject as O, L and C. */
+  organization?: SubjectOrganization;
   notBefore: Date;
   notAfter: Date;
 };
+
+export type SubjectOrganization = { name: string; locality: string; country: string };
 
 export type ServerCertificate = {
   certificatePem: string;
@@ -71,7 +75,16 @@ export async function createServerCertificate(request: ServerCertificateRequest)
 
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: randomSerialNumber(),
-    subject: new x509.Name(hasCommonName ? [{ CN: [domain] }] : []),
+    subject: new x509.Name([
+      ...(request.organization
+        ? [
+            { C: [request.organization.country] },
+            { L: [request.organization.locality] },
+            { O: [request.organization.name] },
+          ]
+        : []),
+      ...(hasCommonName ? [{ CN: [domain] }] : []),
+    ]),
     issuer: issuer.certificate.subjectName,
     notBefore: request.notBefore,
     notAfter: request.notAfter,

@@ -1,6 +1,6 @@
 import "server-only";
 import { normalizeBrand } from "@/lib/ca/certificate-authority-names";
-import { createServerCertificate } from "@/lib/ca/create-server-certificate";
+import { createServerCertificate, type SubjectOrganization } from "@/lib/ca/create-server-certificate";
 import { ensureCertificateAuthorities } from "@/lib/ca/ensure-certificate-authorities";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { KeyAlgorithm } from "@/lib/generated/prisma/enums";
@@ -13,6 +13,8 @@ export type IssueCertificateInput = {
   keyAlgorithm: KeyAlgorithm;
   /** The customer's own public key (SPKI DER) to sign; without it a new key pair is made and sealed. */
   publicKeySpki?: Uint8Array<ArrayBuffer>;
+  /** OV/EV: the approved organisation, in the subject. */
+  organization?: SubjectOrganization;
   /** The caller's validity (renewal: from issuance to the old expiry plus one year). */
   notBefore: Date;
   notAfter: Date;
@@ -72,6 +74,7 @@ export async function issueCertificate(input: IssueCertificateInput): Promise<Is
     sans: input.sans,
     keyAlgorithm: input.keyAlgorithm,
     publicKeySpki: input.publicKeySpki,
+    organization: input.organization,
     notBefore: input.notBefore,
     notAfter: input.notAfter,
   });

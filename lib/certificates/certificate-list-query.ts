@@ -3,7 +3,18 @@
 // parse the same URL with zod (certificate-list-params.ts); a test checks they agree.
 import { firstValues, integerIn, numberOneOf, oneOf, type SearchInput, trimmedText } from "@/lib/url/search-params";
 
-export const STATUS_FILTERS = ["ISSUED", "REISSUING", "EXPIRED", "PENDING", "FAILED", "CANCELED", "REVOKED"] as const;
+export const STATUS_FILTERS = [
+  "ISSUED",
+  "REISSUING",
+  "EXPIRED",
+  "PENDING",
+  "FAILED",
+  "CANCELED",
+  "REVOKED",
+  "PENDING_LETTER_UPLOAD",
+  "ORGANIZATION_REVIEW",
+  "ORGANIZATION_REJECTED",
+] as const;
 export const AUTO_RENEW_FILTERS = ["ON", "OFF", "TERMINATED"] as const;
 export const SORTS = ["expiresAt.asc", "expiresAt.desc", "createdAt.desc"] as const;
 export const PAGE_SIZES = [10, 20, 50, 100] as const;

@@ -19,6 +19,9 @@ export const OMITTED_SECRETS = {
   deploymentTarget: { credentialsEncrypted: true, webhookSecretEncrypted: true },
 } as const;
 
+/** Not secret but large (up to 1.4 MB): read only by the download (read-confirmation-letter.ts). */
+export const OMITTED_LARGE_COLUMNS = { organizationReview: { letter: true } } as const;
+
 function createClient() {
   const connectionString = getConfig().databaseUrl;
   if (!connectionString) {
@@ -26,7 +29,7 @@ function createClient() {
   }
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-    omit: OMITTED_SECRETS,
+    omit: { ...OMITTED_SECRETS, ...OMITTED_LARGE_COLUMNS },
     // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a busy moment on a
     // small machine into failed payments; waiting a little longer for the pool is better.
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },

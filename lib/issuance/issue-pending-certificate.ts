@@ -39,6 +39,8 @@ function loadPending(certificateId: string) {
       resultingOrder: { select: { id: true } },
       order: { select: { id: true, autoRenew: true } },
       reissues: { select: { id: true, status: true, expiresAt: true, deletedAt: true } },
+      // OV/EV: approved before validation started, so the subject names it.
+      organizationReview: { select: { companyName: true, locality: true, country: true } },
     },
   });
 }
@@ -111,6 +113,13 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
     sans: certificate.sans,
     keyAlgorithm: key.keyAlgorithm,
     publicKeySpki: key.publicKeySpki,
+    organization: certificate.organizationReview
+      ? {
+          name: certificate.organizationReview.companyName,
+          locality: certificate.organizationReview.locality,
+          country: certificate.organizationReview.country,
+        }
+      : undefined,
     notBefore: now,
     notAfter,
     now,

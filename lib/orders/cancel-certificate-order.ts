@@ -6,13 +6,15 @@ import { VALIDATION_RECORD_TYPE } from "@/lib/dns/validation-record";
 import { AppError } from "@/lib/errors";
 import { isPendingStatus } from "@/lib/issuance/pending-statuses";
 import { purchaseRefundKey } from "@/lib/orders/order-ledger-keys";
+import { isOrganizationReviewStatus } from "@/lib/organization-review/organization-review-rules";
 import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 import { listValidationTargets } from "@/lib/validation/list-validation-targets";
 
 export type CancelOrderResult = { orderId: string; refundedMinor: number; currency: string };
 
 /**
- * "Cancel order" before issuance: the certificate ends CANCELED, its order CANCELED, the
+ * "Cancel order" before issuance (for OV/EV, also while the organisation is reviewed or
+ * after it was rejected): the certificate ends CANCELED, its order CANCELED, the
  * fee goes back to the balance through the ledger (once: the refund's idempotency key is
  * the order's), and the validation records CertDesk added to the owner's hosted zones are
  * removed. Refused once the certificate is issued (or otherwise no longer pending), and for
@@ -42,7 +44,9 @@ export async function cancelCertificateOrder(input: {
       },
     });
     const { order } = certificate;
-    if (order?.status !== "PAID" || !isPendingStatus(certificate.status)) {
+    // OV/EV: before, under or after the organisation review, the order has not been issued either.
+    const cancelable = isPendingStatus(certificate.status) || isOrganizationReviewStatus(certificate.status);
+    if (order?.status !== "PAID" || !cancelable) {
       throw new AppError("ORDER_NOT_CANCELABLE");
     }
     const account = await tx.billingAccount.findUnique({ where: { ownerId }, select: { id: true } });

@@ -6,6 +6,7 @@ import { MAX_CSR_BYTES } from "@/lib/csr/csr-problems";
 import { MAX_NAME_LENGTH } from "@/lib/orders/check-order-names";
 
 import { ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
+import { organizationDetailsInput } from "@/lib/organization-review/organization-details-input";
 
 export { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 /** The customer's choice; validation is automatic (DNS_AUTO) wherever every name is hosted with us. */
@@ -29,6 +30,8 @@ export const certificateOrderInput = z.object({
     z.object({ source: z.literal("CSR"), csrPem: z.string().max(MAX_CSR_BYTES) }),
   ]),
   autoRenew: z.boolean(),
+  /** OV and EV only (required there): the organisation an administrator reviews. */
+  organization: organizationDetailsInput.optional(),
 });
 
 export type CertificateOrderInput = z.infer<typeof certificateOrderInput>;

@@ -14,4 +14,5 @@ export type OrderProblem =
     }
   | { field: "csr"; code: CsrProblemCode; params: Record<string, string | number> }
   | { field: "validationMethod"; code: "FILE_NOT_FOR_WILDCARD"; params: Record<string, string | number> }
+  | { field: "organization"; code: "ORGANIZATION_REQUIRED"; params: Record<string, string | number> }
   | { field: "autoRenew"; code: "AUTO_RENEW_NOT_ELIGIBLE"; params: { reasons: ProductEligibilityFailure[] } };

@@ -25,18 +25,13 @@ export type CatalogueProduct = {
 /** Buying (paid products) or applying for a free certificate: the two doors into the flow. */
 export type OrderFlow = "PURCHASE" | "FREE";
 
-export const PRODUCT_UNAVAILABLE_REASONS = [
-  "NOT_PURCHASABLE",
-  "NEEDS_ORGANIZATION_REVIEW",
-  "OTHER_CURRENCY",
-  "OTHER_FLOW",
-] as const;
+export const PRODUCT_UNAVAILABLE_REASONS = ["NOT_PURCHASABLE", "OTHER_CURRENCY", "OTHER_FLOW"] as const;
 export type ProductUnavailableReason = (typeof PRODUCT_UNAVAILABLE_REASONS)[number];
 
 /**
  * Why this product cannot be ordered by this account in this flow, or null. OV and EV
- * need the organisation reviewed, which this release does not do yet, so they are shown
- * but not sold. A price in another currency than the account's is never converted.
+ * are sold like DV, with the organisation reviewed before domain validation
+ * (lib/organization-review). A price in another currency than the account's is never converted.
  */
 export function productUnavailableReason(
   product: CatalogueProduct,
@@ -44,7 +39,6 @@ export function productUnavailableReason(
 ): ProductUnavailableReason | null {
   if (!product.purchasable) return "NOT_PURCHASABLE";
   if (product.free !== (context.flow === "FREE")) return "OTHER_FLOW";
-  if (product.certificateType !== "DV") return "NEEDS_ORGANIZATION_REVIEW";
   if (!product.free && product.currency !== context.accountCurrency) return "OTHER_CURRENCY";
   return null;
 }

@@ -127,12 +127,14 @@ describe("paying for an order", () => {
     expect(await fingerprintDatabase()).toEqual(before);
   });
 
-  it("does not sell OV, nor a product priced in another currency than the account's", async () => {
+  it("sells OV only with the organisation, nor a product priced in another currency than the account's", async () => {
     const user = await customer(50_000);
-    await expect(place(user.id, order("geoTrustOv", [`ov-${suffix()}.example.test`]))).rejects.toMatchObject({
-      code: "PRODUCT_NOT_AVAILABLE",
-      details: { reason: "NEEDS_ORGANIZATION_REVIEW" },
+    const before = await fingerprintDatabase();
+    expect(await place(user.id, order("geoTrustOv", [`ov-${suffix()}.example.test`]))).toEqual({
+      status: "rejected",
+      problems: [{ field: "organization", code: "ORGANIZATION_REQUIRED", params: {} }],
     });
+    expect(await fingerprintDatabase()).toEqual(before);
     await expect(place(user.id, order("euroSingle", [`eur-${suffix()}.example.test`]))).rejects.toMatchObject({
       code: "PRODUCT_NOT_AVAILABLE",
       details: { reason: "OTHER_CURRENCY" },

@@ -5,16 +5,11 @@ import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
 import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { type DbTransaction, db } from "@/lib/db/client";
-import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-record";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
-import { createValidationRecord } from "@/lib/dns/validation-record";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { KeyAlgorithm, ValidationMethod } from "@/lib/generated/prisma/enums";
+import type { KeyAlgorithm } from "@/lib/generated/prisma/enums";
 import { newCertificateId } from "@/lib/ids";
-import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
-import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
-import { logger } from "@/lib/logger";
 import type { CertificateOrderInput } from "@/lib/orders/certificate-order-input";
 import { type AcceptedOrderNames, bonusNames, normalizeOrderName } from "@/lib/orders/check-order-names";
 import { type CheckedCsr, checkOrderRequest } from "@/lib/orders/check-order-request";
@@ -22,8 +17,14 @@ import { countHeldFreeCertificates, getFreeCertificateLimit } from "@/lib/orders
 import { purchaseChargeKey } from "@/lib/orders/order-ledger-keys";
 import type { OrderProblem } from "@/lib/orders/order-problems";
 import { type CatalogueProduct, orderPriceMinor, productUnavailableReason } from "@/lib/orders/order-products";
-import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
-import { dnsValidationTargets, fileValidationTargets } from "@/lib/validation/list-validation-targets";
+import {
+  issueHostedCertificateAtOnce,
+  planCertificateValidation,
+  writeValidationStart,
+} from "@/lib/orders/start-certificate-validation";
+import type { OrganizationDetails } from "@/lib/organization-review/organization-details-input";
+import { needsOrganizationReview } from "@/lib/organization-review/organization-review-rules";
+import { submitOrganizationReview } from "@/lib/organization-review/submit-organization-review";
 
 export type PlaceCertificateOrderInput = {
   ownerId: string;
@@ -85,14 +86,19 @@ export async function placeCertificateOrder(input: PlaceCertificateOrderInput): 
   if (unavailable) throw new AppError("PRODUCT_NOT_AVAILABLE", { reason: unavailable });
 
   const { problems, names, csr } = await checkOrderRequest(order, product, catalogue);
+  const organization = needsOrganizationReview(product.certificateType) ? order.organization : undefined;
+  if (needsOrganizationReview(product.certificateType) && !organization) {
+    problems.push({ field: "organization", code: "ORGANIZATION_REQUIRED", params: {} });
+  }
   if (problems.length > 0 || !names) return { status: "rejected", problems };
+  const review = organization ? { organization } : null;
 
   // Key generation is CPU work (RSA 4096: seconds): done before the transaction holds the account.
   const key: KeyMaterial = csr ?? (await generatedKey(order.key));
 
   let placed: { orderId: string; certificateId: string; priceMinor: number; currency: string; automatic: boolean };
   try {
-    placed = await db.$transaction((tx) => writeOrder(tx, { input, product, names, key }), {
+    placed = await db.$transaction((tx) => writeOrder(tx, { input, product, names, key, review }), {
       timeout: 30_000,
       maxWait: 15_000,
     });
@@ -106,21 +112,7 @@ export async function placeCertificateOrder(input: PlaceCertificateOrderInput): 
     throw error;
   }
 
-  let issued = false;
-  if (placed.automatic) {
-    // Best effort: the job finishes it on its next run if this does not.
-    try {
-      const certificate = await db.certificate.findUniqueOrThrow({
-        where: { id: placed.certificateId },
-        select: PENDING_CERTIFICATE_SELECT,
-      });
-      if ((await checkCertificateValidation(certificate, now)).outcome === "validated") {
-        issued = (await issuePendingCertificate(certificate.id, now)) === "issued";
-      }
-    } catch (error) {
-      logger.error({ err: error, certificateId: placed.certificateId }, "issuing a hosted order at once failed");
-    }
-  }
+  const issued = placed.automatic ? await issueHostedCertificateAtOnce(placed.certificateId, now) : false;
   return {
     status: "placed",
     orderId: placed.orderId,
@@ -139,9 +131,11 @@ async function writeOrder(
     product: CatalogueProduct & { issuerId: string | null };
     names: AcceptedOrderNames;
     key: KeyMaterial;
+    /** OV/EV: the organisation, reviewed before domain validation starts (at its approval). */
+    review: { organization: OrganizationDetails } | null;
   },
 ) {
-  const { input, product, names, key } = context;
+  const { input, product, names, key, review } = context;
   const { ownerId, now, order } = input;
   const [account] = await tx.$queryRaw<{ id: string; balanceMinor: number; currency: string }[]>`
     SELECT id, "balanceMinor", currency FROM "BillingAccount" WHERE "ownerId" = ${ownerId} FOR UPDATE`;
@@ -170,25 +164,22 @@ async function writeOrder(
   }
 
   const certificateId = input.certificateId ?? newCertificateId();
-  const token = createValidationRecord(names.boundNames[0] ?? "").value;
-  const records = dnsValidationTargets(names.covered, token);
-  const hosted = await Promise.all(
-    records.map((record) => findHostedZoneForName({ name: record.name, ownerId }, tx).then(Boolean)),
-  );
-  // A product of an ACME issuer is validated by its CA over DNS-01: the job creates the
-  // order at the CA and writes (hosted) or shows (third-party) its _acme-challenge records
-  // (lib/issuance/advance-acme-certificate.ts), so no _dnsauth record is made here.
-  const acme = product.issuerId !== null;
-  const automatic = !acme && hosted.every(Boolean);
-  const method: ValidationMethod = acme
-    ? hosted.every(Boolean)
-      ? "DNS_AUTO"
-      : "DNS"
-    : automatic
-      ? "DNS_AUTO"
-      : order.validationMethod;
-  const files = method === "FILE" ? fileValidationTargets(names.covered, token) : [];
-  const deadline = validationDeadline(now);
+  // OV/EV: validation starts once the organisation is approved; until then the
+  // certificate waits for the letter, keeping the customer's choice of method.
+  const plan = review
+    ? null
+    : await planCertificateValidation(tx, {
+        ownerId,
+        boundNames: names.boundNames,
+        covered: names.covered,
+        acme: product.issuerId !== null,
+        chosenMethod: order.validationMethod,
+        now,
+      });
+  const validation = plan?.fields ?? {
+    status: "PENDING_LETTER_UPLOAD" as const,
+    validationMethod: order.validationMethod,
+  };
 
   await tx.certificate.create({
     data: {
@@ -201,11 +192,7 @@ async function writeOrder(
       sans: names.covered.slice(1),
       source: product.free ? "FREE" : "PURCHASED",
       validityYears: product.validityYears,
-      status: automatic ? "DNS_RECORD_ADDED" : "PENDING_VALIDATION",
-      validationMethod: method,
-      validationRecordName: method === "FILE" ? (files[0]?.url ?? null) : (records[0]?.name ?? null),
-      validationRecordValue: token,
-      validationDeadline: deadline,
+      ...validation,
       keyAlgorithm: key.keyAlgorithm,
       csrPem: key.source === "CSR" ? key.csrPem : null,
       issuerId: product.issuerId,
@@ -247,35 +234,16 @@ async function writeOrder(
       now,
     });
   }
-  // Records for names in the owner's zones are added even when others must be added by hand.
-  for (const [index, record] of records.entries()) {
-    // Linked to the certificate: the record goes from the DNS server once it is validated or has ended.
-    if (hosted[index] && !acme) {
-      await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, certificateId, now }, tx);
-    }
-  }
-  if (!automatic && !acme) {
-    await tx.notification.createMany({
-      data: [
-        {
-          ownerId,
-          kind: "ORDER_VALIDATION_NEEDED",
-          certificateId,
-          dedupeKey: `order-validation:${certificateId}`,
-          params: {
-            domain: names.boundNames[0] ?? "",
-            certificateId,
-            method,
-            recordNames: records.map((record) => record.name).join(", "),
-            recordValue: token,
-            fileUrls: files.map((file) => file.url).join(", "),
-            deadline: deadline.toISOString(),
-          },
-          emailStatus: "PENDING",
-          createdAt: now,
-        },
-      ],
-      skipDuplicates: true,
+  if (plan) {
+    await writeValidationStart(tx, plan, { ownerId, certificateId, domain: names.boundNames[0] ?? "", now });
+  } else if (review) {
+    await submitOrganizationReview(tx, {
+      ownerId,
+      certificateId,
+      details: review.organization,
+      actorId: input.actorId,
+      ip: input.ip,
+      now,
     });
   }
   await recordAudit(tx, {
@@ -293,7 +261,8 @@ async function writeOrder(
       covered: names.covered,
       priceMinor,
       currency,
-      validationMethod: method,
+      validationMethod: validation.validationMethod,
+      organizationReview: review !== null,
       keySource: key.source,
       keyAlgorithm: key.keyAlgorithm,
       autoRenew: order.autoRenew,
@@ -301,7 +270,7 @@ async function writeOrder(
     ip: input.ip,
     at: now,
   });
-  return { orderId: created.id, certificateId, priceMinor, currency, automatic };
+  return { orderId: created.id, certificateId, priceMinor, currency, automatic: plan?.automatic ?? false };
 }
 
 async function generatedKey(choice: CertificateOrderInput["key"]): Promise<KeyMaterial> {

@@ -12,6 +12,9 @@ describe("the original's status numbers", () => {
       CANCELED: 7,
       REVOKED: 10,
       REFUNDED: 14,
+      PENDING_LETTER_UPLOAD: 8,
+      ORGANIZATION_REVIEW: 0,
+      ORGANIZATION_REJECTED: 2,
     });
   });
 
@@ -25,7 +28,8 @@ describe("the original's status numbers", () => {
 
   it("turn a CertificateStatus filter into statuses; numbers CertDesk has no status for match none", () => {
     expect(statusesForCodes([1, 3])).toEqual(["ISSUED", "EXPIRED"]);
-    expect(statusesForCodes([0, 4])).toEqual(["PENDING_VALIDATION", "DNS_RECORD_ADDED"]);
+    expect(statusesForCodes([0, 4])).toEqual(["PENDING_VALIDATION", "DNS_RECORD_ADDED", "ORGANIZATION_REVIEW"]);
+    expect(statusesForCodes([8])).toEqual(["PENDING_LETTER_UPLOAD"]);
     expect(statusesForCodes([5, 13])).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The original's certificate status numbers (docs/status-codes.md), for the API's `Status`
-// and the `CertificateStatus` filter. Numbers CertDesk has no status for (5, 6, 8, 9, 12,
-// 13, 15) are valid filter values that match nothing; 11 (reissuing) is derived, not stored
+// and the `CertificateStatus` filter. Numbers CertDesk has no status for (5, 6, 9, 12, 13,
+// 15) are valid filter values that match nothing; 11 (reissuing) is derived, not stored
 // (REISSUING_STATUS_CODE). Pure.
 import type { DisplayStatus } from "@/lib/renewal/auto-renew-rules";
 
@@ -13,6 +13,10 @@ export const STATUS_CODE_OF: Record<DisplayStatus, number> = {
   CANCELED: 7,
   REVOKED: 10,
   REFUNDED: 14,
+  // OV/EV before domain validation: the original's numbers for the same steps.
+  PENDING_LETTER_UPLOAD: 8,
+  ORGANIZATION_REVIEW: 0,
+  ORGANIZATION_REJECTED: 2,
 };
 
 /**

@@ -36,6 +36,9 @@ const actionModules = {
   "app/(console)/certificates/actions.ts": await import("@/app/(console)/certificates/actions"),
   "app/(console)/certificates/order-actions.ts": await import("@/app/(console)/certificates/order-actions"),
   "app/(console)/certificates/reissue-actions.ts": await import("@/app/(console)/certificates/reissue-actions"),
+  "app/(console)/certificates/organization-actions.ts": await import(
+    "@/app/(console)/certificates/organization-actions"
+  ),
   "app/(console)/certificates/after-issuance-actions.ts": await import(
     "@/app/(console)/certificates/after-issuance-actions"
   ),
@@ -51,6 +54,7 @@ const actionModules = {
   "app/admin/issuers/actions.ts": await import("@/app/admin/issuers/actions"),
   "app/admin/jobs/actions.ts": await import("@/app/admin/jobs/actions"),
   "app/admin/prices/actions.ts": await import("@/app/admin/prices/actions"),
+  "app/admin/reviews/actions.ts": await import("@/app/admin/reviews/actions"),
 } as const;
 const a = {
   auth: actionModules["app/(auth)/actions.ts"],
@@ -72,6 +76,8 @@ const a = {
   issuers: actionModules["app/admin/issuers/actions.ts"],
   jobs: actionModules["app/admin/jobs/actions.ts"],
   prices: actionModules["app/admin/prices/actions.ts"],
+  organization: actionModules["app/(console)/certificates/organization-actions.ts"],
+  reviews: actionModules["app/admin/reviews/actions.ts"],
 };
 // Auth.js's own handlers are not imported here (the harness replaces lib/auth/auth):
 // they hold no CertDesk data, and e2e/security.spec.ts checks their CSRF protection.
@@ -87,6 +93,9 @@ const routeModules = {
   "app/api/billing/ledger/route.ts": await import("@/app/api/billing/ledger/route"),
   "app/api/certificates/[id]/auto-renew-offer/route.ts": await import(
     "@/app/api/certificates/[id]/auto-renew-offer/route"
+  ),
+  "app/api/certificates/[id]/confirmation-letter/route.ts": await import(
+    "@/app/api/certificates/[id]/confirmation-letter/route"
   ),
   "app/api/certificates/[id]/deployment/route.ts": await import("@/app/api/certificates/[id]/deployment/route"),
   "app/api/certificates/[id]/download/route.ts": await import("@/app/api/certificates/[id]/download/route"),
@@ -497,6 +506,32 @@ const ACTIONS: Record<string, ActionRow> = {
     expect: ADMIN_ONLY,
     call: () => a.prices.updateFreeCertificateLimitAction({ limit: 40 }),
   },
+  "app/(console)/certificates/organization-actions.ts#correctOrganizationDetailsAction": {
+    expect: OWNER_ONLY,
+    call: () =>
+      a.organization.correctOrganizationDetailsAction({
+        certificateId: A.correctCertificateId,
+        details: {
+          companyName: "Corrected Co",
+          country: "CN",
+          locality: "Beijing",
+          address: "2 Test Road",
+          companyPhone: "+86 10 0000 0000",
+          contactName: "Corrected Contact",
+          contactEmail: "corrected@example.test",
+          contactPhone: "+86 139 0000 0000",
+        },
+      }),
+  },
+  "app/admin/reviews/actions.ts#approveOrganizationReviewAction": {
+    expect: ADMIN_ONLY,
+    call: certificateCall(a.reviews.approveOrganizationReviewAction, () => A.reviewCertificateId),
+  },
+  "app/admin/reviews/actions.ts#rejectOrganizationReviewAction": {
+    expect: ADMIN_ONLY,
+    call: () =>
+      a.reviews.rejectOrganizationReviewAction({ certificateId: A.rejectCertificateId, reason: "Letter unreadable" }),
+  },
 };
 
 type RouteRow = {
@@ -546,6 +581,9 @@ function uploadRequest(headers: Record<string, string> = {}): NextRequest {
     body: JSON.stringify({ certificatePem: leaf.pem, chainPem: root.pem, privateKeyPem: leaf.privateKeyPem }),
   });
 }
+
+// Two kilobytes that are a PDF by their signature: a letter the upload accepts.
+const PDF_LETTER_BASE64 = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(2048 - 9)]).toString("base64");
 
 const ROUTES: Record<string, RouteRow> = {
   "GET /api/account/balance-warning": {
@@ -621,6 +659,27 @@ const ROUTES: Record<string, RouteRow> = {
       r["app/api/certificates/[id]/auto-renew-offer/route.ts"].GET(
         get(`/api/certificates/${A.enableCertificateId}/auto-renew-offer`),
         params({ id: A.enableCertificateId }),
+      ),
+  },
+  // The owner reads their letter; administrators read every letter, to review it.
+  "GET /api/certificates/[id]/confirmation-letter": {
+    expect: { anonymous: 401, customerB: 404, customerA: 200, admin: 200 },
+    call: () =>
+      r["app/api/certificates/[id]/confirmation-letter/route.ts"].GET(
+        get(`/api/certificates/${A.reviewCertificateId}/confirmation-letter`),
+        params({ id: A.reviewCertificateId }),
+      ),
+  },
+  "POST /api/certificates/[id]/confirmation-letter": {
+    expect: OWNER_ROUTE,
+    call: (headers) =>
+      r["app/api/certificates/[id]/confirmation-letter/route.ts"].POST(
+        new NextRequest(url(`/api/certificates/${A.letterCertificateId}/confirmation-letter`), {
+          method: "POST",
+          headers: { "content-type": "application/json", ...SAME_ORIGIN, ...headers },
+          body: JSON.stringify({ letterBase64: PDF_LETTER_BASE64 }),
+        }),
+        params({ id: A.letterCertificateId }),
       ),
   },
   "GET /api/certificates/[id]/deployment": {

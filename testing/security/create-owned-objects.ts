@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { createCertificateDraft } from "@/lib/orders/create-certificate-draft";
 import { placeCertificateOrder } from "@/lib/orders/place-certificate-order";
 import { submitCertificateDraft } from "@/lib/orders/submit-certificate-draft";
+import { uploadConfirmationLetter } from "@/lib/organization-review/upload-confirmation-letter";
 import { renewManually } from "@/lib/renewal/renew-manually";
 import { createTestCertificate, TEST_NOW } from "@/testing/factories";
 import { createOwnedTargets, type OwnedTargets } from "@/testing/security/create-owned-targets";
@@ -33,6 +34,12 @@ export type OwnedObjects = OwnedTargets & {
   pendingOrderCertificateId: string;
   /** A certificate of the API's paid path, its information submitted, its order not yet placed. */
   submittedDraftId: string;
+  /** OV orders waiting for the confirmation letter: one to upload it for, one to correct the details of. */
+  letterCertificateId: string;
+  correctCertificateId: string;
+  /** OV orders whose letter is uploaded, under review: one to approve (and read the letter of), one to reject. */
+  reviewCertificateId: string;
+  rejectCertificateId: string;
   /** A cloud resource using the certificate the issued one renewed. */
   resourceId: string;
   notificationId: string;
@@ -83,6 +90,42 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
   });
   if (order.status !== "placed" || order.issued)
     throw new Error("the order of a third-party domain should wait for its record");
+  const ovProduct = await db.price.findFirstOrThrow({
+    where: { brand: "GeoTrust", certificateType: "OV", domainType: "SINGLE" },
+  });
+  const ovOrder = async (label: string, letter: boolean) => {
+    const placed = await placeCertificateOrder({
+      ...context,
+      order: {
+        idempotencyKey: randomUUID(),
+        flow: "PURCHASE",
+        productId: ovProduct.id,
+        domainCount: 1,
+        names: [`${label}.${domainMarker}`],
+        validationMethod: "DNS",
+        key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+        autoRenew: false,
+        organization: {
+          companyName: `Owner Co ${domainMarker}`,
+          country: "CN",
+          locality: "Shenzhen",
+          address: "1 Test Road",
+          companyPhone: "+86 755 0000 0000",
+          contactName: "Owner Contact",
+          contactEmail: "contact@example.test",
+          contactPhone: "+86 138 0000 0000",
+        },
+      },
+    });
+    if (placed.status !== "placed") throw new Error("the OV order should be placed");
+    if (letter) {
+      const bytes = new Uint8Array(2048);
+      bytes.set(new TextEncoder().encode("%PDF-1.4\n"));
+      const uploaded = await uploadConfirmationLetter({ ...context, certificateId: placed.certificateId, bytes });
+      if (!uploaded.ok) throw new Error("the letter should be accepted");
+    }
+    return placed.certificateId;
+  };
   const notification = await db.notification.create({
     data: { ownerId, kind: "EXPIRY_REMINDER", dedupeKey: `security:${randomUUID()}`, params: {} },
   });
@@ -132,6 +175,10 @@ export async function createOwnedObjects(ownerId: string): Promise<OwnedObjects>
     issuedCertificateId: issued.newCertificateId,
     pendingOrderCertificateId: order.certificateId,
     submittedDraftId: draft.certificateId,
+    letterCertificateId: await ovOrder("letter", false),
+    correctCertificateId: await ovOrder("correct", false),
+    reviewCertificateId: await ovOrder("review", true),
+    rejectCertificateId: await ovOrder("reject", true),
     resourceId: resource.id,
     notificationId: notification.id,
   };

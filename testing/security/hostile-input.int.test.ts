@@ -33,6 +33,8 @@ const afterIssuanceActions = await import("@/app/(console)/certificates/after-is
 const dnsHostingActions = await import("@/app/(console)/dns-hosting/actions");
 const orderActions = await import("@/app/(console)/certificates/order-actions");
 const reissueActions = await import("@/app/(console)/certificates/reissue-actions");
+const organizationActions = await import("@/app/(console)/certificates/organization-actions");
+const reviewActions = await import("@/app/admin/reviews/actions");
 const notificationActions = await import("@/app/(console)/notifications/actions");
 const deployActions = await import("@/app/(console)/certificates/deploy-actions");
 const targetActions = await import("@/app/(console)/deployment-targets/actions");
@@ -422,6 +424,33 @@ const ACTIONS: Record<string, ActionCase> = {
     valid: () => ({ certificateId: own.pendingOrderCertificateId }),
     call: (input) => orderActions.cancelCertificateOrderAction(input as never),
   },
+  "app/(console)/certificates/organization-actions.ts#correctOrganizationDetailsAction": {
+    as: () => customer,
+    valid: () => ({
+      certificateId: own.correctCertificateId,
+      details: {
+        companyName: "Hostile Co",
+        country: "CN",
+        locality: "Shenzhen",
+        address: "1 Test Road",
+        companyPhone: "+86 755 0000 0000",
+        contactName: "Contact",
+        contactEmail: "contact@example.test",
+        contactPhone: "+86 138 0000 0000",
+      },
+    }),
+    call: (input) => organizationActions.correctOrganizationDetailsAction(input as never),
+  },
+  "app/admin/reviews/actions.ts#approveOrganizationReviewAction": {
+    as: () => admin,
+    valid: () => ({ certificateId: own.reviewCertificateId }),
+    call: (input) => reviewActions.approveOrganizationReviewAction(input as never),
+  },
+  "app/admin/reviews/actions.ts#rejectOrganizationReviewAction": {
+    as: () => admin,
+    valid: () => ({ certificateId: own.rejectCertificateId, reason: "Letter unreadable" }),
+    call: (input) => reviewActions.rejectOrganizationReviewAction(input as never),
+  },
 };
 
 /** Every variant of one action's input: whole-input garbage, then each field replaced by each payload. */
@@ -624,6 +653,7 @@ const routes = {
   forecast: await import("@/app/api/billing/forecast/route"),
   ledger: await import("@/app/api/billing/ledger/route"),
   autoRenewOffer: await import("@/app/api/certificates/[id]/auto-renew-offer/route"),
+  confirmationLetter: await import("@/app/api/certificates/[id]/confirmation-letter/route"),
   deployment: await import("@/app/api/certificates/[id]/deployment/route"),
   download: await import("@/app/api/certificates/[id]/download/route"),
   manualRenewalOffer: await import("@/app/api/certificates/[id]/manual-renewal-offer/route"),
@@ -854,6 +884,27 @@ const ROUTES: Record<string, RouteCase> = {
       "/api/certificates/[id]/auto-renew-offer",
       routes.autoRenewOffer.GET,
       () => own.enableCertificateId,
+    ),
+  },
+  // A certificate with no letter yet: every answer is JSON (a letter itself is a PDF, read in the matrix).
+  "GET /api/certificates/[id]/confirmation-letter": {
+    as: () => customer,
+    requests: hostileGets(
+      "/api/certificates/[id]/confirmation-letter",
+      routes.confirmationLetter.GET,
+      () => own.correctCertificateId,
+    ),
+  },
+  // The valid body is a letter too small to accept: refused, never stored, whatever else is sent.
+  "POST /api/certificates/[id]/confirmation-letter": {
+    as: () => customer,
+    requests: hostileBodies(
+      "POST",
+      "/api/certificates/x/confirmation-letter",
+      (request) =>
+        routes.confirmationLetter.POST(request, { params: Promise.resolve({ id: own.letterCertificateId }) }),
+      { letterBase64: Buffer.from("%PDF-1.4").toString("base64") },
+      { checksOrigin: true },
     ),
   },
   "GET /api/certificates/[id]/deployment": {

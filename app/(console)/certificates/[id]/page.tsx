@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getCertificateDetail } from "@/lib/certificates/get-certificate-detail";
 import { now } from "@/lib/clock";
 import { getCertificateTargetDeployments } from "@/lib/deployment-targets/get-certificate-target-deployments";
+import { getOrganizationReview } from "@/lib/organization-review/get-organization-review";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { deploymentTargetKeys } from "@/lib/queries/deployment-targets";
 import { getQueryClient } from "@/lib/queries/query-client";
@@ -37,15 +38,20 @@ export default async function CertificateDetailPage({ params }: Props) {
   // The "Update to cloud resources" prompt and the download menu render with the page, not after it.
   const user = await requireUser();
   const asOf = new Date(detail.asOf);
-  const [deployment, targetDeployments] = await Promise.all([
+  const [deployment, targetDeployments, organizationReview] = await Promise.all([
     getCertificateDeployment(user.id, id, asOf),
     getCertificateTargetDeployments(user.id, id, asOf),
+    detail.certificateType === "DV" ? null : getOrganizationReview({ ownerId: user.id, certificateId: id }),
   ]);
   queryClient.setQueryData(resourceKeys.deployment(id), deployment);
   queryClient.setQueryData(deploymentTargetKeys.certificate(id), targetDeployments);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <CertificateDetailView certificateId={id} extraSections={<TargetDeploymentsSection certificateId={id} />} />
+      <CertificateDetailView
+        certificateId={id}
+        extraSections={<TargetDeploymentsSection certificateId={id} />}
+        organizationReview={organizationReview}
+      />
     </HydrationBoundary>
   );
 }

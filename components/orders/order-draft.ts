@@ -1,9 +1,6 @@
 // The order form's fields as one value, kept in sessionStorage so a trip to Billing for a
 // top-up comes back to the same order (the CSR included). Client only.
-import {
-  emptyOrganizationDraft,
-  type OrganizationDraft,
-} from "@/components/organization-review/organization-details-fields";
+import { emptyOrganizationDraft, type OrganizationDraft } from "@/components/organization-review/organization-draft";
 import type { CertificateType, DomainType, KeyAlgorithm } from "@/lib/generated/prisma/enums";
 import { DEFAULT_ORDER_KEY_ALGORITHM, ORDER_KEY_ALGORITHMS } from "@/lib/orders/order-key-algorithms";
 import type { OrderFlow } from "@/lib/orders/order-products";

@@ -2,26 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useId } from "react";
+import type { OrganizationDraft } from "@/components/organization-review/organization-draft";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import type { FieldErrorCode, OrganizationDetailsField } from "@/lib/organization-review/organization-details-input";
-
-export type OrganizationDraft = Record<OrganizationDetailsField, string>;
-
-export function emptyOrganizationDraft(): OrganizationDraft {
-  return {
-    companyName: "",
-    country: "",
-    locality: "",
-    address: "",
-    companyPhone: "",
-    registrationNumber: "",
-    contactName: "",
-    contactEmail: "",
-    contactPhone: "",
-  };
-}
 
 const ORGANIZATION_FIELDS: OrganizationDetailsField[] = [
   "companyName",

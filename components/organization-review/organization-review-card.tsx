@@ -8,11 +8,8 @@ import type * as React from "react";
 import { useId, useState } from "react";
 import { correctOrganizationDetailsAction } from "@/app/(console)/certificates/organization-actions";
 import { CancelOrderDialog } from "@/components/certificates/cancel-order-dialog";
-import {
-  emptyOrganizationDraft,
-  OrganizationDetailsFields,
-  type OrganizationDraft,
-} from "@/components/organization-review/organization-details-fields";
+import { OrganizationDetailsFields } from "@/components/organization-review/organization-details-fields";
+import { emptyOrganizationDraft, type OrganizationDraft } from "@/components/organization-review/organization-draft";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -17,6 +17,9 @@ CREATE TABLE "ApiCertificateDraft" (
 CREATE INDEX "ApiCertificateDraft_ownerId_orderedAt_idx" ON "ApiCertificateDraft"("ownerId", "orderedAt");
 
 -- CreateIndex
+CREATE INDEX "ApiCertificateDraft_productId_idx" ON "ApiCertificateDraft"("productId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "ApiCertificateDraft_ownerId_idempotencyKey_key" ON "ApiCertificateDraft"("ownerId", "idempotencyKey");
 
 -- AddForeignKey

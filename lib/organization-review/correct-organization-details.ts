@@ -1,10 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { beginCustomerReviewChange } from "@/lib/organization-review/begin-customer-review-change";
 import type { OrganizationDetails } from "@/lib/organization-review/organization-details-input";
-import { transitionReview } from "@/lib/organization-review/organization-review-rules";
-import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 
 /**
  * The customer corrects the organisation of their OV/EV certificate, before review or
@@ -21,14 +19,12 @@ export async function correctOrganizationDetails(input: {
 }): Promise<{ certificateId: string }> {
   const { ownerId, certificateId, details, now } = input;
   return db.$transaction(async (tx) => {
-    if (!(await lockOwnedCertificate(tx, ownerId, certificateId))) throw new AppError("NOT_FOUND");
-    const certificate = await tx.certificate.findFirstOrThrow({
-      where: { id: certificateId, ownerId },
-      select: { status: true, organizationReview: { select: { id: true } } },
+    const { transition, previousStatus } = await beginCustomerReviewChange(tx, {
+      ownerId,
+      certificateId,
+      event: "CORRECT_DETAILS",
+      now,
     });
-    if (!certificate.organizationReview) throw new AppError("NOT_FOUND");
-    const transition = transitionReview(certificate.status, { kind: "CORRECT_DETAILS" }, now);
-    if (!transition.ok || transition.status === "APPROVED") throw new AppError("ORGANIZATION_REVIEW_NOT_OPEN");
     await tx.organizationReview.update({
       where: { certificateId },
       data: {
@@ -46,7 +42,7 @@ export async function correctOrganizationDetails(input: {
       action: "certificate.organization.submit",
       targetType: "Certificate",
       targetId: certificateId,
-      before: { status: certificate.status },
+      before: { status: previousStatus },
       after: { ...details, registrationNumber: details.registrationNumber ?? null, status: transition.status },
       ip: input.ip,
       at: now,

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { ORGANIZATION_REVIEW_COLUMNS } from "@/lib/organization-review/organization-review-columns";
 
 export type OwnedOrganizationReview = NonNullable<Awaited<ReturnType<typeof getOrganizationReview>>>;
 
@@ -12,19 +13,7 @@ export function getOrganizationReview(input: { ownerId: string; certificateId: s
       certificate: { ownerId: input.ownerId, deletedAt: null },
     },
     select: {
-      companyName: true,
-      country: true,
-      locality: true,
-      address: true,
-      companyPhone: true,
-      registrationNumber: true,
-      contactName: true,
-      contactEmail: true,
-      contactPhone: true,
-      letterType: true,
-      letterBytes: true,
-      letterUploadedAt: true,
-      submittedAt: true,
+      ...ORGANIZATION_REVIEW_COLUMNS,
       reviewedAt: true,
       rejectionReason: true,
     },

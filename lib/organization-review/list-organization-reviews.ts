@@ -1,6 +1,7 @@
 import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import { db } from "@/lib/db/client";
+import { ORGANIZATION_REVIEW_COLUMNS } from "@/lib/organization-review/organization-review-columns";
 
 /** At most this many at once: the oldest first, so none waits behind newer ones. */
 const REVIEW_PAGE_SIZE = 100;
@@ -20,19 +21,7 @@ export async function listOrganizationReviews(input: { actor: Actor }) {
     take: REVIEW_PAGE_SIZE,
     select: {
       certificateId: true,
-      companyName: true,
-      country: true,
-      locality: true,
-      address: true,
-      companyPhone: true,
-      registrationNumber: true,
-      contactName: true,
-      contactEmail: true,
-      contactPhone: true,
-      letterType: true,
-      letterBytes: true,
-      letterUploadedAt: true,
-      submittedAt: true,
+      ...ORGANIZATION_REVIEW_COLUMNS,
       owner: { select: { id: true, email: true } },
       certificate: {
         select: {

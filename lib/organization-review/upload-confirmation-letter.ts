@@ -1,10 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { beginCustomerReviewChange } from "@/lib/organization-review/begin-customer-review-change";
 import { checkConfirmationLetter, type LetterProblemCode } from "@/lib/organization-review/check-confirmation-letter";
-import { transitionReview } from "@/lib/organization-review/organization-review-rules";
-import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 
 export type UploadLetterResult =
   | { ok: true; certificateId: string }
@@ -27,14 +25,12 @@ export async function uploadConfirmationLetter(input: {
   const check = checkConfirmationLetter(input.bytes);
   if (!check.ok) return check;
   return db.$transaction(async (tx) => {
-    if (!(await lockOwnedCertificate(tx, ownerId, certificateId))) throw new AppError("NOT_FOUND");
-    const certificate = await tx.certificate.findFirstOrThrow({
-      where: { id: certificateId, ownerId },
-      select: { status: true, organizationReview: { select: { id: true } } },
+    const { transition, previousStatus } = await beginCustomerReviewChange(tx, {
+      ownerId,
+      certificateId,
+      event: "UPLOAD_LETTER",
+      now,
     });
-    if (!certificate.organizationReview) throw new AppError("NOT_FOUND");
-    const transition = transitionReview(certificate.status, { kind: "UPLOAD_LETTER" }, now);
-    if (!transition.ok || transition.status === "APPROVED") throw new AppError("ORGANIZATION_REVIEW_NOT_OPEN");
     await tx.organizationReview.update({
       where: { certificateId },
       data: {
@@ -50,7 +46,7 @@ export async function uploadConfirmationLetter(input: {
       action: "certificate.organization.letter_upload",
       targetType: "Certificate",
       targetId: certificateId,
-      before: { status: certificate.status },
+      before: { status: previousStatus },
       after: { status: transition.status, letterType: check.type, letterBytes: input.bytes.byteLength },
       ip: input.ip,
       at: now,

@@ -30,12 +30,15 @@ const { db } = await import("@/lib/db/client");
 const { addHostedZone } = await import("@/lib/dns-hosting/add-hosted-zone");
 const { issuerInputSchema } = await import("@/lib/issuers/issuer-input");
 const { saveIssuer } = await import("@/lib/issuers/save-issuer");
-const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-order");
 const { reissueCertificate } = await import("@/lib/certificates/reissue-certificate");
 const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
-const { createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } = await import("@/testing/factories");
-const { verifyCertificateChain } = await import("@/testing/verify-certificate-chain");
+const { createTestUser, seedTestCatalogue, TEST_NOW } = await import("@/testing/factories");
+const {
+  acmeTestOrder,
+  expectIssuedByPebble: issuedByPebble,
+  expectPebbleChain: pebbleChain,
+} = await import("@/testing/acme-issued-orders");
 
 let productId: string;
 
@@ -60,51 +63,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.close());
 
+const order = (name: string, idempotencyKey: string) =>
+  acmeTestOrder({ productId, name, idempotencyKey, now: () => clock.now });
+const expectIssuedByPebble = async (id: string, name: string) =>
+  issuedByPebble(id, name, { rootPem: await env.pebble.rootCertificatePem() });
 const runJob = async () => executeJobRun((await createJobRun({ trigger: "cron", triggeredById: null })).id);
-
-async function order(name: string, idempotencyKey: string) {
-  const owner = await createTestUser();
-  await fundAccount(owner.id, 20_000);
-  return { owner, place: () => placeOrder(owner.id, name, idempotencyKey) };
-}
-
-async function placeOrder(ownerId: string, name: string, idempotencyKey: string) {
-  const outcome = await placeCertificateOrder({
-    ownerId,
-    actorId: ownerId,
-    ip: null,
-    now: clock.now,
-    order: {
-      idempotencyKey,
-      flow: "PURCHASE",
-      productId,
-      domainCount: 1,
-      names: [name],
-      validationMethod: "DNS",
-      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
-      autoRenew: false,
-    },
-  });
-  if (outcome.status !== "placed") throw new Error(`not placed: ${JSON.stringify(outcome)}`);
-  expect(outcome.issued).toBe(false);
-  return outcome;
-}
-
-async function expectIssuedByPebble(certificateId: string, name: string) {
-  const certificate = await db.certificate.findUniqueOrThrow({ where: { id: certificateId } });
-  expect(certificate).toMatchObject({ status: "ISSUED", acmeFailureReason: null });
-  const leaf = verifyCertificateChain(
-    `${certificate.certificatePem}${certificate.chainPem}`,
-    await env.pebble.rootCertificatePem(),
-    new Date(),
-  );
-  expect(leaf.subjectAltName).toBe(`DNS:${name}`);
-  expect(leaf.serialNumber.toLowerCase()).toBe(certificate.serialNumber);
-  const order = await db.certificateOrder.findFirstOrThrow({ where: { certificateId } });
-  expect(order.status).toBe("ISSUED");
-  expect(await db.notification.count({ where: { certificateId, kind: "CERTIFICATE_ISSUED" } })).toBe(1);
-  return certificate;
-}
 
 describe("reissue over ACME", () => {
   it("a hosted domain: the reissue is issued by the same CA for a new key, and the old certificate is revoked", async () => {
@@ -138,15 +101,11 @@ describe("reissue over ACME", () => {
 
     const run = await runJob();
     expect(run.errors).toEqual([]);
-    const reissued = await db.certificate.findUniqueOrThrow({ where: { id: outcome.certificateId } });
-    expect(reissued).toMatchObject({ status: "ISSUED", keyAlgorithm: "ECDSA_P384", acmeFailureReason: null });
-    const leaf = verifyCertificateChain(
-      `${reissued.certificatePem}${reissued.chainPem}`,
-      await env.pebble.rootCertificatePem(),
-      new Date(),
-    );
-    expect(leaf.subjectAltName).toBe("DNS:shop.acme-reissue.test");
-    expect(leaf.serialNumber.toLowerCase()).not.toBe(old.serialNumber);
+    const { certificate: reissued } = await pebbleChain(outcome.certificateId, "shop.acme-reissue.test", {
+      rootPem: await env.pebble.rootCertificatePem(),
+    });
+    expect(reissued.keyAlgorithm).toBe("ECDSA_P384");
+    expect(reissued.serialNumber).not.toBe(old.serialNumber);
     expect(await db.certificate.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({
       status: "REVOKED",
       revocationReason: "SUPERSEDED",

@@ -65,7 +65,6 @@ const { addValidationDelegation } = await import("@/lib/dns-hosting/add-validati
 const { checkValidationDelegation } = await import("@/lib/dns-hosting/check-validation-delegation");
 const { issuerInputSchema } = await import("@/lib/issuers/issuer-input");
 const { saveIssuer } = await import("@/lib/issuers/save-issuer");
-const { placeCertificateOrder } = await import("@/lib/orders/place-certificate-order");
 const { createJobRun } = await import("@/lib/renewal-job/create-job-run");
 const { executeJobRun } = await import("@/lib/renewal-job/execute-job-run");
 const { verifyRenewalNow } = await import("@/lib/renewal/verify-renewal-now");
@@ -73,7 +72,11 @@ const { acmeAdvanceLockName } = await import("@/lib/issuance/advance-acme-certif
 const { createTestCertificate, createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } = await import(
   "@/testing/factories"
 );
-const { verifyCertificateChain } = await import("@/testing/verify-certificate-chain");
+const {
+  acmeTestOrder,
+  expectIssuedByPebble: issuedByPebble,
+  expectPebbleChain: pebbleChain,
+} = await import("@/testing/acme-issued-orders");
 
 let productId: string;
 let issuerId: string;
@@ -106,57 +109,12 @@ afterEach(() => {
 });
 
 const dns = (name: string) => lookupTxt(name, { resolver: env.pdns.dnsAddress });
+const order = (name: string, idempotencyKey: string) =>
+  acmeTestOrder({ productId, name, idempotencyKey, now: () => clock.now });
+const pebble = async () => ({ rootPem: await env.pebble.rootCertificatePem(), issuerId });
+const expectPebbleChain = async (id: string, name: string) => pebbleChain(id, name, await pebble());
+const expectIssuedByPebble = async (id: string, name: string) => issuedByPebble(id, name, await pebble());
 const runJob = async () => executeJobRun((await createJobRun({ trigger: "cron", triggeredById: null })).id);
-
-async function order(name: string, idempotencyKey: string) {
-  const owner = await createTestUser();
-  await fundAccount(owner.id, 20_000);
-  return { owner, place: () => placeOrder(owner.id, name, idempotencyKey) };
-}
-
-async function placeOrder(ownerId: string, name: string, idempotencyKey: string) {
-  const outcome = await placeCertificateOrder({
-    ownerId,
-    actorId: ownerId,
-    ip: null,
-    now: clock.now,
-    order: {
-      idempotencyKey,
-      flow: "PURCHASE",
-      productId,
-      domainCount: 1,
-      names: [name],
-      validationMethod: "DNS",
-      key: { source: "GENERATE", algorithm: "ECDSA_P256" },
-      autoRenew: false,
-    },
-  });
-  if (outcome.status !== "placed") throw new Error(`not placed: ${JSON.stringify(outcome)}`);
-  expect(outcome.issued).toBe(false);
-  return outcome;
-}
-
-/** The stored certificate is Pebble's: its chain verifies against this run's root, for `name`. */
-async function expectPebbleChain(certificateId: string, name: string) {
-  const certificate = await db.certificate.findUniqueOrThrow({ where: { id: certificateId } });
-  expect(certificate).toMatchObject({ status: "ISSUED", acmeFailureReason: null, issuerId });
-  const leaf = verifyCertificateChain(
-    `${certificate.certificatePem}${certificate.chainPem}`,
-    await env.pebble.rootCertificatePem(),
-    new Date(),
-  );
-  expect(leaf.subjectAltName).toBe(`DNS:${name}`);
-  expect(leaf.serialNumber.toLowerCase()).toBe(certificate.serialNumber);
-  return { certificate, leaf };
-}
-
-async function expectIssuedByPebble(certificateId: string, name: string) {
-  const { certificate } = await expectPebbleChain(certificateId, name);
-  const order = await db.certificateOrder.findFirstOrThrow({ where: { certificateId } });
-  expect(order.status).toBe("ISSUED");
-  expect(await db.notification.count({ where: { certificateId, kind: "CERTIFICATE_ISSUED" } })).toBe(1);
-  return certificate;
-}
 
 describe("issuance over ACME in the renewal job", () => {
   it("a hosted domain: CertDesk writes _acme-challenge into PowerDNS, Pebble validates, the chain is stored, the record goes", async () => {

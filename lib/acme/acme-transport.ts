@@ -32,9 +32,28 @@ export class AcmeTransportError extends Error {
 }
 
 type Route = { bundle: string | undefined; agent: Agent | undefined; timeoutMs: number };
-/** Per runAcmeStep call: the badNonce answer acme-client last retried, if the step is still failing on it. */
-const stepContext = new AsyncLocalStorage<{ lastBadNonce: AcmeTransportOutcome | null }>();
-const routes = new Map<string, Route>();
+type TransportState = {
+  /** Per runAcmeStep call: the badNonce answer acme-client last retried, if the step is still failing on it. */
+  stepContext: AsyncLocalStorage<{ lastBadNonce: AcmeTransportOutcome | null }>;
+  routes: Map<string, Route>;
+};
+
+// acme-client is one module per process, but Next.js bundles this file into every server
+// chunk that uses it, and the last copy loaded installs its adapter on acme-client's axios.
+// The state the adapter and the steps share lives on the process, once, so a step run from
+// one route's copy sees the routes and badNonce answers of the adapter another copy installed.
+const STATE_KEY = Symbol.for("certdesk.acme-transport.state");
+const state: TransportState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as TransportState | undefined) ?? {
+  stepContext: new AsyncLocalStorage(),
+  routes: new Map(),
+};
+(globalThis as Record<symbol, unknown>)[STATE_KEY] = state;
+const { stepContext, routes } = state;
+
+/** An AcmeTransportError of any bundled copy of this module (instanceof sees only its own class). */
+export function isAcmeTransportError(error: unknown): error is AcmeTransportError {
+  return error instanceof Error && error.name === "AcmeTransportError" && "outcome" in error;
+}
 
 function originOf(url: string | undefined): string {
   try {
@@ -168,7 +187,7 @@ export function toAcmeError(error: unknown, step: AcmeStep, ca: AcmeCaSettings):
   if (error instanceof AcmeError) return error;
   // acme-client gave up retrying badNonce and threw the answer's text: the answer itself was kept.
   const lastBadNonce = stepContext.getStore()?.lastBadNonce;
-  const outcome = error instanceof AcmeTransportError ? error.outcome : lastBadNonce;
+  const outcome = isAcmeTransportError(error) ? error.outcome : lastBadNonce;
   if (outcome) {
     const failure = failureFromOutcome(outcome, {
       step,

@@ -3,7 +3,7 @@
 // CSR twice, its chain is just downloaded.
 import "server-only";
 import { AcmeError, acmeFailure } from "@/lib/acme/acme-failure";
-import { AcmeTransportError, runAcmeStep } from "@/lib/acme/acme-transport";
+import { isAcmeTransportError, runAcmeStep } from "@/lib/acme/acme-transport";
 import type { AcmeAccount, AcmeCaSettings, AcmeOrderState } from "@/lib/acme/acme-types";
 import { loadAcmeOrder, readAcmeOrder } from "@/lib/acme/load-acme-order";
 import { readCertificateRequestNames } from "@/lib/acme/read-certificate-request-names";
@@ -86,7 +86,7 @@ export async function finalizeAcmeOrder(input: FinalizeAcmeOrderInput): Promise<
     try {
       certificateChainPem = await client.getCertificate(order);
     } catch (error) {
-      if (error instanceof AcmeTransportError) throw error;
+      if (isAcmeTransportError(error)) throw error;
       // acme-client's polling gave up while the CA was still processing, or saw the order
       // turn invalid: the order read below says which.
     }

@@ -8,26 +8,19 @@ import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { csrNameProblem, parseCertificateRequest } from "@/lib/csr/parse-certificate-request";
 import { type DbTransaction, db } from "@/lib/db/client";
-import { addHostedValidationRecord } from "@/lib/dns/add-hosted-validation-record";
-import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
-import { createValidationRecord } from "@/lib/dns/validation-record";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { KeyAlgorithm, ValidationMethod } from "@/lib/generated/prisma/enums";
+import type { KeyAlgorithm } from "@/lib/generated/prisma/enums";
 import { newCertificateId } from "@/lib/ids";
-import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
-import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
 import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
-import { logger } from "@/lib/logger";
-import { validationDeadline } from "@/lib/renewal/auto-renew-rules";
+import {
+  issueHostedCertificateAtOnce,
+  planCertificateValidation,
+  writeValidationStart,
+} from "@/lib/orders/start-certificate-validation";
 import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
-import {
-  certificateNames,
-  dnsValidationTargets,
-  fileValidationAllowed,
-  fileValidationTargets,
-} from "@/lib/validation/list-validation-targets";
+import { certificateNames, fileValidationAllowed } from "@/lib/validation/list-validation-targets";
 
 export type ReissueOutcome =
   | {
@@ -147,21 +140,7 @@ export async function reissueCertificate(input: {
     throw error;
   }
 
-  let issued = false;
-  if (written.automatic) {
-    // Best effort: the job finishes it on its next run if this does not.
-    try {
-      const certificate = await db.certificate.findUniqueOrThrow({
-        where: { id: written.certificateId },
-        select: PENDING_CERTIFICATE_SELECT,
-      });
-      if ((await checkCertificateValidation(certificate, now)).outcome === "validated") {
-        issued = (await issuePendingCertificate(certificate.id, now)) === "issued";
-      }
-    } catch (error) {
-      logger.error({ err: error, certificateId: written.certificateId }, "issuing a hosted reissue at once failed");
-    }
-  }
+  const issued = written.automatic ? await issueHostedCertificateAtOnce(written.certificateId, now) : false;
   return { status: "requested", certificateId: written.certificateId, issued };
 }
 
@@ -187,18 +166,16 @@ async function writeReissue(
   if (refusal) throw new AppError(REFUSAL_ERROR[refusal]);
 
   const certificateId = newCertificateId();
-  const token = createValidationRecord(replaced.domain).value;
-  const records = dnsValidationTargets(covered, token);
-  const hosted = await Promise.all(
-    records.map((record) => findHostedZoneForName({ name: record.name, ownerId }, tx).then(Boolean)),
-  );
-  // As an order: an ACME issuer's CA validates over DNS-01 and the job writes or shows its
+  // As an order's: an ACME issuer's CA validates over DNS-01 and the job writes or shows its
   // records (advance-acme-certificate.ts); the built-in CA checks our _dnsauth record or file.
-  const acme = replaced.issuerId !== null;
-  const automatic = !acme && hosted.every(Boolean);
-  const method: ValidationMethod = hosted.every(Boolean) ? "DNS_AUTO" : acme ? "DNS" : request.validationMethod;
-  const files = method === "FILE" ? fileValidationTargets(covered, token) : [];
-  const deadline = validationDeadline(now);
+  const plan = await planCertificateValidation(tx, {
+    ownerId,
+    boundNames: [replaced.domain],
+    covered,
+    acme: replaced.issuerId !== null,
+    chosenMethod: request.validationMethod,
+    now,
+  });
 
   await tx.certificate.create({
     data: {
@@ -214,11 +191,7 @@ async function writeReissue(
       source: replaced.source,
       validityYears: replaced.validityYears,
       autoUpdateResources: replaced.autoUpdateResources,
-      status: automatic ? "DNS_RECORD_ADDED" : "PENDING_VALIDATION",
-      validationMethod: method,
-      validationRecordName: method === "FILE" ? (files[0]?.url ?? null) : (records[0]?.name ?? null),
-      validationRecordValue: token,
-      validationDeadline: deadline,
+      ...plan.fields,
       keyAlgorithm: key.keyAlgorithm,
       csrPem: key.source === "CSR" ? key.csrPem : null,
       issuerId: replaced.issuerId,
@@ -227,11 +200,7 @@ async function writeReissue(
       createdAt: now,
     },
   });
-  for (const [index, record] of records.entries()) {
-    if (hosted[index] && !acme) {
-      await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, certificateId, now }, tx);
-    }
-  }
+  await writeValidationStart(tx, plan, { ownerId, certificateId, domain: replaced.domain, now });
   await recordAudit(tx, {
     actorId: context.actorId,
     action: "certificate.reissue.request",
@@ -242,14 +211,14 @@ async function writeReissue(
       domain: replaced.domain,
       covered,
       expiresAt: replaced.expiresAt?.toISOString() ?? null,
-      validationMethod: method,
+      validationMethod: plan.method,
       keySource: key.source,
       keyAlgorithm: key.keyAlgorithm,
     },
     ip: context.ip,
     at: now,
   });
-  return { certificateId, automatic };
+  return { certificateId, automatic: plan.automatic };
 }
 
 /** The unique violation of the one-pending-reissue index (the driver names the index or its column). */

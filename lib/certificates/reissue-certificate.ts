@@ -200,7 +200,7 @@ async function writeReissue(
       createdAt: now,
     },
   });
-  await writeValidationStart(tx, plan, { ownerId, certificateId, domain: replaced.domain, now });
+  await writeValidationStart(tx, plan, { ownerId, certificateId, domain: replaced.domain, now, notify: false });
   await recordAudit(tx, {
     actorId: context.actorId,
     action: "certificate.reissue.request",

@@ -90,12 +90,13 @@ export async function planCertificateValidation(
  * What starting validation writes besides the certificate's columns, in the caller's
  * transaction once the certificate row exists: the records in the owner's hosted zones
  * (even when others must be added by hand) and, when the customer has something to do,
- * the notification saying what.
+ * the notification saying what (an order's: it speaks of the order's fee, so a reissue,
+ * whose dialog opens the new certificate's page with the records, asks for none).
  */
 export async function writeValidationStart(
   tx: DbTransaction,
   plan: ValidationPlan,
-  input: { ownerId: string; certificateId: string; domain: string; now: Date },
+  input: { ownerId: string; certificateId: string; domain: string; now: Date; notify?: boolean },
 ): Promise<void> {
   const { ownerId, certificateId, now } = input;
   for (const [index, record] of plan.records.entries()) {
@@ -104,7 +105,7 @@ export async function writeValidationStart(
       await addHostedValidationRecord({ ownerId, name: record.name, value: record.value, certificateId, now }, tx);
     }
   }
-  if (plan.automatic || plan.acme) return;
+  if (plan.automatic || plan.acme || input.notify === false) return;
   await tx.notification.createMany({
     data: [
       {

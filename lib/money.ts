@@ -7,14 +7,28 @@ export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency] ?? 2;
 }
 
+// An Intl.NumberFormat costs far more to make than to use, and a page formats dozens of
+// amounts (a ledger, a forecast): one per locale and currency, kept for the process.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: string): Intl.NumberFormat {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const digits = minorDigits(currency);
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amountMinor / 10 ** digits);
+  return moneyFormat(currency, locale).format(amountMinor / 10 ** minorDigits(currency));
 }
 
 /** "12.34" → 1234; rejects more decimals than the currency has, signs and junk. */

@@ -1,9 +1,11 @@
 import "server-only";
+import { sql } from "kysely";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
 import { db } from "@/lib/db/client";
+import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { DEDUCT_DAYS_BEFORE_EXPIRY } from "@/lib/renewal/auto-renew-rules";
 import type { FeeAccount, RenewalFeeCandidate } from "@/lib/renewal/plan-renewal-fees";
-import { hasNoPaidRenewal } from "@/lib/renewal/renewal-under-way";
+import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { addDays } from "@/lib/time";
 
 export type UpcomingFeeCandidate = RenewalFeeCandidate & { domain: string };
@@ -20,25 +22,7 @@ export type UpcomingDeductions = { account: FeeAccount | undefined; candidates: 
 export async function listUpcomingDeductions(ownerId: string, until: Date): Promise<UpcomingDeductions> {
   const [account, certificates, prices] = await Promise.all([
     db.billingAccount.findUnique({ where: { ownerId }, select: { balanceMinor: true, currency: true } }),
-    db.certificate.findMany({
-      where: {
-        ownerId,
-        autoRenewState: "ON",
-        status: "ISSUED",
-        expiresAt: { lte: addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY) },
-        ...hasNoPaidRenewal,
-      },
-      select: {
-        id: true,
-        domain: true,
-        brand: true,
-        certificateType: true,
-        domainType: true,
-        validityYears: true,
-        expiresAt: true,
-      },
-      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
-    }),
+    listCandidateCertificates(ownerId, addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY)),
     listPrices(),
   ]);
   const candidates: UpcomingFeeCandidate[] = [];
@@ -53,4 +37,36 @@ export async function listUpcomingDeductions(ownerId: string, until: Date): Prom
     });
   }
   return { account: account ?? undefined, candidates };
+}
+
+/**
+ * The owner's auto-renewing issued certificates expiring by `expiringBy` with no paid
+ * renewal, in the job's order. Every console page's balance warning reads them, hundreds
+ * of rows for a large account: one statement whose rows arrive as plain objects, rather
+ * than a Prisma model query that builds each row through its result mapping.
+ */
+function listCandidateCertificates(ownerId: string, expiringBy: Date) {
+  return queryRows(
+    db,
+    sqlBuilder
+      .selectFrom("Certificate as c")
+      .select(["c.id", "c.domain", "c.brand", "c.certificateType", "c.domainType", "c.validityYears", "c.expiresAt"])
+      .where("c.ownerId", "=", ownerId)
+      .where("c.autoRenewState", "=", "ON")
+      .where("c.status", "=", "ISSUED")
+      .where("c.expiresAt", "<=", expiringBy)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("RenewalOrder as o")
+              .select(sql.lit(1).as("paid"))
+              .whereRef("o.certificateId", "=", "c.id")
+              .where(sql<boolean>`${sql.ref("o.status")}::text = ANY(${[...PAID_RENEWAL_STATUSES]}::text[])`),
+          ),
+        ),
+      )
+      .orderBy("c.expiresAt", "asc")
+      .orderBy("c.id", "asc"),
+  );
 }

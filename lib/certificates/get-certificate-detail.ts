@@ -148,15 +148,8 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     },
   });
   if (!certificate) return null;
-  const targets = await validationTargets(ownerId, certificate);
 
-  const toLink = (row: {
-    id: string;
-    domain: string;
-    status: CertificateStatus;
-    notBefore: Date | null;
-    expiresAt: Date | null;
-  }): ChainLink => ({
+  const toLink = (row: LinkRow): ChainLink => ({
     id: row.id,
     domain: row.domain,
     status: displayStatus(row.status, row.expiresAt, now),
@@ -164,32 +157,12 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     expiresAt: row.expiresAt?.toISOString() ?? null,
   });
 
-  // Walk the chain both ways, one hop at a time, always within the owner's certificates.
-  const older: ChainLink[] = [];
-  let previousId = certificate.renewsId;
-  while (previousId && older.length < MAX_CHAIN) {
-    const previous = await db.certificate.findFirst({
-      where: { id: previousId, ...ownedCertificateWhere(ownerId) },
-      select: { ...linkSelect, renewsId: true },
-    });
-    if (!previous) break;
-    older.push(toLink(previous));
-    previousId = previous.renewsId;
-  }
-  const newer: ChainLink[] = [];
-  let currentId = certificate.id;
-  while (newer.length < MAX_CHAIN) {
-    const next = await db.certificate.findFirst({
-      where: { renewsId: currentId, ...ownedCertificateWhere(ownerId) },
-      orderBy: { createdAt: "desc" },
-      select: linkSelect,
-    });
-    if (!next) break;
-    newer.unshift(toLink(next));
-    currentId = next.id;
-  }
-
-  const [orders, ledger] = await Promise.all([
+  // Everything else depends only on the certificate: asked for at once, not one after another
+  // (each would add a round trip to the database to the page's time).
+  const [targets, older, newer, orders, ledger] = await Promise.all([
+    validationTargets(ownerId, certificate),
+    olderLinks(ownerId, certificate.renewsId),
+    newerLinks(ownerId, certificate.id),
     db.renewalOrder.findMany({
       where: { ownerId, OR: [{ certificateId: certificate.id }, { newCertificateId: certificate.id }] },
       orderBy: { createdAt: "desc" },
@@ -276,7 +249,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
       endedAt: certificate.order.endedAt?.toISOString() ?? null,
       refundedAt: certificate.order.refundedAt?.toISOString() ?? null,
     },
-    chain: [...newer, toLink(certificate), ...older],
+    chain: [...newer.map(toLink), toLink(certificate), ...older.map(toLink)],
     orders: orders.map((order) => ({
       id: order.id,
       certificateId: order.certificateId,
@@ -292,6 +265,47 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     ledger: ledger.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
     resources: certificate.resources,
   };
+}
+
+type LinkRow = {
+  id: string;
+  domain: string;
+  status: CertificateStatus;
+  notBefore: Date | null;
+  expiresAt: Date | null;
+};
+
+/** The certificates this one renews, newest first: one hop at a time, always within the owner's certificates. */
+async function olderLinks(ownerId: string, renewsId: string | null): Promise<LinkRow[]> {
+  const older: LinkRow[] = [];
+  let previousId = renewsId;
+  while (previousId && older.length < MAX_CHAIN) {
+    const previous = await db.certificate.findFirst({
+      where: { id: previousId, ...ownedCertificateWhere(ownerId) },
+      select: { ...linkSelect, renewsId: true },
+    });
+    if (!previous) break;
+    older.push(previous);
+    previousId = previous.renewsId;
+  }
+  return older;
+}
+
+/** The renewals of this certificate, newest first, the same way. */
+async function newerLinks(ownerId: string, id: string): Promise<LinkRow[]> {
+  const newer: LinkRow[] = [];
+  let currentId = id;
+  while (newer.length < MAX_CHAIN) {
+    const next = await db.certificate.findFirst({
+      where: { renewsId: currentId, ...ownedCertificateWhere(ownerId) },
+      orderBy: { createdAt: "desc" },
+      select: linkSelect,
+    });
+    if (!next) break;
+    newer.unshift(next);
+    currentId = next.id;
+  }
+  return newer;
 }
 
 /** A pending certificate's records or files, each marked when CertDesk put it in the owner's hosted zone. */

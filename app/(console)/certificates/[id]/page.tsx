@@ -18,10 +18,13 @@ import { isLookupId } from "@/lib/text/storable-text";
 
 type Props = { params: Promise<{ id: string }> };
 
+// One "now" per request, so the certificate and its deployments are shown as of the same moment.
+const requestNow = cache(() => now());
+
 // Metadata and page share one load per request.
 const loadDetail = cache(async (id: string) => {
-  const user = await requireUser();
-  return isLookupId(id) ? getCertificateDetail(user.id, id, await now()) : null;
+  const [user, today] = await Promise.all([requireUser(), requestNow()]);
+  return isLookupId(id) ? getCertificateDetail(user.id, id, today) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -31,18 +34,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function CertificateDetailPage({ params }: Props) {
   const { id } = await params;
-  const detail = await loadDetail(id);
+  const [user, today] = await Promise.all([requireUser(), requestNow()]);
+  // The "Update to cloud resources" prompt and the download menu render with the page, not
+  // after it. Each load is scoped by the owner and answers null for anyone else's certificate,
+  // so they run beside the certificate's own rather than after it.
+  const lookup = isLookupId(id);
+  const [detail, deployment, targetDeployments, organizationReview] = await Promise.all([
+    loadDetail(id),
+    lookup ? getCertificateDeployment(user.id, id, today) : null,
+    lookup ? getCertificateTargetDeployments(user.id, id, today) : null,
+    loadDetail(id).then((loaded) =>
+      loaded && loaded.certificateType !== "DV" ? getOrganizationReview({ ownerId: user.id, certificateId: id }) : null,
+    ),
+  ]);
   if (!detail) notFound();
   const queryClient = getQueryClient();
   queryClient.setQueryData(certificateKeys.detail(id), detail);
-  // The "Update to cloud resources" prompt and the download menu render with the page, not after it.
-  const user = await requireUser();
-  const asOf = new Date(detail.asOf);
-  const [deployment, targetDeployments, organizationReview] = await Promise.all([
-    getCertificateDeployment(user.id, id, asOf),
-    getCertificateTargetDeployments(user.id, id, asOf),
-    detail.certificateType === "DV" ? null : getOrganizationReview({ ownerId: user.id, certificateId: id }),
-  ]);
   queryClient.setQueryData(resourceKeys.deployment(id), deployment);
   queryClient.setQueryData(deploymentTargetKeys.certificate(id), targetDeployments);
   return (

@@ -19,10 +19,8 @@ import { notificationKeys } from "@/lib/queries/notifications";
 import { getQueryClient } from "@/lib/queries/query-client";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
-  const t = await getTranslations();
+  const [user, t, today] = await Promise.all([requireUser(), getTranslations(), now()]);
   const queryClient = getQueryClient();
-  const today = await now();
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: accountKeys.balance, queryFn: () => getAccountBalance(user.id) }),
     queryClient.prefetchQuery({

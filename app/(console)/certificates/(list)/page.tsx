@@ -22,15 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function CertificatesPage({ searchParams }: Props) {
-  const [user, t, tu, query] = await Promise.all([
+  const [user, t, tu, query, today] = await Promise.all([
     requireUser(),
     getTranslations("certificates"),
     getTranslations("upload"),
     searchParams,
+    now(),
   ]);
   const params = parseCertificateListParams(query);
   const queryClient = getQueryClient();
-  const today = await now();
   await queryClient.prefetchQuery({
     queryKey: certificateKeys.list(params),
     queryFn: () => listCertificates(user.id, params, today),

@@ -16,6 +16,8 @@ const { getRenewalOrderOffer } = await import("@/lib/orders/get-renewal-order-of
 const { uploadConfirmationLetter } = await import("@/lib/organization-review/upload-confirmation-letter");
 const { approveOrganizationReview } = await import("@/lib/organization-review/approve-organization-review");
 const { renewManually } = await import("@/lib/renewal/renew-manually");
+const { reissueCertificate } = await import("@/lib/certificates/reissue-certificate");
+const { deleteCertificate } = await import("@/lib/certificates/delete-certificate");
 const { renewedExpiry } = await import("@/lib/renewal/auto-renew-rules");
 const { listCertificates } = await import("@/lib/certificates/list-certificates");
 const { parseCertificateListParams } = await import("@/lib/certificates/certificate-list-params");
@@ -253,6 +255,41 @@ describe("renewing an OV certificate through the order form", () => {
     const second = placed(await place(user, renewalOrder(old.id)));
     expect(second.orderId).not.toBe(first.orderId);
     expect(await balanceOf(user.id)).toBe(50_000 - OV_PRICE);
+  });
+
+  it("and a reissue of the same certificate exclude each other, and an open renewal keeps it from deletion", async () => {
+    const user = await customer();
+    const old = await issuedOv(user);
+    placed(await place(user, renewalOrder(old.id)));
+    await expect(
+      reissueCertificate({
+        ownerId: user.id,
+        actorId: user.id,
+        ip: null,
+        now: TEST_NOW,
+        request: {
+          certificateId: old.id,
+          validationMethod: "DNS",
+          key: { source: "GENERATE", algorithm: "ECDSA_P256" },
+        },
+      }),
+    ).rejects.toMatchObject({ code: "CERTIFICATE_NOT_REISSUABLE_RENEWAL_PENDING" });
+    await expect(
+      deleteCertificate({
+        ownerId: user.id,
+        certificateId: old.id,
+        confirmedResourceIds: "ALL",
+        actorId: user.id,
+        ip: null,
+        now: TEST_NOW,
+      }),
+    ).rejects.toMatchObject({ code: "CERTIFICATE_RENEWAL_UNDER_WAY" });
+
+    const reissued = await issuedOv(user);
+    await createTestCertificate(user.id, { status: "PENDING_VALIDATION", reissuesId: reissued.id, expiresAt: null });
+    await expect(place(user, renewalOrder(reissued.id))).rejects.toMatchObject({
+      code: "CERTIFICATE_REISSUE_UNDER_WAY",
+    });
   });
 
   it("answers another customer's certificate, or a deleted one, as not found, storing nothing", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
+import { reissueUnderWay } from "@/lib/certificates/reissue-under-way";
 import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { type DbTransaction, db } from "@/lib/db/client";
@@ -386,6 +387,8 @@ async function renewalBasis(
 ): Promise<{ productId: string; names: string[] }> {
   const basis = await loadRenewalOrder(client, ownerId, certificateId, now);
   if (!basis) throw new AppError("NOT_FOUND");
+  // A reissue in flight will supersede this certificate: renew the reissued one instead.
+  if (await reissueUnderWay(client, ownerId, certificateId)) throw new AppError("CERTIFICATE_REISSUE_UNDER_WAY");
   if (basis.failures.includes("RENEWAL_ORDER_OPEN")) throw new AppError("RENEWAL_ORDER_OPEN");
   if (basis.failures.length > 0 || !basis.price) {
     throw new AppError("MANUAL_RENEWAL_NOT_ALLOWED", { manualReasons: basis.failures.join(",") });

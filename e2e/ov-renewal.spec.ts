@@ -7,6 +7,7 @@
 // hosted with us, so the approval issues it at once.
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, queryDatabase, test } from "./fixtures";
 import { ADMIN_STATE, watchForPageErrors } from "./support";
 
@@ -65,6 +66,12 @@ test.describe("OV renewal through the order form", () => {
     await expect(page.getByTestId("order-name")).toBeDisabled();
     await expect(page.getByTestId("order-brand")).toBeDisabled();
     await expect(page.getByTestId("organization-companyName")).toHaveValue(COMPANY);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations
+        .filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""))
+        .map((violation) => `${violation.id}: ${violation.help}`),
+    ).toEqual([]);
     // Editable: the contact changed since last year.
     await page.getByTestId("organization-contactName").fill("Wang Fang");
 

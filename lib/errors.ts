@@ -57,6 +57,7 @@ export const ERROR_STATUS = {
   ORDER_NOT_CANCELABLE: 409,
   ORGANIZATION_REVIEW_NOT_OPEN: 409,
   ORGANIZATION_REVIEW_NOT_PENDING: 409,
+  RENEWAL_ORDER_OPEN: 409,
 } as const satisfies Record<string, number>;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -40,6 +40,7 @@ import type { CertificateDetail } from "@/lib/certificates/get-certificate-detai
 import { formatMoney } from "@/lib/money";
 import { isOrganizationReviewStatus } from "@/lib/organization-review/organization-review-rules";
 import { certificateDetailQuery } from "@/lib/queries/certificates";
+import { manualRenewalFlow } from "@/lib/renewal/auto-renew-rules";
 import { cn } from "@/lib/utils";
 
 // Only a certificate waiting for DNS validation shows this card, so only its page loads the
@@ -107,14 +108,24 @@ export function CertificateDetailView({
             {!readOnly && (data.status === "ISSUED" || data.status === "EXPIRED") && (
               <CertificateFileActions certificateId={data.id} domain={data.domain} />
             )}
-            {!readOnly && canRenewNow(data) && (
-              <ManualRenewDialog certificateId={data.id} domain={data.domain}>
-                <Button variant="outline" data-testid="renew-now">
-                  <RotateCwIcon aria-hidden />
-                  {tr("renewNow")}
+            {!readOnly &&
+              canRenewNow(data) &&
+              (manualRenewalFlow(data.certificateType) === "ORDER" ? (
+                // OV/EV: the order form, prefilled for this certificate (the organisation is reviewed again).
+                <Button variant="outline" asChild data-testid="renew-now">
+                  <Link href={`/certificates/buy?renew=${encodeURIComponent(data.id)}`}>
+                    <RotateCwIcon aria-hidden />
+                    {tr("renewNow")}
+                  </Link>
                 </Button>
-              </ManualRenewDialog>
-            )}
+              ) : (
+                <ManualRenewDialog certificateId={data.id} domain={data.domain}>
+                  <Button variant="outline" data-testid="renew-now">
+                    <RotateCwIcon aria-hidden />
+                    {tr("renewNow")}
+                  </Button>
+                </ManualRenewDialog>
+              ))}
             {/* Uploaded certificates get the dialog too: it says why they cannot be enrolled. */}
             {!readOnly && data.status === "ISSUED" && (
               <AutoRenewDialog certificateId={data.id} domain={data.domain}>

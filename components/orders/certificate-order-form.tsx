@@ -9,7 +9,14 @@ import type * as React from "react";
 import { useEffect, useId, useRef, useState } from "react";
 import { placeCertificateOrderAction } from "@/app/(console)/certificates/order-actions";
 import { newOperationId } from "@/components/admin/new-operation-id";
-import { clearDraft, emptyDraft, loadDraft, type OrderDraft, saveDraft } from "@/components/orders/order-draft";
+import {
+  clearDraft,
+  type DraftScope,
+  emptyDraft,
+  loadDraft,
+  type OrderDraft,
+  saveDraft,
+} from "@/components/orders/order-draft";
 import { OrderKeyFields } from "@/components/orders/order-key-fields";
 import { OrderNameFields } from "@/components/orders/order-name-fields";
 import { OrderProductFields } from "@/components/orders/order-product-fields";
@@ -29,7 +36,11 @@ import { acceptedOrderNames, checkOrderNames, expectedNameCount } from "@/lib/or
 import type { OrderCatalogue, OrderCatalogueProduct } from "@/lib/orders/get-order-catalogue";
 import type { OrderProblem } from "@/lib/orders/order-problems";
 import { orderPriceMinor } from "@/lib/orders/order-products";
-import type { FieldErrorCode, OrganizationDetailsField } from "@/lib/organization-review/organization-details-input";
+import type {
+  FieldErrorCode,
+  OrganizationDetailsField,
+  OrganizationDetailsInput,
+} from "@/lib/organization-review/organization-details-input";
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { dnsValidationTargets, fileValidationAllowed } from "@/lib/validation/list-validation-targets";
@@ -44,12 +55,40 @@ function sized(names: readonly string[], count: number): string[] {
   return Array.from({ length: count }, (_, index) => names[index] ?? "");
 }
 
+/** An OV/EV renewal ordered through this form: the certificate it renews, its names locked. */
+export type OrderFormRenewal = {
+  certificateId: string;
+  domain: string;
+  names: string[];
+  organization: OrganizationDetailsInput | null;
+};
+
+/** The form's starting point: the first product, or for a renewal the certificate's product, names and organisation. */
+function initialDraft(products: readonly OrderCatalogueProduct[], renewal: OrderFormRenewal | undefined): OrderDraft {
+  const draft = emptyDraft(firstProduct(products));
+  if (!renewal) return draft;
+  const organization = { ...draft.organization };
+  for (const [field, value] of Object.entries(renewal.organization ?? {})) {
+    if (typeof value === "string" && field in organization) organization[field as keyof typeof organization] = value;
+  }
+  return { ...draft, names: renewal.names, domainCount: Math.max(2, renewal.names.length), organization };
+}
+
 /**
  * The order page's form, section by section (product, names, validation, key,
  * auto-renewal, summary), checking as the customer types with the rules the server
  * applies, and paying once: the idempotency key is made once for the page's life.
+ * A renewal (`renewal`) has its product and names locked to the certificate's.
  */
-export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCatalogue; resume: boolean }) {
+export function CertificateOrderForm({
+  catalogue,
+  resume,
+  renewal,
+}: {
+  catalogue: OrderCatalogue;
+  resume: boolean;
+  renewal?: OrderFormRenewal;
+}) {
   const t = useTranslations("certificateOrder");
   const ta = useTranslations("autoRenew.failure");
   const to = useTranslations("organizationReview.order");
@@ -58,7 +97,8 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
   const queryClient = useQueryClient();
   const id = useId();
   const { flow, products } = catalogue;
-  const [draft, setDraft] = useState<OrderDraft>(() => emptyDraft(firstProduct(products)));
+  const scope: DraftScope = renewal ? `RENEW-${renewal.certificateId}` : flow;
+  const [draft, setDraft] = useState<OrderDraft>(() => initialDraft(products, renewal));
   const [restored, setRestored] = useState(false);
   const [idempotencyKey] = useState(newOperationId);
   const [touched, setTouched] = useState<ReadonlySet<number>>(new Set());
@@ -77,16 +117,16 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
   // it is read, or the page's empty draft would replace it.
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    const saved = resume ? loadDraft(flow) : null;
+    const saved = resume ? loadDraft(scope) : null;
     if (saved) {
-      setDraft(saved);
+      setDraft(renewal ? { ...saved, names: renewal.names } : saved);
       setRestored(true);
     }
     setLoaded(true);
-  }, [resume, flow]);
+  }, [resume, scope, renewal]);
   useEffect(() => {
-    if (loaded) saveDraft(flow, draft);
-  }, [loaded, flow, draft]);
+    if (loaded) saveDraft(scope, draft);
+  }, [loaded, scope, draft]);
 
   const product = products.find(
     (row) =>
@@ -138,7 +178,9 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
 
   const money = (amountMinor: number) =>
     formatMoney(amountMinor, product?.currency ?? catalogue.balance.currency, locale);
-  const returnTo = `/certificates/buy?${flow === "FREE" ? "free=1&" : ""}resume=1`;
+  const returnTo = renewal
+    ? `/certificates/buy?renew=${encodeURIComponent(renewal.certificateId)}&resume=1`
+    : `/certificates/buy?${flow === "FREE" ? "free=1&" : ""}resume=1`;
   const topUpHref = (amountMinor: number) => `/billing?topUp=${amountMinor}&returnTo=${encodeURIComponent(returnTo)}`;
 
   function focusFirstProblem() {
@@ -182,6 +224,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
           : { source: "GENERATE", algorithm: draft.algorithm },
       autoRenew: autoRenewAllowed && draft.autoRenew,
       organization: needsOrganization ? draft.organization : undefined,
+      renewsCertificateId: renewal?.certificateId,
     };
     // The schema the server parses with, loaded when first needed rather than with the page.
     const { certificateOrderInput } = await import("@/lib/orders/certificate-order-input");
@@ -207,7 +250,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
           return;
         }
         const placed = result.data;
-        clearDraft(flow);
+        clearDraft(scope);
         await Promise.all([
           queryClient.invalidateQueries({ queryKey: certificateKeys.all }),
           queryClient.invalidateQueries({ queryKey: accountKeys.all }),
@@ -255,7 +298,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
               variant="link"
               className="h-auto p-0"
               onClick={() => {
-                setDraft(emptyDraft(firstProduct(products)));
+                setDraft(initialDraft(products, renewal));
                 setRestored(false);
                 setServerProblems([]);
               }}
@@ -284,7 +327,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
             draft={draft}
             product={product}
             accountCurrency={catalogue.balance.currency}
-            disabled={pending}
+            disabled={pending || renewal !== undefined}
             onProduct={chooseProduct}
             onDomainCount={(domainCount) => change({ domainCount }, ["names"])}
           />
@@ -294,7 +337,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
       <Card>
         <CardHeader>
           <CardTitle>{t("names.title")}</CardTitle>
-          <CardDescription>{t("names.wwwRule")}</CardDescription>
+          <CardDescription>{renewal ? t("renewal.namesLocked") : t("names.wwwRule")}</CardDescription>
         </CardHeader>
         <CardContent>
           <OrderNameFields
@@ -305,7 +348,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
             submitted={submitted}
             serverProblems={problemsFor("names")}
             hostedZones={catalogue.hostedZones}
-            disabled={pending}
+            disabled={pending || renewal !== undefined}
             onChange={(index, value) => {
               const next = sized(draft.names, names.length);
               next[index] = value;
@@ -423,7 +466,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
         free={catalogue.free}
         shortMinor={short}
         topUpHref={topUpHref}
-        onTopUp={() => saveDraft(flow, draft)}
+        onTopUp={() => saveDraft(scope, draft)}
       />
 
       {formError && (
@@ -435,7 +478,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
             {missingMinor !== null && (
               <p>
                 <Button asChild size="sm" variant="outline">
-                  <a href={topUpHref(missingMinor)} onClick={() => saveDraft(flow, draft)} data-testid="order-top-up">
+                  <a href={topUpHref(missingMinor)} onClick={() => saveDraft(scope, draft)} data-testid="order-top-up">
                     {t("summary.topUp", { missing: money(missingMinor) })}
                   </a>
                 </Button>
@@ -459,7 +502,7 @@ export function CertificateOrderForm({ catalogue, resume }: { catalogue: OrderCa
               : t("submit.pay", { price: money(priceMinor) })}
         </Button>
         <Button type="button" variant="outline" asChild>
-          <Link href="/certificates">{t("cancel")}</Link>
+          <Link href={renewal ? `/certificates/${renewal.certificateId}` : "/certificates"}>{t("cancel")}</Link>
         </Button>
       </div>
     </form>

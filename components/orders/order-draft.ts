@@ -20,7 +20,10 @@ export type OrderDraft = {
   organization: OrganizationDraft;
 };
 
-const storageKey = (flow: OrderFlow) => `certdesk.order-draft.${flow}`;
+/** Which draft: buying, applying, or renewing one certificate (`RENEW-<id>`). */
+export type DraftScope = OrderFlow | `RENEW-${string}`;
+
+const storageKey = (scope: DraftScope) => `certdesk.order-draft.${scope}`;
 
 export function emptyDraft(
   product: { brand: string; certificateType: CertificateType; domainType: DomainType } | undefined,
@@ -41,7 +44,7 @@ export function emptyDraft(
 }
 
 /** False when storage is full or disabled (private mode): the order still works, it only will not survive a top-up. */
-export function saveDraft(flow: OrderFlow, draft: OrderDraft): boolean {
+export function saveDraft(flow: DraftScope, draft: OrderDraft): boolean {
   try {
     window.sessionStorage.setItem(storageKey(flow), JSON.stringify(draft));
     return true;
@@ -51,7 +54,7 @@ export function saveDraft(flow: OrderFlow, draft: OrderDraft): boolean {
 }
 
 /** False when storage is disabled, where nothing was stored either. */
-export function clearDraft(flow: OrderFlow): boolean {
+export function clearDraft(flow: DraftScope): boolean {
   try {
     window.sessionStorage.removeItem(storageKey(flow));
     return true;
@@ -61,7 +64,7 @@ export function clearDraft(flow: OrderFlow): boolean {
 }
 
 /** The saved draft, if there is one and it still has the shape of a draft. */
-export function loadDraft(flow: OrderFlow): OrderDraft | null {
+export function loadDraft(flow: DraftScope): OrderDraft | null {
   let raw: string | null = null;
   try {
     raw = window.sessionStorage.getItem(storageKey(flow));

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 
 export type PriceRow = {
+  /** The catalogue row (an OV/EV renewal is ordered as this product). */
+  id: string;
   brand: string;
   certificateType: CertificateType;
   domainType: DomainType;
@@ -22,6 +24,7 @@ export async function listPrices(client: DbTransaction | typeof db = db): Promis
   return client.price.findMany({
     where: { validityYears: 1, free: false },
     select: {
+      id: true,
       brand: true,
       certificateType: true,
       domainType: true,

@@ -39,12 +39,15 @@ export async function deleteCertificate(input: DeleteCertificateInput): Promise<
         status: true,
         autoRenewState: true,
         renewalOrders: { where: { status: "PENDING_VALIDATION" }, select: { id: true }, take: 1 },
+        // An OV/EV renewal ordered through the order form and not yet issued.
+        renewingOrders: { where: { status: "PAID" }, select: { id: true }, take: 1 },
         resources: { where: { ownerId: input.ownerId }, select: { id: true }, orderBy: { id: "asc" } },
         deploymentTargets: { where: { ownerId: input.ownerId }, select: { id: true }, orderBy: { id: "asc" } },
       },
     });
     if (waitsForIssuance(certificate.status)) throw new AppError("CERTIFICATE_NOT_DELETABLE");
-    if (certificate.renewalOrders.length > 0) throw new AppError("CERTIFICATE_RENEWAL_UNDER_WAY");
+    if (certificate.renewalOrders.length > 0 || certificate.renewingOrders.length > 0)
+      throw new AppError("CERTIFICATE_RENEWAL_UNDER_WAY");
     const confirmed = input.confirmedResourceIds;
     const users = [...certificate.resources, ...certificate.deploymentTargets];
     const unconfirmed = confirmed === "ALL" ? [] : users.filter((user) => !confirmed.includes(user.id));

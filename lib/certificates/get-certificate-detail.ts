@@ -21,7 +21,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { isPendingStatus, PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { type DisplayStatus, daysRemaining, deductionTime, displayStatus } from "@/lib/renewal/auto-renew-rules";
-import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { PAID_RENEWAL_STATUSES, RENEWING_ORDER_STATUSES } from "@/lib/renewal/renewal-under-way";
 import {
   type CertificateValidationFacts,
   listCertificateValidationTargets,
@@ -142,6 +142,12 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     include: {
       resources: { select: { id: true, type: true, name: true, region: true }, orderBy: { name: "asc" } },
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      // An OV/EV renewal ordered through the order form, paid or issued.
+      renewingOrders: {
+        where: { ownerId, status: { in: [...RENEWING_ORDER_STATUSES] } },
+        select: { id: true },
+        take: 1,
+      },
       issuer: { select: { name: true } },
       order: true,
       reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
@@ -180,7 +186,7 @@ export async function getCertificateDetail(ownerId: string, id: string, now: Dat
     }),
   ]);
 
-  const renewalPaid = certificate.renewalOrders.length > 0;
+  const renewalPaid = certificate.renewalOrders.length > 0 || certificate.renewingOrders.length > 0;
   const nextDeductionAt =
     certificate.autoRenewState === "ON" && !renewalPaid && certificate.expiresAt && certificate.expiresAt > now
       ? deductionTime(certificate.expiresAt).toISOString()

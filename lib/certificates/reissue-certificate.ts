@@ -19,7 +19,7 @@ import {
   writeValidationStart,
 } from "@/lib/orders/start-certificate-validation";
 import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
-import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { PAID_RENEWAL_STATUSES, RENEWING_ORDER_STATUSES } from "@/lib/renewal/renewal-under-way";
 import { certificateNames, fileValidationAllowed } from "@/lib/validation/list-validation-targets";
 
 export type ReissueOutcome =
@@ -64,6 +64,7 @@ function loadReplaced(client: DbTransaction | typeof db, ownerId: string, certif
       issuerId: true,
       autoUpdateResources: true,
       renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+      renewingOrders: { where: { status: { in: [...RENEWING_ORDER_STATUSES] } }, select: { id: true }, take: 1 },
       reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
     },
   });
@@ -75,7 +76,7 @@ function refusalOf(certificate: Replaced, now: Date): ReissueRefusal | null {
   return reissueRefusal(
     {
       ...certificate,
-      renewalPending: certificate.renewalOrders.length > 0,
+      renewalPending: certificate.renewalOrders.length > 0 || certificate.renewingOrders.length > 0,
       reissuePending: certificate.reissuedBy.length > 0,
     },
     now,

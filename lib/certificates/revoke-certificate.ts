@@ -48,10 +48,11 @@ export async function revokeCertificateInTransaction(
       autoRenewState: true,
       autoRenewEndReason: true,
       renewalOrders: { where: { status: "PENDING_VALIDATION" }, select: { id: true }, take: 1 },
+      renewingOrders: { where: { status: "PAID" }, select: { id: true }, take: 1 },
     },
   });
   const refusal = revocationRefusal(
-    { ...certificate, renewalPending: certificate.renewalOrders.length > 0 },
+    { ...certificate, renewalPending: certificate.renewalOrders.length > 0 || certificate.renewingOrders.length > 0 },
     input.now,
   );
   if (refusal === "RENEWAL_PENDING") throw new AppError("CERTIFICATE_RENEWAL_UNDER_WAY");

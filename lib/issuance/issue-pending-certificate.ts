@@ -37,7 +37,7 @@ function loadPending(certificateId: string) {
       issuerId: true,
       renews: { select: { id: true, expiresAt: true, keyAlgorithm: true } },
       resultingOrder: { select: { id: true } },
-      order: { select: { id: true, autoRenew: true } },
+      order: { select: { id: true, autoRenew: true, renewsCertificateId: true } },
       reissues: { select: { id: true, status: true, expiresAt: true, deletedAt: true } },
       // OV/EV: approved before validation started, so the subject names it.
       organizationReview: { select: { companyName: true, locality: true, country: true } },
@@ -61,7 +61,7 @@ export async function loadIssuableCertificate(
     certificate.validatedAt &&
     certificate.validationDeadline &&
     certificate.validatedAt.getTime() <= certificate.validationDeadline.getTime();
-  const renewal = renewalOf(certificate);
+  const renewal = renewalOf(certificate) ?? orderedRenewalOf(certificate);
   // A reissue is issued only while the certificate it replaces is still issued (and not
   // deleted): its expiry is what the reissue gets, and its revocation is part of recording it.
   const reissue = certificate.reissues;
@@ -80,6 +80,12 @@ function renewalOf(certificate: Loaded) {
   return certificate.renews && certificate.resultingOrder ? certificate.renews : null;
 }
 
+/** An OV/EV renewal ordered by hand through the order form: the certificate its order renews. */
+function orderedRenewalOf(certificate: Loaded) {
+  const renews = certificate.renews;
+  return renews && certificate.order?.renewsCertificateId === renews.id ? renews : null;
+}
+
 /**
  * Issues a validated pending certificate from the built-in CA: a renewal (valid until the
  * old expiry plus one year; it inherits auto-renewal and takes over from the old one) or a
@@ -94,7 +100,7 @@ export async function issuePendingCertificate(certificateId: string, now: Date):
   if ("outcome" in loaded) return loaded.outcome;
   const { certificate } = loaded;
   if (certificate.issuerId) return "not-ready";
-  const renewal = renewalOf(certificate);
+  const renewal = renewalOf(certificate) ?? orderedRenewalOf(certificate);
   const notAfter = certificate.reissues
     ? reissuedCertificateExpiry(certificate.reissues.expiresAt, now)
     : issuedCertificateExpiry({
@@ -143,6 +149,7 @@ export async function recordIssuedCertificate(
 ): Promise<IssueOutcome> {
   const renewal = renewalOf(certificate);
   const purchase = certificate.order;
+  const orderedRenewal = orderedRenewalOf(certificate);
   const reissue = certificate.reissues;
   // (ours) a renewal keeps renewing year after year until turned off; a new certificate
   // renews if the customer switched auto-renewal on when ordering; a reissue takes over the
@@ -183,6 +190,12 @@ export async function recordIssuedCertificate(
       await finishReissue(tx, certificate, reissue.id, issued.notAfter, audit, now);
     } else if (renewal && certificate.resultingOrder) {
       await finishRenewal(tx, certificate, renewal.id, certificate.resultingOrder.id, issued.notAfter, audit, now);
+    } else if (purchase && orderedRenewal) {
+      await tx.certificateOrder.updateMany({
+        where: { id: purchase.id, status: "PAID" },
+        data: { status: "ISSUED", issuedAt: now },
+      });
+      await handOverRenewal(tx, certificate, orderedRenewal.id, issued.notAfter, audit, { orderId: purchase.id }, now);
     } else if (purchase) {
       await tx.certificateOrder.updateMany({
         where: { id: purchase.id, status: "PAID" },
@@ -292,7 +305,24 @@ async function finishRenewal(
     where: { id: renewsId, autoRenewState: "ON" },
     data: { autoRenewState: "OFF", autoRenewChangedAt: now },
   });
+  await handOverRenewal(tx, certificate, renewsId, expiresAt, audit, {}, now);
+}
 
+/**
+ * What every issued renewal does after its order is marked issued (a renewal order of the
+ * job or of Renew now, or an OV/EV renewal ordered through the order form): the cloud
+ * resources of the old certificate rebound when the customer asked for it, the customer
+ * told (the "Update to cloud resources" prompt keys on renewsId), audited.
+ */
+async function handOverRenewal(
+  tx: DbTransaction,
+  certificate: Loaded,
+  renewsId: string,
+  expiresAt: Date,
+  audit: { before: Prisma.InputJsonObject; after: Prisma.InputJsonObject },
+  extra: Prisma.InputJsonObject,
+  now: Date,
+): Promise<void> {
   let resourcesUpdated = 0;
   if (certificate.autoUpdateResources) {
     const resources = await tx.cloudResource.findMany({ where: { certificateId: renewsId }, select: { id: true } });
@@ -329,7 +359,7 @@ async function finishRenewal(
       targetType: "Certificate",
       targetId: certificate.id,
       before: audit.before,
-      after: { ...audit.after, resourcesUpdated },
+      after: { ...audit.after, ...extra, resourcesUpdated },
       createdAt: now,
     },
   });

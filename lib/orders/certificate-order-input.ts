@@ -32,6 +32,11 @@ export const certificateOrderInput = z.object({
   autoRenew: z.boolean(),
   /** OV and EV only (required there): the organisation an administrator reviews. */
   organization: organizationDetailsInput.optional(),
+  /**
+   * OV/EV renewed by hand: the customer's certificate this order renews. Its product and
+   * names are the certificate's (the server takes them from it); the rest is ordered anew.
+   */
+  renewsCertificateId: z.string().trim().min(1).max(64).optional(),
 });
 
 export type CertificateOrderInput = z.infer<typeof certificateOrderInput>;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   acceptedOrderNames,
   bonusNames,
+  boundNamesOfCovered,
   checkOrderNames,
   coveredNames,
   normalizeOrderName,
@@ -158,5 +159,22 @@ describe("checkOrderNames: what the product covers", () => {
     expect(checkOrderNames(["  bad..name "], SINGLE).problems).toEqual([
       { index: 0, code: "EMPTY_LABEL", params: { name: "bad..name" } },
     ]);
+  });
+});
+
+describe("boundNamesOfCovered: a certificate's names as a renewal orders them again", () => {
+  it("undoes coveredNames for every domain type", () => {
+    for (const [bound, domainType] of [
+      [["example.com"], "SINGLE"],
+      [["www.example.com"], "SINGLE"],
+      [["*.example.com"], "WILDCARD"],
+      [["example.com", "shop.example.org", "*.example.net"], "MULTI"],
+    ] as const) {
+      expect(boundNamesOfCovered(coveredNames(bound), domainType)).toEqual(bound);
+    }
+  });
+
+  it("keeps only the domain of a single-name certificate, whatever its SANs", () => {
+    expect(boundNamesOfCovered(["shop.example.com", "other.example.com"], "SINGLE")).toEqual(["shop.example.com"]);
   });
 });

@@ -157,6 +157,18 @@ export function coveredNames(boundNames: readonly string[]): string[] {
   return covered;
 }
 
+/**
+ * The bound names of a certificate from the names it covers (its domain, then its SANs),
+ * the reverse of coveredNames: a renewal orders the same names again. One name for single
+ * and wildcard products; for multi-domain ones every name that is not a bonus name of one before it.
+ */
+export function boundNamesOfCovered(covered: readonly string[], domainType: OrderNameRule["domainType"]): string[] {
+  if (domainType !== "MULTI") return covered.slice(0, 1);
+  const bound: string[] = [];
+  for (const name of covered) if (!coveredNames(bound).includes(name)) bound.push(name);
+  return bound;
+}
+
 /** How many names the product takes: exactly one, or MULTI's ordered count. */
 export function expectedNameCount(rule: OrderNameRule): number {
   return rule.domainType === "MULTI" ? rule.domainCount : 1;

@@ -43,25 +43,32 @@ export async function getOrderCatalogue(ownerId: string, flow: OrderFlow): Promi
   const balance = { amountMinor: account?.balanceMinor ?? 0, currency: account?.currency ?? "USD" };
   const products = prices
     .filter((price) => price.purchasable && price.free === (flow === "FREE"))
-    .map((price) => {
-      const product: CatalogueProduct = {
-        id: price.id,
-        brand: price.brand,
-        certificateType: price.certificateType,
-        domainType: price.domainType,
-        validityYears: price.validityYears,
-        priceMinor: price.priceMinor,
-        currency: price.currency,
-        autoRenewSupported: price.autoRenewSupported,
-        purchasable: price.purchasable,
-        free: price.free,
-        maxDomains: price.maxDomains,
-      };
-      return {
-        ...product,
-        unavailable: productUnavailableReason(product, { flow, accountCurrency: balance.currency }),
-        autoRenewFailures: orderAutoRenewFailures(product, prices),
-      };
-    });
+    .map((price) => orderCatalogueProduct(price, prices, { flow, accountCurrency: balance.currency }));
   return { flow, products, balance, free: { held, limit }, hostedZones: zones.map((zone) => zone.name) };
+}
+
+/** One catalogue row as the order form offers it, by the rules placeCertificateOrder applies. */
+export function orderCatalogueProduct(
+  price: CatalogueProduct,
+  catalogue: readonly CatalogueProduct[],
+  context: { flow: OrderFlow; accountCurrency: string; renewal?: boolean },
+): OrderCatalogueProduct {
+  const product: CatalogueProduct = {
+    id: price.id,
+    brand: price.brand,
+    certificateType: price.certificateType,
+    domainType: price.domainType,
+    validityYears: price.validityYears,
+    priceMinor: price.priceMinor,
+    currency: price.currency,
+    autoRenewSupported: price.autoRenewSupported,
+    purchasable: price.purchasable,
+    free: price.free,
+    maxDomains: price.maxDomains,
+  };
+  return {
+    ...product,
+    unavailable: productUnavailableReason(product, context),
+    autoRenewFailures: orderAutoRenewFailures(product, catalogue),
+  };
 }

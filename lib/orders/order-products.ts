@@ -32,12 +32,13 @@ export type ProductUnavailableReason = (typeof PRODUCT_UNAVAILABLE_REASONS)[numb
  * Why this product cannot be ordered by this account in this flow, or null. OV and EV
  * are sold like DV, with the organisation reviewed before domain validation
  * (lib/organization-review). A price in another currency than the account's is never converted.
+ * A renewal of a certificate already held is ordered even when the product is no longer sold.
  */
 export function productUnavailableReason(
   product: CatalogueProduct,
-  context: { flow: OrderFlow; accountCurrency: string },
+  context: { flow: OrderFlow; accountCurrency: string; renewal?: boolean },
 ): ProductUnavailableReason | null {
-  if (!product.purchasable) return "NOT_PURCHASABLE";
+  if (!product.purchasable && !context.renewal) return "NOT_PURCHASABLE";
   if (product.free !== (context.flow === "FREE")) return "OTHER_FLOW";
   if (!product.free && product.currency !== context.accountCurrency) return "OTHER_CURRENCY";
   return null;

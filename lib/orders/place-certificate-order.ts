@@ -2,11 +2,12 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { generateKeyPair, privateKeyToPem } from "@/lib/ca/key-pairs";
+import { reissueUnderWay } from "@/lib/certificates/reissue-under-way";
 import { getConfig } from "@/lib/config";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { type DbTransaction, db } from "@/lib/db/client";
 import { findHostedZoneForName } from "@/lib/dns/find-hosted-zone-for-name";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { KeyAlgorithm } from "@/lib/generated/prisma/enums";
 import { newCertificateId } from "@/lib/ids";
@@ -14,6 +15,7 @@ import type { CertificateOrderInput } from "@/lib/orders/certificate-order-input
 import { type AcceptedOrderNames, bonusNames, normalizeOrderName } from "@/lib/orders/check-order-names";
 import { type CheckedCsr, checkOrderRequest } from "@/lib/orders/check-order-request";
 import { countHeldFreeCertificates, getFreeCertificateLimit } from "@/lib/orders/free-certificate-limit";
+import { loadRenewalOrder } from "@/lib/orders/load-renewal-order";
 import { purchaseChargeKey } from "@/lib/orders/order-ledger-keys";
 import type { OrderProblem } from "@/lib/orders/order-problems";
 import { type CatalogueProduct, orderPriceMinor, productUnavailableReason } from "@/lib/orders/order-products";
@@ -25,6 +27,7 @@ import {
 import type { OrganizationDetails } from "@/lib/organization-review/organization-details-input";
 import { needsOrganizationReview } from "@/lib/organization-review/organization-review-rules";
 import { submitOrganizationReview } from "@/lib/organization-review/submit-organization-review";
+import { lockOwnedCertificate } from "@/lib/renewal/load-renewal-facts";
 
 export type PlaceCertificateOrderInput = {
   ownerId: string;
@@ -72,9 +75,25 @@ type KeyMaterial = CheckedCsr | { source: "GENERATE"; keyAlgorithm: KeyAlgorithm
  * possible; otherwise the job (or "Verify now") finishes it.
  */
 export async function placeCertificateOrder(input: PlaceCertificateOrderInput): Promise<PlaceOrderOutcome> {
-  const { order, ownerId, now } = input;
-  const earlier = await findOrder(ownerId, order.idempotencyKey);
-  if (earlier) return replay(earlier, order);
+  const { ownerId, now } = input;
+  const earlier = await findOrder(ownerId, input.order.idempotencyKey);
+  if (earlier) return replay(earlier, input.order);
+
+  // A renewal (OV/EV by hand) is ordered as its certificate's product, for its names.
+  let renewal: Awaited<ReturnType<typeof renewalBasis>> | null = null;
+  try {
+    renewal = input.order.renewsCertificateId
+      ? await renewalBasis(db, ownerId, input.order.renewsCertificateId, now)
+      : null;
+  } catch (error) {
+    // This very order may have just been placed by a concurrent request with the same key.
+    const winner = renewalTaken(error) ? await findOrder(ownerId, input.order.idempotencyKey) : null;
+    if (winner) return replay(winner, input.order);
+    throw error;
+  }
+  const order: CertificateOrderInput = renewal
+    ? { ...input.order, productId: renewal.productId, names: renewal.names, domainCount: renewal.names.length }
+    : input.order;
 
   const [product, catalogue, account] = await Promise.all([
     db.price.findUnique({ where: { id: order.productId } }),
@@ -82,7 +101,11 @@ export async function placeCertificateOrder(input: PlaceCertificateOrderInput): 
     db.billingAccount.findUnique({ where: { ownerId }, select: { currency: true } }),
   ]);
   if (!product || !account) throw new AppError("NOT_FOUND");
-  const unavailable = productUnavailableReason(product, { flow: order.flow, accountCurrency: account.currency });
+  const unavailable = productUnavailableReason(product, {
+    flow: order.flow,
+    accountCurrency: account.currency,
+    renewal: renewal !== null,
+  });
   if (unavailable) throw new AppError("PRODUCT_NOT_AVAILABLE", { reason: unavailable });
 
   const { problems, names, csr } = await checkOrderRequest(order, product, catalogue);
@@ -98,17 +121,19 @@ export async function placeCertificateOrder(input: PlaceCertificateOrderInput): 
 
   let placed: { orderId: string; certificateId: string; priceMinor: number; currency: string; automatic: boolean };
   try {
-    placed = await db.$transaction((tx) => writeOrder(tx, { input, product, names, key, review }), {
-      timeout: 30_000,
-      maxWait: 15_000,
-    });
+    placed = await db.$transaction(
+      (tx) => writeOrder(tx, { input: { ...input, order }, product, names, key, review, renewing: renewal !== null }),
+      { timeout: 30_000, maxWait: 15_000 },
+    );
   } catch (error) {
     if (error instanceof OrderRejected) return { status: "rejected", problems: error.problems };
-    if (isUniqueViolation(error)) {
-      // The same key committed first (the account lock made this one wait for it).
+    if (isUniqueViolation(error) || renewalTaken(error)) {
+      // The same key committed first (the account's, or a renewal's certificate's, lock made this one wait for it).
       const winner = await findOrder(ownerId, order.idempotencyKey);
-      if (winner) return replay(winner, order);
+      if (winner) return replay(winner, input.order);
     }
+    // Another renewal order of the same certificate won: the constraint or the locked re-check said so.
+    if (renewalTaken(error)) throw new AppError("RENEWAL_ORDER_OPEN");
     throw error;
   }
 
@@ -133,10 +158,18 @@ async function writeOrder(
     key: KeyMaterial;
     /** OV/EV: the organisation, reviewed before domain validation starts (at its approval). */
     review: { organization: OrganizationDetails } | null;
+    /** The order renews order.renewsCertificateId (checked again here, with that certificate locked). */
+    renewing: boolean;
   },
 ) {
   const { input, product, names, key, review } = context;
   const { ownerId, now, order } = input;
+  const renewsId = context.renewing ? (order.renewsCertificateId ?? null) : null;
+  if (renewsId) {
+    // Locked first, as renewManually and the job lock it: two renewal orders of it queue here.
+    if (!(await lockOwnedCertificate(tx, ownerId, renewsId))) throw new AppError("NOT_FOUND");
+    await renewalBasis(tx, ownerId, renewsId, now);
+  }
   const [account] = await tx.$queryRaw<{ id: string; balanceMinor: number; currency: string }[]>`
     SELECT id, "balanceMinor", currency FROM "BillingAccount" WHERE "ownerId" = ${ownerId} FOR UPDATE`;
   if (!account) throw new AppError("NOT_FOUND");
@@ -192,6 +225,7 @@ async function writeOrder(
       sans: names.covered.slice(1),
       source: product.free ? "FREE" : "PURCHASED",
       validityYears: product.validityYears,
+      renewsId,
       ...validation,
       keyAlgorithm: key.keyAlgorithm,
       csrPem: key.source === "CSR" ? key.csrPem : null,
@@ -218,6 +252,7 @@ async function writeOrder(
       currency,
       autoRenew: order.autoRenew,
       certificateId,
+      renewsCertificateId: renewsId,
       createdAt: now,
     },
     select: { id: true },
@@ -266,6 +301,7 @@ async function writeOrder(
       keySource: key.source,
       keyAlgorithm: key.keyAlgorithm,
       autoRenew: order.autoRenew,
+      renewsCertificateId: renewsId,
     },
     ip: input.ip,
     at: now,
@@ -291,6 +327,7 @@ function findOrder(ownerId: string, idempotencyKey: string) {
       priceMinor: true,
       currency: true,
       certificateId: true,
+      renewsCertificateId: true,
       certificate: { select: { status: true } },
     },
   });
@@ -302,10 +339,14 @@ function replay(order: RecordedOrder, input: CertificateOrderInput): PlaceOrderO
     const normalized = normalizeOrderName(name);
     return normalized.ok ? normalized.name : name;
   });
+  // A renewal's names are its certificate's, whatever the request said.
+  const sameNames =
+    order.renewsCertificateId !== null ||
+    (order.domains.length === names.length && order.domains.every((domain, index) => domain === names[index]));
   const sameOrder =
     order.kind === (input.flow === "FREE" ? "FREE" : "PURCHASE") &&
-    order.domains.length === names.length &&
-    order.domains.every((domain, index) => domain === names[index]);
+    order.renewsCertificateId === (input.renewsCertificateId ?? null) &&
+    sameNames;
   if (!sameOrder) throw new AppError("IDEMPOTENCY_KEY_REUSED");
   return {
     status: "placed",
@@ -318,6 +359,39 @@ function replay(order: RecordedOrder, input: CertificateOrderInput): PlaceOrderO
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** The partial unique index that allows one paid or issued renewal order per certificate. */
+const RENEWAL_ORDER_INDEX = "CertificateOrder_one_renewal_per_certificate";
+
+/** A unique violation; with `index`, of that index (the driver names the index or its column). */
+function isUniqueViolation(error: unknown, index?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!index) return true;
+  const meta = JSON.stringify(error.meta ?? {});
+  return meta.includes(index) || meta.includes("renewsCertificateId");
+}
+
+/** Another order renewing the same certificate is open: refused by the rule or by the index. */
+function renewalTaken(error: unknown): boolean {
+  return isUniqueViolation(error, RENEWAL_ORDER_INDEX) || (isAppError(error) && error.code === "RENEWAL_ORDER_OPEN");
+}
+
+/**
+ * The certificate an OV/EV renewal order renews: the caller's own ("not found" otherwise,
+ * nothing stored), renewable through the order form now, by the manual-renewal rule.
+ */
+async function renewalBasis(
+  client: DbTransaction | typeof db,
+  ownerId: string,
+  certificateId: string,
+  now: Date,
+): Promise<{ productId: string; names: string[] }> {
+  const basis = await loadRenewalOrder(client, ownerId, certificateId, now);
+  if (!basis) throw new AppError("NOT_FOUND");
+  // A reissue in flight will supersede this certificate: renew the reissued one instead.
+  if (await reissueUnderWay(client, ownerId, certificateId)) throw new AppError("CERTIFICATE_REISSUE_UNDER_WAY");
+  if (basis.failures.includes("RENEWAL_ORDER_OPEN")) throw new AppError("RENEWAL_ORDER_OPEN");
+  if (basis.failures.length > 0 || !basis.price) {
+    throw new AppError("MANUAL_RENEWAL_NOT_ALLOWED", { manualReasons: basis.failures.join(",") });
+  }
+  return { productId: basis.price.id, names: basis.names };
 }

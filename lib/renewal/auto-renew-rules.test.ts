@@ -7,6 +7,7 @@ import {
   type EligibilityFacts,
   issuedCertificateExpiry,
   manualRenewalFailures,
+  manualRenewalFlow,
   productAutoRenewFailures,
   renewedExpiry,
   type SupportedCombination,
@@ -154,6 +155,45 @@ describe("manual renewal", () => {
     expect(manual({}, false)).toEqual(["NO_PRICE"]);
     expect(manual({ source: "UPLOADED" })).toEqual(["UPLOADED"]);
     expect(manual({ source: "FREE" })).toEqual(["NOT_PAID"]);
+  });
+});
+
+describe("manual renewal of OV and EV, through the order form", () => {
+  const ordered = (overrides: Partial<EligibilityFacts> & { renewalOrderOpen?: boolean }, hasPrice = true) =>
+    manualRenewalFailures(
+      { ...facts({ certificateType: "OV", expiresAt: daysFromNow(20), autoRenewState: "OFF" }), ...overrides },
+      hasPrice,
+      now,
+      "ORDER",
+    );
+
+  it("picks the flow by type: DV renews at once, OV and EV through an order", () => {
+    expect(manualRenewalFlow("DV")).toBe("RENEW_NOW");
+    expect(manualRenewalFlow("OV")).toBe("ORDER");
+    expect(manualRenewalFlow("EV")).toBe("ORDER");
+  });
+
+  it("has the DV window: within 30 days of expiry, not expired", () => {
+    expect(ordered({})).toEqual([]);
+    expect(ordered({ certificateType: "EV" })).toEqual([]);
+    expect(ordered({ expiresAt: daysFromNow(30) })).toEqual([]);
+    expect(ordered({ expiresAt: daysFromNow(30, 1) })).toEqual(["TOO_EARLY"]);
+    expect(ordered({ expiresAt: now })).toEqual(["EXPIRED"]);
+    expect(ordered({ status: "PENDING_LETTER_UPLOAD", expiresAt: null })).toEqual(["NOT_ISSUED"]);
+  });
+
+  it("refuses DV, which Renew now renews, and what DV manual renewal refuses", () => {
+    expect(ordered({ certificateType: "DV" })).toEqual(["RENEWS_WITHOUT_ORDER"]);
+    expect(ordered({}, false)).toEqual(["NO_PRICE"]);
+    expect(ordered({ source: "FREE" })).toEqual(["NOT_PAID"]);
+    expect(ordered({ validityYears: 2 })).toEqual(["NOT_ONE_YEAR"]);
+    expect(ordered({ autoRenewState: "ON" })).toEqual(["AUTO_RENEW_ON"]);
+    expect(ordered({ renewalUnderWay: true })).toEqual(["RENEWAL_UNDER_WAY"]);
+  });
+
+  it("refuses a second renewal while one order is open", () => {
+    expect(ordered({ renewalOrderOpen: true })).toEqual(["RENEWAL_ORDER_OPEN"]);
+    expect(ordered({ renewalOrderOpen: true, renewalUnderWay: true })).toEqual(["RENEWAL_ORDER_OPEN"]);
   });
 });
 

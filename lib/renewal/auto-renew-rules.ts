@@ -7,6 +7,7 @@ import type {
   CertificateType,
   DomainType,
 } from "@/lib/generated/prisma/enums";
+import { needsOrganizationReview } from "@/lib/organization-review/organization-review-rules";
 import { addCalendarYears, addDays, wholeDaysBetween } from "@/lib/time";
 
 export const MIN_DAYS_LEFT_TO_ENABLE = 14;
@@ -152,6 +153,7 @@ export const MANUAL_RENEWAL_FAILURES = [
   "UPLOADED",
   "NOT_PAID",
   "NEEDS_ORGANIZATION_REVIEW",
+  "RENEWS_WITHOUT_ORDER",
   "NO_PRICE",
   "NOT_ONE_YEAR",
   "NOT_ISSUED",
@@ -159,26 +161,46 @@ export const MANUAL_RENEWAL_FAILURES = [
   "TOO_EARLY",
   "AUTO_RENEW_ON",
   "RENEWAL_UNDER_WAY",
+  "RENEWAL_ORDER_OPEN",
 ] as const;
 export type ManualRenewalFailure = (typeof MANUAL_RENEWAL_FAILURES)[number];
 
 /**
- * Manual renewal: the same pipeline as auto-renewal, paid at once, for a certificate
- * within 30 days of expiry whose auto-renewal is off or was terminated. OV and EV
- * renewals need the organisation re-validated, which happens outside CertDesk.
+ * The two ways of renewing by hand: DV is paid at once ("Renew now", renewManually); OV
+ * and EV go through the order form (placeCertificateOrder with renewsCertificateId), since
+ * their organisation is reviewed again, confirmation letter and all.
  */
-export function manualRenewalFailures(facts: EligibilityFacts, hasPrice: boolean, now: Date): ManualRenewalFailure[] {
+export type ManualRenewalFlow = "RENEW_NOW" | "ORDER";
+
+export function manualRenewalFlow(certificateType: CertificateType): ManualRenewalFlow {
+  return needsOrganizationReview(certificateType) ? "ORDER" : "RENEW_NOW";
+}
+
+/**
+ * Manual renewal: the same pipeline as auto-renewal, paid at once, for a certificate
+ * within 30 days of expiry whose auto-renewal is off or was terminated. The same window
+ * holds for both flows; each refuses the certificates the other one renews. `renewalOrderOpen`:
+ * an order renewing this certificate is paid and not yet issued, canceled or timed out.
+ */
+export function manualRenewalFailures(
+  facts: EligibilityFacts & { renewalOrderOpen?: boolean },
+  hasPrice: boolean,
+  now: Date,
+  flow: ManualRenewalFlow = "RENEW_NOW",
+): ManualRenewalFailure[] {
   const failures: ManualRenewalFailure[] = [];
   if (facts.source === "UPLOADED") failures.push("UPLOADED");
   else if (facts.source !== "PURCHASED") failures.push("NOT_PAID");
-  if (facts.certificateType !== "DV") failures.push("NEEDS_ORGANIZATION_REVIEW");
-  else if (!hasPrice) failures.push("NO_PRICE");
+  if (manualRenewalFlow(facts.certificateType) !== flow) {
+    failures.push(flow === "RENEW_NOW" ? "NEEDS_ORGANIZATION_REVIEW" : "RENEWS_WITHOUT_ORDER");
+  } else if (!hasPrice) failures.push("NO_PRICE");
   if (facts.validityYears !== 1) failures.push("NOT_ONE_YEAR");
   if (facts.status !== "ISSUED" || !facts.expiresAt) failures.push("NOT_ISSUED");
   else if (facts.expiresAt.getTime() <= now.getTime()) failures.push("EXPIRED");
   else if (facts.expiresAt.getTime() - now.getTime() > DEDUCT_DAYS_BEFORE_EXPIRY * 86_400_000)
     failures.push("TOO_EARLY");
-  if (facts.renewalUnderWay) failures.push("RENEWAL_UNDER_WAY");
+  if (facts.renewalOrderOpen) failures.push("RENEWAL_ORDER_OPEN");
+  else if (facts.renewalUnderWay) failures.push("RENEWAL_UNDER_WAY");
   else if (facts.autoRenewState === "ON") failures.push("AUTO_RENEW_ON");
   return failures;
 }

@@ -5,15 +5,18 @@ import type { DbTransaction, db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { AutoRenewEndReason } from "@/lib/generated/prisma/enums";
 import type { EligibilityFacts } from "@/lib/renewal/auto-renew-rules";
-import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
+import { PAID_RENEWAL_STATUSES, RENEWING_ORDER_STATUSES } from "@/lib/renewal/renewal-under-way";
 
 export type RenewalFacts = EligibilityFacts & {
   id: string;
   ownerId: string;
   domain: string;
+  sans: string[];
   alias: string | null;
   autoRenewChangedAt: Date | null;
   autoRenewEndReason: AutoRenewEndReason | null;
+  /** An order renewing this certificate (OV/EV, through the order form) is paid, not yet issued. */
+  renewalOrderOpen: boolean;
 };
 
 /**
@@ -33,6 +36,7 @@ export async function loadRenewalFacts(
         id: true,
         ownerId: true,
         domain: true,
+        sans: true,
         alias: true,
         source: true,
         brand: true,
@@ -45,13 +49,26 @@ export async function loadRenewalFacts(
         autoRenewChangedAt: true,
         autoRenewEndReason: true,
         renewalOrders: { where: { status: { in: [...PAID_RENEWAL_STATUSES] } }, select: { id: true }, take: 1 },
+        renewingOrders: {
+          where: { ownerId, status: { in: [...RENEWING_ORDER_STATUSES] } },
+          select: { status: true },
+          take: 1,
+        },
       },
     }),
     listPrices(client),
   ]);
   if (!certificate) return null;
-  const { renewalOrders, ...rest } = certificate;
-  return { facts: { ...rest, renewalUnderWay: renewalOrders.length > 0 }, prices };
+  const { renewalOrders, renewingOrders, ...rest } = certificate;
+  const renewingOrder = renewingOrders[0];
+  return {
+    facts: {
+      ...rest,
+      renewalUnderWay: renewalOrders.length > 0 || renewingOrder?.status === "ISSUED",
+      renewalOrderOpen: renewingOrder?.status === "PAID",
+    },
+    prices,
+  };
 }
 
 /** Locks the owner's certificate row until the transaction ends (serialises enable/disable/job). */

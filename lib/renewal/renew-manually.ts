@@ -1,11 +1,11 @@
 import "server-only";
 import { findPrice } from "@/lib/billing/list-prices";
+import { reissueUnderWay } from "@/lib/certificates/reissue-under-way";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
 import { checkCertificateValidation, PENDING_CERTIFICATE_SELECT } from "@/lib/issuance/check-certificate-validation";
 import { issuePendingCertificate } from "@/lib/issuance/issue-pending-certificate";
-import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { logger } from "@/lib/logger";
 import { manualRenewalFailures } from "@/lib/renewal/auto-renew-rules";
 import { createRenewals } from "@/lib/renewal/create-renewals";
@@ -31,10 +31,9 @@ export async function renewManually(input: {
     const loaded = await loadRenewalFacts(tx, input.ownerId, input.certificateId);
     if (!loaded) throw new AppError("NOT_FOUND");
     // A reissue in flight will supersede this certificate: renew the reissued one instead.
-    const reissuing = await tx.certificate.count({
-      where: { reissuesId: input.certificateId, ownerId: input.ownerId, status: { in: [...PENDING_STATUSES] } },
-    });
-    if (reissuing > 0) throw new AppError("CERTIFICATE_REISSUE_UNDER_WAY");
+    if (await reissueUnderWay(tx, input.ownerId, input.certificateId)) {
+      throw new AppError("CERTIFICATE_REISSUE_UNDER_WAY");
+    }
     const price = findPrice(loaded.prices, loaded.facts);
     const failures = manualRenewalFailures(loaded.facts, Boolean(price), input.now);
     if (failures.length > 0 || !price) {

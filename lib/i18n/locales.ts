@@ -25,12 +25,18 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   return DEFAULT_LOCALE;
 }
 
+// Every signed-in request checks its viewer's zone; Intl is asked once per zone. Only valid
+// zones are kept, and there are a few hundred of them.
+const knownTimeZones = new Set<string>();
+
 export function isTimeZone(value: string | undefined): value is string {
   if (!value || value.length > 64) return false;
+  if (knownTimeZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
   } catch {
     return false;
   }
+  if (knownTimeZones.size < 2_000) knownTimeZones.add(value);
+  return true;
 }

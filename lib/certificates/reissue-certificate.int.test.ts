@@ -299,6 +299,11 @@ describe("reissueCertificate", () => {
     expect(
       await db.auditLog.count({ where: { action: "certificate.reissue.timeout", targetId: result.certificateId } }),
     ).toBe(1);
+    // The customer is told (in the console, by e-mail as their settings say), once however many runs.
+    await timeOutPendingValidations({ now: new Date(deadline.getTime() + DAY) });
+    expect(
+      await db.notification.findMany({ where: { certificateId: result.certificateId, kind: "REISSUE_TIMED_OUT" } }),
+    ).toMatchObject([{ ownerId: owner.id, emailStatus: "PENDING", params: { replacedCertificateId: old.id } }]);
     // Late validation changes nothing, and a new reissue may start.
     expect(await issueValidatedCertificates({ now: deadline })).toMatchObject({ errors: [] });
     const page = await listCertificates(

@@ -104,3 +104,17 @@ describe("the issued-certificate notice", () => {
     );
   });
 });
+
+describe("the notices of a timed-out reissue and a rejected organisation review", () => {
+  it("say what happened and, for the review, the administrator's reason, in both languages", async () => {
+    const rejected = {
+      kind: "ORGANIZATION_REJECTED",
+      params: { domain: "www.example.com", reason: "The letter is not signed." },
+    };
+    expect(await render("en", rejected)).toContain("cancel the order for a refund. Reason: The letter is not signed.");
+    expect(await render("zh-CN", rejected)).toContain("原因：The letter is not signed.");
+    const timedOut = { kind: "REISSUE_TIMED_OUT", params: { domain: "www.example.com", replacedCertificateId: "c0" } };
+    expect(await render("en", timedOut)).toContain("The certificate it was to replace stays issued and unchanged");
+    expect(await render("zh-CN", timedOut)).toContain("原证书保持已签发状态");
+  });
+});

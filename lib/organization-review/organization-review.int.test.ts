@@ -142,7 +142,8 @@ describe("an OV order", () => {
     expect(await statusOf(pending.id)).toBe("ORGANIZATION_REVIEW");
 
     const queue = await listOrganizationReviews({ actor: reviewer });
-    expect(queue.find((row) => row.certificateId === pending.id)).toMatchObject({
+    expect(queue.items.find((row) => row.certificateId === pending.id)).toMatchObject({
+      state: "IN_REVIEW",
       companyName: ORGANIZATION.companyName,
       contactEmail: ORGANIZATION.contactEmail,
       letterType: "PDF",

@@ -27,6 +27,7 @@ const { parseCertificateListParams } = await import("@/lib/certificates/certific
 const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
 const { getCertificateDeployment } = await import("@/lib/resources/get-certificate-deployment");
 const { createTestCloudResources } = await import("@/testing/factories");
+const { setAutoUpdateResources } = await import("@/lib/resources/set-auto-update-resources");
 type Request = import("@/lib/certificates/reissue-certificate-input").ReissueCertificateInput;
 
 const DAY = 86_400_000;
@@ -278,6 +279,11 @@ describe("reissueCertificate", () => {
     const owner = await createTestUser();
     const old = await issuedCertificate(owner.id, { autoRenewState: "ON" });
     const result = requested(await reissue(owner.id, request(old.id)));
+    // The automatic update switched on the old certificate meanwhile: the pending reissue follows.
+    await setAutoUpdateResources(owner.id, old.id, true, { actorId: owner.id, now: TEST_NOW });
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: result.certificateId } })).toMatchObject({
+      autoUpdateResources: true,
+    });
     // Meanwhile it shows (and filters) as reissuing, derived: its stored status stays ISSUED.
     const reissuing = await listCertificates(
       owner.id,

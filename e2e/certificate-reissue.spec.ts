@@ -2,7 +2,8 @@
 // no charge" note) opens the new certificate's page. On a domain hosted with us it is issued
 // at once with the old expiry and the old certificate is revoked as superseded; on a
 // third-party domain the new one waits for its record and the old one shows "Reissuing"
-// (the original's status 11), still issued. Each customer has their own copy of the demo
+// (the original's status 11), still issued. Once issued, the cloud resources of the old one
+// are to be updated, as after a renewal. Each customer has their own copy of the demo
 // certificates (e2e/fixtures.ts); the hosted zone is this test's own.
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
@@ -57,6 +58,12 @@ test("reissues a certificate on a hosted domain from the row menu: issued at onc
   await expect(row.getByTestId("status-badge")).toHaveText("Issued");
   const oldId = (await row.getAttribute("data-certificate-id")) ?? "";
   const before = await certificateRow(oldId);
+  // A (simulated) cloud resource serves the old certificate: after the reissue it must move.
+  await queryDatabase(
+    `INSERT INTO "CloudResource" (id, "ownerId", type, name, region, "certificateId", "updatedAt")
+     VALUES ($1, $2, 'CDN', $3, 'global', $4, now())`,
+    [`e2e-${randomUUID()}`, customer.id, domain, oldId],
+  );
 
   await row.getByTestId("row-more-actions").click();
   await page.getByTestId("row-reissue").click();
@@ -73,7 +80,24 @@ test("reissues a certificate on a hosted domain from the row menu: issued at onc
   await expect(page.getByTestId("certificate-domain")).toHaveText(domain);
   await expect(page.getByTestId("status-badge").first()).toHaveText("Issued");
   await expect(page.getByTestId("reissue-of")).toBeVisible();
+  // As after a renewal: the resources still on the revoked certificate are to be updated.
+  const prompt = page.getByTestId("update-resources-prompt");
+  await expect(prompt).toContainText("This reissued certificate is issued and the one it replaces is revoked.");
   await expectNoSeriousAxeViolations(page, "reissued certificate page");
+  await prompt.getByRole("button", { name: "Update to cloud resources" }).click();
+  const update = page.getByRole("dialog", { name: "Update to cloud resources" });
+  await update.getByTestId("update-resources-confirm").click();
+  await expect(update.getByTestId("update-resources-result").filter({ hasText: domain }).first()).toHaveAttribute(
+    "data-outcome",
+    "DEPLOYED",
+  );
+  await update.getByRole("button", { name: "Done" }).click();
+  await expect(prompt).toHaveCount(0);
+  const [moved] = await queryDatabase<{ count: number }>(
+    `SELECT count(*)::int AS count FROM "CloudResource" WHERE "certificateId" = $1`,
+    [oldId],
+  );
+  expect(moved?.count).toBe(0);
 
   const reissued = await certificateRow(newId);
   expect(reissued?.reissuesId).toBe(oldId);

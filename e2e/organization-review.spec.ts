@@ -1,6 +1,7 @@
 // An OV order from the console to the admin's review: the organisation entered with the
 // order, paid once, the confirmation letter checked by its content, approved in
-// Admin → Reviews, and on to the domain validation every order goes through.
+// Admin → Reviews (rejected with a reason first, which the customer is told), and on to the
+// domain validation every order goes through.
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
@@ -105,8 +106,49 @@ test.describe("OV orders and the organisation review", () => {
       await expect(row).toContainText(domain);
       await expect(row.getByTestId("review-letter-link")).toHaveText("View letter (PDF)");
       await expectNoSeriousAxeViolations(admin, "admin reviews");
+
+      // Rejected first, with a reason: the customer sees it on the page and in a notice.
+      const reason = `The letter is not signed (${randomBytes(2).toString("hex")}).`;
+      await row.getByTestId("review-reject").click();
+      await admin.getByTestId("review-reject-reason").fill(reason);
+      await admin.getByTestId("review-reject-confirm").click();
+      await expect(row).toHaveCount(0);
+      await admin.getByTestId("review-state-filter").getByRole("link", { name: "Rejected" }).click();
+      await expect(admin).toHaveURL(/state=REJECTED/);
+      await expect(row.getByTestId("review-reason")).toHaveText(`Reason: ${reason}`);
+
+      await page.reload();
+      await expect(page.getByTestId("organization-rejection-reason")).toHaveText(reason);
+      await page.goto("/notifications");
+      const notice = page.locator('[data-testid="notification"][data-kind="ORGANIZATION_REJECTED"]');
+      await expect(notice).toContainText(`Organisation review of ${domain} rejected`);
+      await expect(notice).toContainText(`Reason: ${reason}`);
+      await page.goto(`/certificates/${certificateId}`);
+      // A file chosen before the form hydrates is lost: chosen and sent again until it is taken.
+      await expect(async () => {
+        await page.getByTestId("organization-letter-input").setInputFiles({
+          name: "letter.pdf",
+          mimeType: "application/pdf",
+          buffer: LETTER,
+        });
+        await page.getByTestId("organization-letter-upload").click();
+        await expect(page.getByTestId("status-badge").first()).toHaveText("Organisation under review", {
+          timeout: 5_000,
+        });
+      }).toPass({ timeout: 30_000 });
+
+      await admin.goto("/admin/reviews");
       await row.getByTestId("review-approve").click();
       await expect(row).toHaveCount(0);
+      await admin.getByTestId("review-state-filter").getByRole("link", { name: "Approved" }).click();
+      await expect(row.getByTestId("review-state")).toHaveText("Approved");
+
+      // The admin's certificate page shows the review.
+      await admin.goto(`/admin/certificates/${certificateId}`);
+      const review = admin.getByTestId("certificate-review-card");
+      await expect(review).toHaveAttribute("data-state", "APPROVED");
+      await expect(review.getByTestId("review-company")).toContainText(company);
+      await expect(review.getByTestId("review-decided")).not.toHaveText("—");
     } finally {
       await adminContext.close();
     }

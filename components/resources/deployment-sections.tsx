@@ -49,7 +49,7 @@ export function CertificateFileActions({ certificateId, domain }: { certificateI
   );
 }
 
-/** The prominent prompt on an issued renewal whose predecessor still serves cloud resources. */
+/** The prominent prompt on an issued renewal or reissue whose predecessor still serves cloud resources. */
 export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId: string; domain: string }) {
   const t = useTranslations("resources.prompt");
   const { data } = useQuery(certificateDeploymentQuery(certificateId));
@@ -68,7 +68,7 @@ export function UpdateResourcesPrompt({ certificateId, domain }: { certificateId
       </AlertTitle>
       <AlertDescription className="grid gap-3">
         <p>
-          {t("description", { count: prompt.predecessor.resourceCount })}{" "}
+          {t("description", { count: prompt.predecessor.resourceCount, kind: prompt.predecessor.kind })}{" "}
           <Link
             href={`/certificates/${prompt.predecessor.id}`}
             className="font-mono text-xs text-primary hover:underline"

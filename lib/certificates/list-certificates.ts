@@ -206,7 +206,8 @@ function queryRowFacts(ownerId: string, ids: string[]) {
         eb
           .selectFrom("CloudResource as r")
           .select(sql<number>`count(*)::int`.as("count"))
-          .whereRef("r.certificateId", "=", "c.renewsId")
+          // The predecessor: the certificate renewed or reissued (a certificate is never both).
+          .where("r.certificateId", "=", sql<string>`coalesce(${sql.ref("c.renewsId")}, ${sql.ref("c.reissuesId")})`)
           .where("r.ownerId", "=", ownerId)
           .$asScalar()
           .$notNull()
@@ -281,6 +282,7 @@ export async function listCertificates(
       select: {
         ...CERTIFICATE_ROW_SELECT,
         renewsId: true,
+        reissuesId: true,
       },
     }),
     listOwnerBrands(ownerId),
@@ -303,7 +305,8 @@ export async function listCertificates(
         renewalPaid: Boolean(fact?.renewalId),
         renewalId: fact?.renewalId ?? null,
         resourceCount: fact?.resourceCount ?? 0,
-        resourceUpdateFromId: simulated && current && (fact?.predecessorResourceCount ?? 0) > 0 ? row.renewsId : null,
+        resourceUpdateFromId:
+          simulated && current && (fact?.predecessorResourceCount ?? 0) > 0 ? (row.renewsId ?? row.reissuesId) : null,
       };
     }),
   };

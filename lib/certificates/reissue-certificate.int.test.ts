@@ -1,8 +1,11 @@
 // Reissue on PostgreSQL, from the request to issuance, revocation of the old certificate and
 // timeout, through the same functions the console and the job call.
 import { randomUUID, X509Certificate } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { LocalDnsServer } from "@/testing/local-dns-server";
+
+// The "Update to cloud resources" prompt is for the simulated resources of DEMO_MODE.
+vi.mock("@/lib/resources/simulated-resources-available", () => ({ simulatedResourcesAvailable: () => true }));
 
 const dns = new LocalDnsServer();
 process.env.DNS_RESOLVER = await dns.start();
@@ -22,6 +25,9 @@ const { createTestCsr } = await import("@/testing/create-test-csr");
 const { listCertificates } = await import("@/lib/certificates/list-certificates");
 const { parseCertificateListParams } = await import("@/lib/certificates/certificate-list-params");
 const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
+const { getCertificateDeployment } = await import("@/lib/resources/get-certificate-deployment");
+const { createTestCloudResources } = await import("@/testing/factories");
+const { setAutoUpdateResources } = await import("@/lib/resources/set-auto-update-resources");
 type Request = import("@/lib/certificates/reissue-certificate-input").ReissueCertificateInput;
 
 const DAY = 86_400_000;
@@ -209,10 +215,75 @@ describe("reissueCertificate", () => {
     await expect(reissue(owner.id, request(old.id))).rejects.toMatchObject({ code: "CERTIFICATE_REISSUE_UNDER_WAY" });
   });
 
+  it("once issued, the cloud resources of the revoked certificate: the customer is asked to update them, or they move by themselves", async () => {
+    const owner = await createTestUser();
+    const zone = `resources-${suffix()}.test`;
+    await db.hostedZone.create({ data: { ownerId: owner.id, name: zone } });
+    const asked = await createTestCertificate(owner.id, { domain: `*.${zone}`, sans: [zone], domainType: "WILDCARD" });
+    const automatic = await createTestCertificate(owner.id, {
+      domain: `*.${zone}`,
+      sans: [zone],
+      domainType: "WILDCARD",
+      autoUpdateResources: true,
+    });
+    await createTestCloudResources(owner.id, asked.id, 2);
+    await createTestCloudResources(owner.id, automatic.id, 1);
+
+    // Off: nothing moves; the row, the page and the notice ask for the update.
+    const first = requested(await reissue(owner.id, request(asked.id)));
+    expect(first.issued).toBe(true);
+    expect(await db.cloudResource.count({ where: { certificateId: asked.id } })).toBe(2);
+    const page = await listCertificates(owner.id, parseCertificateListParams(new URLSearchParams()), TEST_NOW);
+    const rows = new Map(page.items.map((row) => [row.id, row]));
+    expect(rows.get(first.certificateId)).toMatchObject({ resourceUpdateFromId: asked.id, resourceCount: 0 });
+    expect(rows.get(asked.id)).toMatchObject({ status: "REVOKED", resourceUpdateFromId: null, resourceCount: 2 });
+    expect(await getCertificateDeployment(owner.id, first.certificateId, TEST_NOW)).toMatchObject({
+      predecessor: { id: asked.id, resourceCount: 2, kind: "REISSUE" },
+      updatePrompt: true,
+    });
+    // Another customer sees neither the reissue nor its predecessor.
+    const other = await createTestUser();
+    expect(await getCertificateDeployment(other.id, first.certificateId, TEST_NOW)).toBeNull();
+    const askedNotice = await db.notification.findFirstOrThrow({
+      where: { certificateId: first.certificateId, kind: "CERTIFICATE_ISSUED" },
+    });
+    expect(askedNotice).toMatchObject({
+      ownerId: owner.id,
+      emailStatus: "PENDING",
+      params: { replacedCertificateId: asked.id, autoUpdateResources: false, resourcesUpdated: 0 },
+    });
+
+    // On (copied from the replaced certificate): moved at issuance, with their history; no prompt left.
+    const second = requested(await reissue(owner.id, request(automatic.id)));
+    expect(second.issued).toBe(true);
+    expect(await db.cloudResource.count({ where: { certificateId: second.certificateId } })).toBe(1);
+    expect(
+      await db.deployment.count({
+        where: { fromCertificateId: automatic.id, toCertificateId: second.certificateId, actorId: null },
+      }),
+    ).toBe(1);
+    expect(await getCertificateDeployment(owner.id, second.certificateId, TEST_NOW)).toMatchObject({
+      predecessor: { id: automatic.id, resourceCount: 0, kind: "REISSUE" },
+      updatePrompt: false,
+    });
+    expect(
+      await db.notification.findFirstOrThrow({
+        where: { certificateId: second.certificateId, kind: "CERTIFICATE_ISSUED" },
+      }),
+    ).toMatchObject({
+      params: { replacedCertificateId: automatic.id, autoUpdateResources: true, resourcesUpdated: 1 },
+    });
+  });
+
   it("a reissue not validated within 7 days times out and leaves the old certificate issued and renewing", async () => {
     const owner = await createTestUser();
     const old = await issuedCertificate(owner.id, { autoRenewState: "ON" });
     const result = requested(await reissue(owner.id, request(old.id)));
+    // The automatic update switched on the old certificate meanwhile: the pending reissue follows.
+    await setAutoUpdateResources(owner.id, old.id, true, { actorId: owner.id, now: TEST_NOW });
+    expect(await db.certificate.findUniqueOrThrow({ where: { id: result.certificateId } })).toMatchObject({
+      autoUpdateResources: true,
+    });
     // Meanwhile it shows (and filters) as reissuing, derived: its stored status stays ISSUED.
     const reissuing = await listCertificates(
       owner.id,
@@ -234,6 +305,11 @@ describe("reissueCertificate", () => {
     expect(
       await db.auditLog.count({ where: { action: "certificate.reissue.timeout", targetId: result.certificateId } }),
     ).toBe(1);
+    // The customer is told (in the console, by e-mail as their settings say), once however many runs.
+    await timeOutPendingValidations({ now: new Date(deadline.getTime() + DAY) });
+    expect(
+      await db.notification.findMany({ where: { certificateId: result.certificateId, kind: "REISSUE_TIMED_OUT" } }),
+    ).toMatchObject([{ ownerId: owner.id, emailStatus: "PENDING", params: { replacedCertificateId: old.id } }]);
     // Late validation changes nothing, and a new reissue may start.
     expect(await issueValidatedCertificates({ now: deadline })).toMatchObject({ errors: [] });
     const page = await listCertificates(

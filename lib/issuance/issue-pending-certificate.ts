@@ -269,11 +269,19 @@ async function finishReissue(
       data: { autoRenewState: "ON", autoRenewChangedAt: now, autoRenewEndReason: null },
     });
   }
+  // The resources that served the revoked certificate: moved as after a renewal, or the
+  // customer is told (the notice, and the prompt on the certificate page and its row).
+  const resourcesUpdated = await moveResourcesAutomatically(tx, certificate, replacedId, now);
   await notifyIssued(
     tx,
     certificate,
     "CERTIFICATE_ISSUED",
-    { autoRenew, replacedCertificateId: replacedId },
+    {
+      autoRenew,
+      replacedCertificateId: replacedId,
+      resourcesUpdated,
+      autoUpdateResources: certificate.autoUpdateResources,
+    },
     expiresAt,
     now,
   );
@@ -284,7 +292,7 @@ async function finishReissue(
       targetType: "Certificate",
       targetId: certificate.id,
       before: audit.before,
-      after: { ...audit.after, autoRenew, replacedCertificateId: replacedId },
+      after: { ...audit.after, autoRenew, replacedCertificateId: replacedId, resourcesUpdated },
       createdAt: now,
     },
   });
@@ -323,27 +331,7 @@ async function handOverRenewal(
   extra: Prisma.InputJsonObject,
   now: Date,
 ): Promise<void> {
-  let resourcesUpdated = 0;
-  if (certificate.autoUpdateResources) {
-    const resources = await tx.cloudResource.findMany({ where: { certificateId: renewsId }, select: { id: true } });
-    if (resources.length > 0) {
-      await tx.cloudResource.updateMany({
-        where: { id: { in: resources.map((resource) => resource.id) } },
-        data: { certificateId: certificate.id },
-      });
-      await tx.deployment.createMany({
-        data: resources.map((resource) => ({
-          resourceId: resource.id,
-          fromCertificateId: renewsId,
-          toCertificateId: certificate.id,
-          actorId: null,
-          result: "SUCCEEDED" as const,
-          createdAt: now,
-        })),
-      });
-      resourcesUpdated = resources.length;
-    }
-  }
+  const resourcesUpdated = await moveResourcesAutomatically(tx, certificate, renewsId, now);
   await notifyIssued(
     tx,
     certificate,
@@ -363,6 +351,40 @@ async function handOverRenewal(
       createdAt: now,
     },
   });
+}
+
+/**
+ * (ours) "Update cloud resources automatically": the resources still bound to the certificate
+ * a renewal or reissue replaces move to the new one, each with its deployment record. Off:
+ * nothing moves, and the console prompts "Update to cloud resources" (get-certificate-deployment.ts).
+ */
+async function moveResourcesAutomatically(
+  tx: DbTransaction,
+  certificate: Loaded,
+  predecessorId: string,
+  now: Date,
+): Promise<number> {
+  if (!certificate.autoUpdateResources) return 0;
+  const resources = await tx.cloudResource.findMany({
+    where: { certificateId: predecessorId, ownerId: certificate.ownerId },
+    select: { id: true },
+  });
+  if (resources.length === 0) return 0;
+  await tx.cloudResource.updateMany({
+    where: { id: { in: resources.map((resource) => resource.id) }, ownerId: certificate.ownerId },
+    data: { certificateId: certificate.id },
+  });
+  await tx.deployment.createMany({
+    data: resources.map((resource) => ({
+      resourceId: resource.id,
+      fromCertificateId: predecessorId,
+      toCertificateId: certificate.id,
+      actorId: null,
+      result: "SUCCEEDED" as const,
+      createdAt: now,
+    })),
+  });
+  return resources.length;
 }
 
 async function notifyIssued(

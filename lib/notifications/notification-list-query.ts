@@ -16,6 +16,8 @@ export const NOTIFICATION_KINDS = [
   "CERTIFICATE_ISSUED",
   "ORDER_TIMED_OUT",
   "VALIDATION_FAILED",
+  "REISSUE_TIMED_OUT",
+  "ORGANIZATION_REJECTED",
 ] as const;
 export const NOTIFICATION_STATUSES = ["unread", "read"] as const;
 export const NOTIFICATION_PAGE_SIZE = 20;

@@ -6,7 +6,7 @@ import { loadMessages } from "@/messages/load-messages";
 
 const now = new Date("2026-06-15T08:00:00Z");
 
-async function render(locale: "en" | "zh-CN", row: ReturnType<typeof deploymentNoticeRow>) {
+async function render(locale: "en" | "zh-CN", row: { kind: string; params?: unknown }) {
   const t = createTranslator({ locale, messages: await loadMessages(locale) }) as unknown as (
     key: string,
     values: Record<string, string | number>,
@@ -78,5 +78,43 @@ describe("the notices of automatic deployments", () => {
       },
     });
     expect(await render("en", row)).toContain("but 203.0.113.5:443 still serves another certificate (serial 0B)");
+  });
+});
+
+describe("the issued-certificate notice", () => {
+  const issued = (params: Record<string, string | number | boolean>) => ({
+    kind: "CERTIFICATE_ISSUED",
+    params: { domain: "www.example.com", expiresAt: "2027-01-01T00:00:00.000Z", ...params },
+  });
+
+  it("of a reissue asks for the cloud resources of the revoked certificate, unless they moved by themselves", async () => {
+    const asked = issued({ replacedCertificateId: "c0", autoUpdateResources: false, autoRenew: false });
+    expect(await render("en", asked)).toContain(
+      "the certificate it replaces is revoked. Update it on the cloud resources that used the old certificate.",
+    );
+    expect(await render("zh-CN", asked)).toContain("请将其更新到使用旧证书的云资源上");
+    const moved = issued({ replacedCertificateId: "c0", autoUpdateResources: true, autoRenew: true });
+    expect(await render("en", moved)).toContain("It was deployed to your cloud resources automatically.");
+  });
+
+  it("of a purchase says nothing of resources", async () => {
+    const text = await render("en", issued({ autoRenew: false }));
+    expect(text).toBe(
+      "Certificate for www.example.com issued | The certificate for www.example.com is valid until 2027-01-01T00:00. Download it and deploy it where you need it.",
+    );
+  });
+});
+
+describe("the notices of a timed-out reissue and a rejected organisation review", () => {
+  it("say what happened and, for the review, the administrator's reason, in both languages", async () => {
+    const rejected = {
+      kind: "ORGANIZATION_REJECTED",
+      params: { domain: "www.example.com", reason: "The letter is not signed." },
+    };
+    expect(await render("en", rejected)).toContain("cancel the order for a refund. Reason: The letter is not signed.");
+    expect(await render("zh-CN", rejected)).toContain("原因：The letter is not signed.");
+    const timedOut = { kind: "REISSUE_TIMED_OUT", params: { domain: "www.example.com", replacedCertificateId: "c0" } };
+    expect(await render("en", timedOut)).toContain("The certificate it was to replace stays issued and unchanged");
+    expect(await render("zh-CN", timedOut)).toContain("原证书保持已签发状态");
   });
 });

@@ -31,6 +31,8 @@ export function notificationValues(
     reason: String(params.reason ?? "other"),
     autoValidated: params.autoValidated ? "true" : "false",
     autoUpdateResources: params.autoUpdateResources ? "true" : "false",
+    // A reissue's CERTIFICATE_ISSUED notice (lib/issuance/issue-pending-certificate.ts).
+    reissued: params.replacedCertificateId ? "true" : "false",
     // Automatic deployments after renewal (lib/deployment-targets/deployment-notice-row.ts).
     target: String(params.target ?? ""),
     verified: params.verified ? "true" : "false",

@@ -142,7 +142,8 @@ describe("an OV order", () => {
     expect(await statusOf(pending.id)).toBe("ORGANIZATION_REVIEW");
 
     const queue = await listOrganizationReviews({ actor: reviewer });
-    expect(queue.find((row) => row.certificateId === pending.id)).toMatchObject({
+    expect(queue.items.find((row) => row.certificateId === pending.id)).toMatchObject({
+      state: "IN_REVIEW",
       companyName: ORGANIZATION.companyName,
       contactEmail: ORGANIZATION.contactEmail,
       letterType: "PDF",
@@ -238,6 +239,15 @@ describe("an OV order", () => {
       rejectionReason: reason,
       letterType: "PNG",
     });
+    // The customer is told, with the reason: in the console, and by e-mail as their settings say.
+    const notices = () =>
+      db.notification.findMany({
+        where: { certificateId, kind: "ORGANIZATION_REJECTED" },
+        orderBy: { createdAt: "asc" },
+      });
+    expect(await notices()).toMatchObject([
+      { ownerId: user.id, readAt: null, emailStatus: "PENDING", params: { certificateId, reason } },
+    ]);
     await runJob(new Date(TEST_NOW.getTime() + 30 * DAY));
     expect(await statusOf(certificateId)).toBe("ORGANIZATION_REJECTED");
 
@@ -277,6 +287,10 @@ describe("an OV order", () => {
       (await db.auditLog.findMany({ where: { targetId: certificateId, action: "certificate.organization.reject" } }))
         .length,
     ).toBe(1);
+    // Rejected again: a notice of its own, with the new reason.
+    const later = new Date(TEST_NOW.getTime() + DAY);
+    await rejectOrganizationReview({ actor: reviewer, certificateId, reason: "Unsigned letter", ip: null, now: later });
+    expect((await notices()).map((notice) => notice.params)).toMatchObject([{ reason }, { reason: "Unsigned letter" }]);
   });
 
   it("canceled after a rejection refunds the fee once through the ledger", async () => {

@@ -8,8 +8,8 @@ import { transitionReview } from "@/lib/organization-review/organization-review-
 
 /**
  * An administrator rejects the organisation of an OV/EV certificate under review, with a
- * reason the customer sees on the certificate page; they correct and upload again, or
- * cancel the order (refunded). Nothing is charged or refunded here.
+ * reason the customer sees on the certificate page and in a notice; they correct and upload
+ * again, or cancel the order (refunded). Nothing is charged or refunded here.
  */
 export async function rejectOrganizationReview(input: {
   actor: Actor;
@@ -31,6 +31,19 @@ export async function rejectOrganizationReview(input: {
     if (!transition.ok || transition.status === "APPROVED") throw new AppError("ORGANIZATION_REVIEW_NOT_PENDING");
     await tx.organizationReview.update({ where: { certificateId }, data: transition.change });
     await tx.certificate.update({ where: { id: certificateId }, data: { status: transition.status } });
+    // The customer hears of it with the reason (in the console, and by e-mail and webhook as
+    // their settings say). A certificate may be rejected again after a correction: one notice each.
+    await tx.notification.create({
+      data: {
+        ownerId: certificate.ownerId,
+        kind: "ORGANIZATION_REJECTED",
+        certificateId,
+        dedupeKey: `organization-rejected:${certificateId}:${now.getTime()}`,
+        params: { domain: certificate.domain, certificateId, reason: input.reason },
+        emailStatus: "PENDING",
+        createdAt: now,
+      },
+    });
     await recordAudit(tx, {
       actorId: reviewer.id,
       action: "certificate.organization.reject",

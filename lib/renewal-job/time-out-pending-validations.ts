@@ -18,7 +18,7 @@ export type TimeoutStepResult = {
  * "validation timed out", its fee goes back to the balance through a ledger entry
  * (once: the refund's idempotency key is the order), and the customer is told. For a
  * renewal, the old certificate's auto-renewal ends with that reason; a purchase's order
- * ends TIMED_OUT.
+ * ends TIMED_OUT; a reissue (nothing paid) leaves the certificate it replaces as it was.
  */
 export async function timeOutPendingValidations(options: { now: Date }): Promise<TimeoutStepResult> {
   const { now } = options;
@@ -125,6 +125,21 @@ async function timeOut(tx: DbTransaction, row: Expired, now: Date): Promise<numb
   if (renewalOrder) return timeOutRenewal(tx, row, renewalOrder, now);
   if (purchase) return timeOutPurchase(tx, row, purchase, now);
   if (row.reissuesId) {
+    // Nothing to refund; the customer is told the reissue ended and the old certificate stays.
+    await tx.notification.createMany({
+      data: [
+        {
+          ownerId: row.ownerId,
+          kind: "REISSUE_TIMED_OUT",
+          certificateId: row.id,
+          dedupeKey: `timed-out:${row.id}`,
+          params: { domain: row.domain, certificateId: row.id, replacedCertificateId: row.reissuesId },
+          emailStatus: "PENDING",
+          createdAt: now,
+        },
+      ],
+      skipDuplicates: true,
+    });
     await tx.auditLog.create({
       data: {
         actorId: null,

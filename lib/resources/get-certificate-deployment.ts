@@ -31,9 +31,12 @@ export type CertificateDeployment = {
   /** Issued and not expired: it can be deployed to resources. */
   deployable: boolean;
   resourceCount: number;
-  /** The certificate this one renewed, with how many of the owner's resources still use it. */
-  predecessor: { id: string; domain: string; resourceCount: number } | null;
-  /** An issued renewal whose predecessor still has resources: the console prompts "Update to cloud resources". */
+  /**
+   * The certificate this one renewed or reissued (revoked once the reissue was issued), with how
+   * many of the owner's resources still use it.
+   */
+  predecessor: { id: string; domain: string; resourceCount: number; kind: "RENEWAL" | "REISSUE" } | null;
+  /** An issued renewal or reissue whose predecessor still has resources: the console prompts "Update to cloud resources". */
   updatePrompt: boolean;
   /** The simulated cloud resources are offered (DEMO_MODE only). */
   simulatedResources: boolean;
@@ -61,11 +64,17 @@ export async function getCertificateDeployment(
       certificatePem: true,
       privateKeyEncrypted: true,
       renews: { select: { id: true, ownerId: true, domain: true } },
+      reissues: { select: { id: true, ownerId: true, domain: true } },
     },
   });
   if (!certificate) return null;
 
-  const ownPredecessor = certificate.renews?.ownerId === ownerId ? certificate.renews : null;
+  const replaced = certificate.renews
+    ? { ...certificate.renews, kind: "RENEWAL" as const }
+    : certificate.reissues
+      ? { ...certificate.reissues, kind: "REISSUE" as const }
+      : null;
+  const ownPredecessor = replaced?.ownerId === ownerId ? replaced : null;
   const [resourceCounts, deployments] = await Promise.all([
     countResourcesByCertificate(ownPredecessor ? [certificate.id, ownPredecessor.id] : [certificate.id], { ownerId }),
     db.deployment.findMany({
@@ -106,6 +115,7 @@ export async function getCertificateDeployment(
         id: ownPredecessor.id,
         domain: ownPredecessor.domain,
         resourceCount: resourceCounts.get(ownPredecessor.id) ?? 0,
+        kind: ownPredecessor.kind,
       }
     : null;
   return {

@@ -9,8 +9,9 @@ export type AuditContext = { actorId: string; ip?: string | null; now: Date };
 
 /**
  * (ours) "Update cloud resources automatically after renewal" for one of the owner's
- * certificates. A renewal already paid and waiting for validation copied the setting
- * when it was created, and it is that copy the issuance reads, so it follows too.
+ * certificates. A renewal already paid (or a reissue requested) and waiting for validation
+ * copied the setting when it was created, and it is that copy the issuance reads, so it
+ * follows too.
  */
 export async function setAutoUpdateResources(
   ownerId: string,
@@ -26,7 +27,11 @@ export async function setAutoUpdateResources(
     if (!certificate) throw new AppError("NOT_FOUND");
     await tx.certificate.update({ where: { id: certificate.id }, data: { autoUpdateResources: enabled } });
     const pending = await tx.certificate.updateMany({
-      where: { ownerId, renewsId: certificate.id, status: { in: [...PENDING_STATUSES] } },
+      where: {
+        ownerId,
+        OR: [{ renewsId: certificate.id }, { reissuesId: certificate.id }],
+        status: { in: [...PENDING_STATUSES] },
+      },
       data: { autoUpdateResources: enabled },
     });
     await recordAudit(tx, {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { apiStatusCode, STATUS_CODE_OF, statusesForCodes } from "@/lib/tencent-api/certificate-status-codes";
+import {
+  apiStatusCode,
+  STATUS_CODE_OF,
+  statusesForCodes,
+  statusFilterParts,
+} from "@/lib/tencent-api/certificate-status-codes";
 
 describe("the original's status numbers", () => {
   it("are those of docs/status-codes.md", () => {
@@ -31,5 +36,29 @@ describe("the original's status numbers", () => {
     expect(statusesForCodes([0, 4])).toEqual(["PENDING_VALIDATION", "DNS_RECORD_ADDED", "ORGANIZATION_REVIEW"]);
     expect(statusesForCodes([8])).toEqual(["PENDING_LETTER_UPLOAD"]);
     expect(statusesForCodes([5, 13])).toEqual([]);
+  });
+});
+
+describe("statusFilterParts", () => {
+  it("asks for the console's Reissuing filter for 11, alone or beside other statuses", () => {
+    expect(statusFilterParts([11], false)).toEqual([{ reissuing: true }]);
+    expect(statusFilterParts([0, 11], false)).toEqual([
+      { statuses: ["PENDING_VALIDATION", "ORGANIZATION_REVIEW"] },
+      { reissuing: true },
+    ]);
+    // Issued includes the certificates being reissued.
+    expect(statusFilterParts([1, 11], false)).toEqual([{ statuses: ["ISSUED"] }]);
+  });
+
+  it("keeps everything without a status filter, and nothing for numbers without a status", () => {
+    expect(statusFilterParts(undefined, false)).toEqual([{ statuses: undefined }]);
+    expect(statusFilterParts([], false)).toEqual([{ statuses: undefined }]);
+    expect(statusFilterParts([5, 13], false)).toEqual([]);
+  });
+
+  it("with Deployable, keeps only issued certificates, the reissuing ones included", () => {
+    expect(statusFilterParts(undefined, true)).toEqual([{ statuses: ["ISSUED"] }]);
+    expect(statusFilterParts([0, 3], true)).toEqual([]);
+    expect(statusFilterParts([0, 11], true)).toEqual([{ reissuing: true }]);
   });
 });

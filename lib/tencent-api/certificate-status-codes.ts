@@ -38,3 +38,25 @@ export function statusesForCodes(codes: readonly number[]): DisplayStatus[] {
   const wanted = new Set(codes);
   return (Object.keys(STATUS_CODE_OF) as DisplayStatus[]).filter((status) => wanted.has(STATUS_CODE_OF[status]));
 }
+
+/** Part of a list filter (CertificateFilter's statuses, or its reissuing filter). */
+export type StatusFilterPart = { statuses?: DisplayStatus[]; reissuing?: true };
+
+/**
+ * What a CertificateStatus list (and Deployable: issued only) asks for, as parts any of which
+ * a certificate may match: the statuses its numbers stand for, and for 11 the console's
+ * "Reissuing" filter. Issued certificates include those being reissued (as the console's
+ * "Issued" filter does), so with 1 asked for, 11 adds nothing. No part: nothing matches.
+ */
+export function statusFilterParts(codes: readonly number[] | undefined, deployableOnly: boolean): StatusFilterPart[] {
+  const asked = codes?.length ? codes : undefined;
+  const statuses = asked ? statusesForCodes(asked) : undefined;
+  const parts: StatusFilterPart[] = [
+    { statuses: deployableOnly ? (statuses ?? ["ISSUED"]).filter((status) => status === "ISSUED") : statuses },
+  ];
+  // Reissuing certificates are issued and unexpired, so deployable.
+  if (asked?.includes(REISSUING_STATUS_CODE) && !parts[0]?.statuses?.includes("ISSUED")) {
+    parts.push({ reissuing: true });
+  }
+  return parts.filter((part) => part.statuses === undefined || part.statuses.length > 0);
+}

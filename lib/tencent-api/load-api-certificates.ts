@@ -6,6 +6,7 @@ import { type CertificateFilter, certificateFilterWhere } from "@/lib/certificat
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CloudResourceType } from "@/lib/generated/prisma/enums";
 import { PENDING_STATUSES } from "@/lib/issuance/pending-statuses";
 import { manualRenewalFailures } from "@/lib/renewal/auto-renew-rules";
@@ -62,7 +63,8 @@ export type ApiCertificate = Omit<CertificateColumns, "renewalOrders" | "resourc
 };
 
 export type ApiCertificateQuery = {
-  filter: CertificateFilter;
+  /** Certificates matching any of these console filters (none: nothing matches). */
+  filters: readonly CertificateFilter[];
   order: "expiresAt.asc" | "expiresAt.desc" | "createdAt.desc";
   offset: number;
   limit: number;
@@ -74,7 +76,9 @@ export async function listApiCertificates(
   query: ApiCertificateQuery,
   now: Date,
 ): Promise<{ total: number; certificates: ApiCertificate[] }> {
-  const where = certificateFilterWhere(ownerId, query.filter, now);
+  // Each filter is scoped by the owner: their union is too.
+  const wheres = query.filters.map((filter) => certificateFilterWhere(ownerId, filter, now));
+  const where: Prisma.CertificateWhereInput = wheres.length === 1 && wheres[0] ? wheres[0] : { OR: wheres };
   const [total, page] = await Promise.all([
     db.certificate.count({ where }),
     db.certificate.findMany({

@@ -291,6 +291,39 @@ describe("the SSL API through the official Node.js SDK", () => {
     expect(untouched).toMatchObject({ alias: null, ignoreNotifications: false, deletedAt: null });
   });
 
+  it("lists the certificates being reissued for CertificateStatus 11, the console's Reissuing filter", async () => {
+    // A customer of its own: the other tests count customer A's certificates.
+    const customer = await createTestUser();
+    const key = await createApiKey({
+      ownerId: customer.id,
+      actorId: customer.id,
+      ip: null,
+      name: "reissuing",
+      scope: "READ_WRITE",
+      expiresInDays: "never",
+      now: new Date(),
+    });
+    const client = clientFor(key);
+    const [reissued, plain] = [await insertCertificate(customer.id, 120), await insertCertificate(customer.id, 150)];
+    const { CertificateId: reissue } = await client.ReplaceCertificate({ CertificateId: reissued, ValidType: "DNS" });
+    const ids = (answer: { Certificates?: { CertificateId?: string }[] }) =>
+      answer.Certificates?.map((row) => row.CertificateId).sort();
+
+    const reissuing = await client.DescribeCertificates({ CertificateStatus: [11] });
+    expect(reissuing.TotalCount).toBe(1);
+    expect(reissuing.Certificates).toMatchObject([{ CertificateId: reissued, Status: 11 }]);
+    // Beside another status: either matches; with 1, issued ones include those being reissued.
+    const pendingOrReissuing = await client.DescribeCertificates({ CertificateStatus: [0, 11], Limit: 100 });
+    expect(pendingOrReissuing.TotalCount).toBe(2);
+    expect(ids(pendingOrReissuing)).toEqual([reissue, reissued].sort());
+    expect(ids(await client.DescribeCertificates({ CertificateStatus: [1, 11], Limit: 100 }))).toEqual(
+      [plain, reissued].sort(),
+    );
+    expect(ids(await client.DescribeCertificates({ CertificateStatus: [11], Deployable: 1 }))).toEqual([reissued]);
+    // Another customer's key sees none of them.
+    expect((await clientFor(keyB).DescribeCertificates({ CertificateStatus: [11] })).TotalCount).toBe(0);
+  });
+
   it("refuses a wrong SecretKey, an unknown SecretId, an unknown action and another version", async () => {
     expect(await refusalOf(clientFor({ ...readWriteA, secretKey: keyB.secretKey }).DescribeCertificates({}))).toBe(
       "AuthFailure.SignatureFailure",

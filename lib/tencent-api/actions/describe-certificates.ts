@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SEARCH_MAX_LENGTH } from "@/lib/certificates/certificate-list-query";
 import type { CertificateFilter } from "@/lib/certificates/list-certificates";
 import { certificateRowFields } from "@/lib/tencent-api/certificate-fields";
-import { statusesForCodes } from "@/lib/tencent-api/certificate-status-codes";
+import { statusFilterParts } from "@/lib/tencent-api/certificate-status-codes";
 import { type ApiCertificateQuery, listApiCertificates } from "@/lib/tencent-api/load-api-certificates";
 import { defineTc3Action } from "@/lib/tencent-api/tc3-action";
 import { tc3 } from "@/lib/tencent-api/tc3-params";
@@ -13,7 +13,7 @@ const MAX_LIMIT = 1000;
 
 /**
  * DescribeCertificates: the My Certificates list, filtered and paged with the console's own
- * query (certificateFilterWhere). Filters CertDesk has no data for either match nothing
+ * query (certificateFilterWhere; CertificateStatus 11 is its Reissuing filter). Filters CertDesk has no data for either match nothing
  * (CA certificates, other projects, SM certificates) or are ignored (Renew, Hostable, Tags,
  * IsPendingIssue, ServiceId, Upload).
  */
@@ -44,11 +44,9 @@ export const describeCertificates = defineTc3Action({
     ServiceId: tc3.str().optional(),
   }),
   run: async (params, { ownerId, now, t }) => {
-    const statuses = params.CertificateStatus?.length ? statusesForCodes(params.CertificateStatus) : undefined;
-    const deployableOnly = params.Deployable === 1;
+    const statusParts = statusFilterParts(params.CertificateStatus, params.Deployable === 1);
     const filter: CertificateFilter = {
       q: params.SearchKey?.trim() || undefined,
-      statuses: deployableOnly ? (statuses ?? ["ISSUED"]).filter((status) => status === "ISSUED") : statuses,
       expiring: params.FilterExpiring === 1,
       sources:
         params.FilterSource === "upload"
@@ -59,13 +57,10 @@ export const describeCertificates = defineTc3Action({
       ids: params.CertIds,
     };
     const matchesNothing =
-      params.CertificateType === "CA" ||
-      (params.ProjectId ?? 0) !== 0 ||
-      params.IsSM === 1 ||
-      filter.statuses?.length === 0;
+      params.CertificateType === "CA" || (params.ProjectId ?? 0) !== 0 || params.IsSM === 1 || statusParts.length === 0;
     if (matchesNothing) return { TotalCount: 0, Certificates: [] };
     const query: ApiCertificateQuery = {
-      filter,
+      filters: statusParts.map((part) => ({ ...filter, ...part })),
       order:
         params.ExpirationSort === "ASC"
           ? "expiresAt.asc"

@@ -27,6 +27,7 @@ import { MAX_PRODUCT_DOMAINS } from "@/lib/admin/catalogue-limits";
 import type { AdminPriceRow } from "@/lib/admin/list-admin-prices";
 import { firstIssueByField } from "@/lib/first-issue-by-field";
 import { formatMoney, minorDigits } from "@/lib/money";
+import { needsOrganizationReview } from "@/lib/organization-review/organization-review-rules";
 
 const PRICE_PROBLEMS = ["INVALID", "TOO_LARGE"];
 
@@ -44,6 +45,7 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
   const [maxDomains, setMaxDomains] = useState(String(price.maxDomains));
   const [maxDomainsError, setMaxDomainsError] = useState<string | null>(null);
   const multi = price.domainType === "MULTI";
+  const organizationReviewed = needsOrganizationReview(price.certificateType);
   const [priceError, setPriceError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useMutation({ mutationFn: updatePriceAction });
@@ -197,7 +199,7 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
             <input
               type="checkbox"
               checked={supported}
-              disabled={mutation.isPending}
+              disabled={mutation.isPending || organizationReviewed}
               onChange={(event) => setSupported(event.target.checked)}
               className="mt-0.5 size-4 accent-[var(--color-primary)]"
               aria-describedby={`${id}-supported-hint`}
@@ -206,7 +208,7 @@ export function PriceEditDialog({ price, label }: { price: AdminPriceRow; label:
             <span className="grid gap-1">
               <span className="font-medium">{t("autoRenewSupported")}</span>
               <span id={`${id}-supported-hint`} className="text-muted-foreground">
-                {t("autoRenewHint")}
+                {organizationReviewed ? t("autoRenewDvOnly") : t("autoRenewHint")}
               </span>
             </span>
           </label>

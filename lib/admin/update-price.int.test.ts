@@ -25,6 +25,19 @@ async function dnspodSingle() {
 }
 
 describe("updatePrice", () => {
+  it("refuses to offer auto-renewal for an OV or EV product, and the database refuses it too", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    await seedTestPrices();
+    const ov = await db.price.findFirstOrThrow({ where: { certificateType: "OV", free: false } });
+    await expect(
+      updatePrice(admin, { priceId: ov.id, priceMinor: 19_900, currency: "USD", autoRenewSupported: true }, context),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(db.price.update({ where: { id: ov.id }, data: { autoRenewSupported: true } })).rejects.toThrow(
+      /Price_auto_renew_dv_only/,
+    );
+    expect((await db.price.findUniqueOrThrow({ where: { id: ov.id } })).autoRenewSupported).toBe(false);
+  });
+
   it("changes the price and the flag, audits before and after, and the next deduction uses it", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const customer = await createTestUser();

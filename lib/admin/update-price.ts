@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import { AppError } from "@/lib/errors";
+import { needsOrganizationReview } from "@/lib/organization-review/organization-review-rules";
 
 export type UpdatePriceInput = {
   priceId: string;
@@ -55,6 +56,10 @@ export async function updatePrice(
     const price = await tx.price.findUniqueOrThrow({ where: { id: input.priceId } });
     if (price.currency !== input.currency || price.free !== free) throw new AppError("CONFLICT");
     if (input.maxDomains !== undefined && price.domainType !== "MULTI") throw new AppError("INVALID_INPUT");
+    if (input.autoRenewSupported && needsOrganizationReview(price.certificateType)) {
+      // The price dialog does not offer it; only a hand-made request gets here.
+      throw new AppError("INVALID_INPUT");
+    }
     const before = {
       priceMinor: price.priceMinor,
       currency: price.currency,

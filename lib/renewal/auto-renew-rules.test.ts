@@ -96,6 +96,19 @@ describe("which certificates qualify", () => {
     expect(failuresOf({ autoRenewState: "TERMINATED" })).toEqual([]);
   });
 
+  it("never enrols OV or EV, even where the table would list them (renewals need an organisation review)", () => {
+    const withOrganization = [
+      ...SUPPORTED,
+      { brand: "GeoTrust", certificateType: "OV", domainType: "SINGLE" } as const,
+      { brand: "GeoTrust", certificateType: "EV", domainType: "SINGLE" } as const,
+    ];
+    for (const certificateType of ["OV", "EV"] as const) {
+      expect(
+        autoRenewEligibilityFailures(facts({ brand: "GeoTrust", certificateType }), withOrganization, now),
+      ).toEqual(["TYPE_NOT_SUPPORTED"]);
+    }
+  });
+
   it("follows the table as data: a brand added later qualifies", () => {
     const extended = [...SUPPORTED, { brand: "GeoTrust", certificateType: "DV", domainType: "SINGLE" } as const];
     expect(autoRenewEligibilityFailures(facts({ brand: "GeoTrust" }), extended, now)).toEqual([]);

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import type * as React from "react";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { placeCertificateOrderAction } from "@/app/(console)/certificates/order-actions";
 import { newOperationId } from "@/components/admin/new-operation-id";
 import {
@@ -22,7 +22,6 @@ import { OrderNameFields } from "@/components/orders/order-name-fields";
 import { OrderProductFields } from "@/components/orders/order-product-fields";
 import { OrderSummary } from "@/components/orders/order-summary";
 import { OrderValidationFields } from "@/components/orders/order-validation-fields";
-import { OrganizationDetailsFields } from "@/components/organization-review/organization-details-fields";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -44,6 +43,14 @@ import type {
 import { accountKeys } from "@/lib/queries/account";
 import { certificateKeys } from "@/lib/queries/certificates";
 import { dnsValidationTargets, fileValidationAllowed } from "@/lib/validation/list-validation-targets";
+
+// Only OV and EV orders ask for the organisation: its fields load when such a product is chosen
+// (the order page is at the console's page-weight budget).
+const OrganizationDetailsFields = lazy(() =>
+  import("@/components/organization-review/organization-details-fields").then((module) => ({
+    default: module.OrganizationDetailsFields,
+  })),
+);
 
 /** The default product: the first one this account can order. */
 function firstProduct(products: readonly OrderCatalogueProduct[]): OrderCatalogueProduct | undefined {
@@ -399,15 +406,17 @@ export function CertificateOrderForm({
             <CardDescription>{to("description")}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
-            <OrganizationDetailsFields
-              value={draft.organization}
-              problems={organizationProblems}
-              disabled={pending}
-              onChange={(field, value) => {
-                change({ organization: { ...draft.organization, [field]: value } }, ["organization"]);
-                setOrganizationProblems((current) => ({ ...current, [field]: undefined }));
-              }}
-            />
+            <Suspense fallback={<p className="text-sm text-muted-foreground">{to("loading")}</p>}>
+              <OrganizationDetailsFields
+                value={draft.organization}
+                problems={organizationProblems}
+                disabled={pending}
+                onChange={(field, value) => {
+                  change({ organization: { ...draft.organization, [field]: value } }, ["organization"]);
+                  setOrganizationProblems((current) => ({ ...current, [field]: undefined }));
+                }}
+              />
+            </Suspense>
             {problemsFor("organization").map((problem) => (
               <p key={problem.code} className="text-sm text-destructive" role="alert">
                 {to("required")}

@@ -4,6 +4,7 @@ import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
 import { getOrderCatalogue, type OrderCatalogue, orderCatalogueProduct } from "@/lib/orders/get-order-catalogue";
 import { loadRenewalOrder } from "@/lib/orders/load-renewal-order";
 import type { OrganizationDetailsInput } from "@/lib/organization-review/organization-details-input";
+import { ORGANIZATION_DETAILS_COLUMNS } from "@/lib/organization-review/organization-review-columns";
 import type { ManualRenewalFailure } from "@/lib/renewal/auto-renew-rules";
 
 /** How far back the renewal chain is searched for the last approved organisation. */
@@ -97,15 +98,7 @@ function reviewOf(ownerId: string, certificateId: string) {
       renewsId: true,
       organizationReview: {
         select: {
-          companyName: true,
-          country: true,
-          locality: true,
-          address: true,
-          companyPhone: true,
-          registrationNumber: true,
-          contactName: true,
-          contactEmail: true,
-          contactPhone: true,
+          ...ORGANIZATION_DETAILS_COLUMNS,
           reviewedAt: true,
           rejectionReason: true,
         },

@@ -2,9 +2,8 @@
 // caller's certificates (renewsCertificateId), is paid once, goes through the letter and the
 // review as a new OV order, and is issued with renewsId and the renewal's validity.
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { readTestLetter, TEST_ORGANIZATION } from "@/testing/organization-fixtures";
 
 // The "Update to cloud resources" prompt is for the simulated resources of DEMO_MODE.
 vi.mock("@/lib/resources/simulated-resources-available", () => ({ simulatedResourcesAvailable: () => true }));
@@ -30,19 +29,7 @@ type SessionUser = import("@/lib/auth/session").SessionUser;
 
 const DAY = 86_400_000;
 const OV_PRICE = 19_900;
-const letter = readFileSync(path.join(process.cwd(), "testing/fixtures/confirmation-letters", "letter.pdf"));
-
-const ORGANIZATION = {
-  companyName: "Example Trading Co., Ltd.",
-  country: "CN",
-  locality: "Shenzhen",
-  address: "1 Science Park Road, Nanshan",
-  companyPhone: "+86 755 1234 5678",
-  registrationNumber: "91440300MA5EXAMPLE",
-  contactName: "Li Wei",
-  contactEmail: "li.wei@example.test",
-  contactPhone: "+86 138 0000 0000",
-};
+const letter = readTestLetter();
 
 let ovProductId: string;
 beforeAll(async () => {
@@ -74,7 +61,7 @@ async function issuedOv(user: SessionUser, overrides: { expiresInDays?: number; 
     data: {
       certificateId: certificate.id,
       ownerId: user.id,
-      ...ORGANIZATION,
+      ...TEST_ORGANIZATION,
       submittedAt: TEST_NOW,
       reviewedAt: TEST_NOW,
     },
@@ -92,7 +79,7 @@ function renewalOrder(renewsCertificateId: string, overrides: Partial<OrderInput
     validationMethod: "DNS",
     key: { source: "GENERATE", algorithm: "ECDSA_P256" },
     autoRenew: false,
-    organization: { ...ORGANIZATION, contactName: "Wang Fang" },
+    organization: { ...TEST_ORGANIZATION, contactName: "Wang Fang" },
     renewsCertificateId,
     ...overrides,
   };
@@ -123,7 +110,7 @@ describe("renewing an OV certificate through the order form", () => {
       names: [old.domain],
       failures: [],
       validUntil: renewedExpiry(old.expiresAt ?? TEST_NOW).toISOString(),
-      organization: ORGANIZATION,
+      organization: TEST_ORGANIZATION,
     });
     expect(offer?.catalogue.products.map((product) => product.id)).toEqual([ovProductId]);
 
@@ -180,7 +167,7 @@ describe("renewing an OV certificate through the order form", () => {
       await uploadConfirmationLetter({
         ownerId: user.id,
         certificateId: pending.id,
-        bytes: new Uint8Array(letter),
+        bytes: letter,
         actorId: user.id,
         ip: null,
         now: TEST_NOW,

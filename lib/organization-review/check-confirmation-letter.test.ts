@@ -1,11 +1,9 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfirmationLetter } from "@/lib/organization-review/check-confirmation-letter";
 import { MAX_LETTER_BYTES, MIN_LETTER_BYTES } from "@/lib/organization-review/confirmation-letter-limits";
+import { readTestLetter } from "@/testing/organization-fixtures";
 
-const fixture = (name: string) =>
-  new Uint8Array(readFileSync(path.join(process.cwd(), "testing/fixtures/confirmation-letters", name)));
+const fixture = readTestLetter;
 
 /** A file of exactly `size` bytes that starts as `head` does. */
 function sized(head: Uint8Array, size: number): Uint8Array {

@@ -1,6 +1,7 @@
 // The columns of a review that the customer's card and the admin's queue both show: the
 // organisation, its contact and the letter's description (never the letter itself).
-export const ORGANIZATION_REVIEW_COLUMNS = {
+/** The organisation and its contact, as the customer submitted them. */
+export const ORGANIZATION_DETAILS_COLUMNS = {
   companyName: true,
   country: true,
   locality: true,
@@ -10,6 +11,10 @@ export const ORGANIZATION_REVIEW_COLUMNS = {
   contactName: true,
   contactEmail: true,
   contactPhone: true,
+} as const;
+
+export const ORGANIZATION_REVIEW_COLUMNS = {
+  ...ORGANIZATION_DETAILS_COLUMNS,
   letterType: true,
   letterBytes: true,
   letterUploadedAt: true,

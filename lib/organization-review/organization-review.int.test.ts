@@ -1,10 +1,9 @@
 // OV/EV orders on PostgreSQL, through the functions the console, the admin dashboard and
 // the job call: paid once, letter, review, then the DV path of validation and issuance.
 import { randomUUID, X509Certificate } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalDnsServer } from "@/testing/local-dns-server";
+import { readTestLetter, TEST_ORGANIZATION } from "@/testing/organization-fixtures";
 
 const dns = new LocalDnsServer();
 process.env.DNS_RESOLVER = await dns.start();
@@ -30,26 +29,13 @@ type SessionUser = import("@/lib/auth/session").SessionUser;
 
 const DAY = 86_400_000;
 const OV_PRICE = 19_900;
-const letter = (name: string) =>
-  new Uint8Array(readFileSync(path.join(process.cwd(), "testing/fixtures/confirmation-letters", name)));
+const letter = readTestLetter;
 
 let ovProductId: string;
 beforeAll(async () => {
   ovProductId = (await seedTestCatalogue()).geoTrustOv;
 });
 afterAll(() => dns.close());
-
-const ORGANIZATION = {
-  companyName: "Example Trading Co., Ltd.",
-  country: "CN",
-  locality: "Shenzhen",
-  address: "1 Science Park Road, Nanshan",
-  companyPhone: "+86 755 1234 5678",
-  registrationNumber: "91440300MA5EXAMPLE",
-  contactName: "Li Wei",
-  contactEmail: "li.wei@example.test",
-  contactPhone: "+86 138 0000 0000",
-};
 
 function ovOrder(domain: string, overrides: Partial<OrderInput> = {}): OrderInput {
   return {
@@ -61,7 +47,7 @@ function ovOrder(domain: string, overrides: Partial<OrderInput> = {}): OrderInpu
     validationMethod: "DNS",
     key: { source: "GENERATE", algorithm: "ECDSA_P256" },
     autoRenew: false,
-    organization: ORGANIZATION,
+    organization: TEST_ORGANIZATION,
     ...overrides,
   };
 }
@@ -144,8 +130,8 @@ describe("an OV order", () => {
     const queue = await listOrganizationReviews({ actor: reviewer });
     expect(queue.items.find((row) => row.certificateId === pending.id)).toMatchObject({
       state: "IN_REVIEW",
-      companyName: ORGANIZATION.companyName,
-      contactEmail: ORGANIZATION.contactEmail,
+      companyName: TEST_ORGANIZATION.companyName,
+      contactEmail: TEST_ORGANIZATION.contactEmail,
       letterType: "PDF",
       owner: { email: user.email },
       certificate: { brand: "GeoTrust", certificateType: "OV", domain },
@@ -254,7 +240,7 @@ describe("an OV order", () => {
     await correctOrganizationDetails({
       ownerId: user.id,
       certificateId,
-      details: { ...ORGANIZATION, companyName: "Example Trading Company Limited", registrationNumber: undefined },
+      details: { ...TEST_ORGANIZATION, companyName: "Example Trading Company Limited", registrationNumber: undefined },
       actorId: user.id,
       ip: null,
       now: TEST_NOW,
@@ -277,7 +263,7 @@ describe("an OV order", () => {
       correctOrganizationDetails({
         ownerId: user.id,
         certificateId,
-        details: ORGANIZATION,
+        details: TEST_ORGANIZATION,
         actorId: user.id,
         ip: null,
         now: TEST_NOW,
@@ -326,7 +312,7 @@ describe("an OV order", () => {
       correctOrganizationDetails({
         ownerId: other.id,
         certificateId,
-        details: ORGANIZATION,
+        details: TEST_ORGANIZATION,
         actorId: other.id,
         ip: null,
         now: TEST_NOW,

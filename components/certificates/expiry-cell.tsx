@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useDateTimeFormat } from "@/components/i18n/use-date-time-format";
 import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { cn } from "@/lib/utils";
 
@@ -15,13 +16,14 @@ export function ExpiryCell({
   expired: boolean;
 }) {
   const t = useTranslations("certificates");
-  const format = useFormatter();
+  const dateTime = useDateTimeFormat("dateTime");
+  const dateZone = useDateTimeFormat("dateZone");
   if (!expiresAt || daysRemaining === null) return <span className="text-muted-foreground">{t("noExpiry")}</span>;
   const soon = !expired && daysRemaining <= EXPIRING_SOON_DAYS;
   return (
     <div className="grid gap-0.5">
-      <time dateTime={expiresAt} className="whitespace-nowrap" title={format.dateTime(new Date(expiresAt), "dateTime")}>
-        {format.dateTime(new Date(expiresAt), "dateZone")}
+      <time dateTime={expiresAt} className="whitespace-nowrap" title={dateTime.format(new Date(expiresAt))}>
+        {dateZone.format(new Date(expiresAt))}
       </time>
       <span
         data-testid="days-remaining"

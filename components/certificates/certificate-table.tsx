@@ -70,14 +70,21 @@ export function CertificateTable() {
   const data = list.data;
   const turnPage = useCallback(
     (next: { page: number; pageSize?: CertificateListParams["pageSize"] }) => {
-      if (data && next.pageSize === undefined) {
-        const query = certificateListQueryString({ ...params, page: next.page });
-        if (next.page === data.page + 1) setSeek({ query, after: data.lastCursor });
-        else if (next.page === data.page - 1) setSeek({ query, before: data.firstCursor });
+      const query = certificateListQueryString({ ...params, ...next });
+      let cursor: CertificateListSeek | null = null;
+      if (data && next.pageSize === undefined && next.page === data.page + 1) cursor = { after: data.lastCursor };
+      if (data && next.pageSize === undefined && next.page === data.page - 1) cursor = { before: data.firstCursor };
+      if (!cursor) {
+        update(next);
+        return;
       }
-      update(next);
+      setSeek({ query, ...cursor });
+      // Previous and next change only the table, which reads its page from the data route:
+      // the URL changes without rendering the page on the server again (which would read
+      // the page by offset as well).
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     },
-    [data, params, update],
+    [data, params, pathname, update],
   );
   const filtered = Boolean(params.q || params.status || params.brand || params.autoRenew || params.expiring);
 

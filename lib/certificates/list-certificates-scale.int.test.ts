@@ -14,6 +14,7 @@ import {
 import { db } from "@/lib/db/client";
 import { literalLikeText } from "@/lib/db/literal-pattern";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { listApiCertificates } from "@/lib/tencent-api/load-api-certificates";
 import { createTestCertificate, createTestUser, issuedCertificateRow, TEST_NOW } from "@/testing/factories";
 
 const DAY = 86_400_000;
@@ -189,6 +190,24 @@ describe("the search", () => {
     const few = await listCertificates(user.id, params({ q: "bulk100" }), TEST_NOW);
     expect(few.total).toBe(6); // bulk100 and bulk1000–bulk1004
     expect(few.items[0]?.domain).toBe("bulk100.scale.test");
+  });
+});
+
+describe("the API's search", () => {
+  it("reads a search as its matches, with their exact total, in the list's order and offset", async () => {
+    const user = await createTestUser();
+    const late = await createTestCertificate(user.id, { domain: "shop.api-search.test", expiresInDays: 90 });
+    const early = await createTestCertificate(user.id, { domain: "www.api-search.test", expiresInDays: 10 });
+    await createTestCertificate(user.id, { domain: "other.test" });
+    await createTestCertificate(other.id, { domain: "theirs.api-search.test" });
+    const query = { filter: { q: "API-search" }, order: "expiresAt.asc" as const, offset: 0, limit: 10 };
+
+    const all = await listApiCertificates(user.id, query, TEST_NOW);
+    expect(all.total).toBe(2);
+    expect(all.certificates.map((certificate) => certificate.id)).toEqual([early.id, late.id]);
+    const second = await listApiCertificates(user.id, { ...query, offset: 1 }, TEST_NOW);
+    expect(second.total).toBe(2);
+    expect(second.certificates.map((certificate) => certificate.id)).toEqual([late.id]);
   });
 });
 

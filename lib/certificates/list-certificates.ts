@@ -295,6 +295,17 @@ type PageRow = Prisma.CertificateGetPayload<{ select: typeof PAGE_ROW_SELECT }>;
  */
 export const SEARCH_MATCH_LIMIT = 1_000;
 
+/**
+ * The ids of the certificates a search (`where` with a `q`) matches when they are at most
+ * SEARCH_MATCH_LIMIT, else null: read the page from them (`id: { in: ids }`, the owner's)
+ * and take their number as the total; with more, the matches are dense enough for the
+ * ordered read and the count.
+ */
+export async function findSearchMatches(where: Prisma.CertificateWhereInput): Promise<string[] | null> {
+  const matches = await db.certificate.findMany({ where, select: { id: true }, take: SEARCH_MATCH_LIMIT + 1 });
+  return matches.length <= SEARCH_MATCH_LIMIT ? matches.map((match) => match.id) : null;
+}
+
 /** One page of the owner's certificates, filtered and sorted on the server. */
 export async function listCertificates(
   ownerId: string,
@@ -345,19 +356,16 @@ async function findCertificatePage(
   params: CertificateListParams,
 ): Promise<{ total: number; rows: PageRow[] }> {
   const offset = (params.page - 1) * params.pageSize;
-  if (params.q) {
-    const matches = await db.certificate.findMany({ where, select: { id: true }, take: SEARCH_MATCH_LIMIT + 1 });
-    if (matches.length <= SEARCH_MATCH_LIMIT) {
-      const ids = matches.map((match) => match.id);
-      const rows = await db.certificate.findMany({
-        where: { ...ownedCertificateWhere(ownerId), id: { in: ids } },
-        orderBy: certificateListOrder(params.sort),
-        skip: offset,
-        take: params.pageSize,
-        select: PAGE_ROW_SELECT,
-      });
-      return { total: ids.length, rows };
-    }
+  const ids = params.q ? await findSearchMatches(where) : null;
+  if (ids) {
+    const rows = await db.certificate.findMany({
+      where: { ...ownedCertificateWhere(ownerId), id: { in: ids } },
+      orderBy: certificateListOrder(params.sort),
+      skip: offset,
+      take: params.pageSize,
+      select: PAGE_ROW_SELECT,
+    });
+    return { total: ids.length, rows };
   }
   const byOffset = () =>
     db.certificate.findMany({

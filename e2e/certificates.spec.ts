@@ -17,9 +17,17 @@ test.describe("My Certificates", () => {
     await expect(expired.getByTestId("days-remaining")).toHaveAttribute("data-tone", "expired");
     await expect(expired.getByTestId("status-badge")).toHaveText("Expired");
 
+    // The next page is read from the last row of this one (a keyset page), the URL says page 2.
+    const seek = page.waitForRequest((request) => /\/api\/certificates\?.*after=/.test(request.url()));
     await page.getByRole("button", { name: "Next page" }).click();
     await expect(page).toHaveURL(/page=2/);
     await expect(rows).toHaveCount(3);
+    await seek;
+    await page.getByRole("button", { name: "Previous page" }).click();
+    await expect(page.getByTestId("pagination-summary")).toHaveText("1–20 of 23");
+    await expect(rows).toHaveCount(20);
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(page.getByTestId("pagination-summary")).toHaveText("21–23 of 23");
 
     await page.getByTestId("filter-expiring").check();
     await expect(page).toHaveURL(/expiring=1/);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangleIcon, FileSearchIcon, ShieldCheckIcon } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useOptimistic, useTransition } from "react";
+import { useCallback, useMemo, useOptimistic, useState, useTransition } from "react";
 import { AutoRenewDialog } from "@/components/certificates/auto-renew-dialog";
 import { AutoRenewBadge } from "@/components/certificates/certificate-badges";
 import { CertificateFilters } from "@/components/certificates/certificate-filters";
@@ -31,7 +31,7 @@ import {
 } from "@/lib/certificates/certificate-list-query";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { balanceWarningQuery } from "@/lib/queries/account";
-import { certificateListQuery } from "@/lib/queries/certificate-list";
+import { type CertificateListSeek, certificateListQuery } from "@/lib/queries/certificate-list";
 import { cn } from "@/lib/utils";
 
 export function CertificateTable() {
@@ -40,7 +40,12 @@ export function CertificateTable() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const params = useMemo(() => readCertificateListQuery(new URLSearchParams(searchParams)), [searchParams]);
-  const list = useQuery(certificateListQuery(params));
+  // Previous and next are read from the row next to the page on screen (keyset pages, cheap
+  // however deep): the cursor is for the URL the bar asked for and no other.
+  const [seek, setSeek] = useState<(CertificateListSeek & { query: string }) | null>(null);
+  const list = useQuery(
+    certificateListQuery(params, seek?.query === certificateListQueryString(params) ? seek : undefined),
+  );
   const warning = useQuery(balanceWarningQuery);
   const atRisk = useMemo(
     () => new Set(warning.data?.atRisk.map((deduction) => deduction.certificateId) ?? []),
@@ -63,6 +68,24 @@ export function CertificateTable() {
   );
 
   const data = list.data;
+  const turnPage = useCallback(
+    (next: { page: number; pageSize?: CertificateListParams["pageSize"] }) => {
+      const query = certificateListQueryString({ ...params, ...next });
+      let cursor: CertificateListSeek | null = null;
+      if (data && next.pageSize === undefined && next.page === data.page + 1) cursor = { after: data.lastCursor };
+      if (data && next.pageSize === undefined && next.page === data.page - 1) cursor = { before: data.firstCursor };
+      if (!cursor) {
+        update(next);
+        return;
+      }
+      setSeek({ query, ...cursor });
+      // Previous and next change only the table, which reads its page from the data route:
+      // the URL changes without rendering the page on the server again (which would read
+      // the page by offset as well).
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+    },
+    [data, params, pathname, update],
+  );
   const filtered = Boolean(params.q || params.status || params.brand || params.autoRenew || params.expiring);
 
   return (
@@ -112,7 +135,7 @@ export function CertificateTable() {
           total={data.total}
           pageSizes={PAGE_SIZES}
           selectedPageSize={params.pageSize}
-          onChange={update}
+          onChange={turnPage}
         />
       )}
     </div>

@@ -7,6 +7,7 @@ import {
   AUTO_RENEW_FILTERS,
   BRAND_MAX_LENGTH,
   type CertificateListParams,
+  CURSOR_MAX_LENGTH,
   DEFAULT_PAGE_SIZE,
   DEFAULT_SORT,
   MAX_PAGE,
@@ -35,6 +36,9 @@ export const certificateListParamsSchema = z.object({
     .refine((size): size is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(size))
     .default(DEFAULT_PAGE_SIZE)
     .catch(DEFAULT_PAGE_SIZE),
+  // Checked where it is read (parseCertificateCursor): a bad cursor pages by offset.
+  after: z.string().max(CURSOR_MAX_LENGTH).optional().catch(undefined),
+  before: z.string().max(CURSOR_MAX_LENGTH).optional().catch(undefined),
 });
 
 export function parseCertificateListParams(input: SearchInput): CertificateListParams {

@@ -22,6 +22,7 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const SEARCH_MAX_LENGTH = 200;
 export const BRAND_MAX_LENGTH = 40;
 export const MAX_PAGE = 100_000;
+export const CURSOR_MAX_LENGTH = 100;
 export const DEFAULT_SORT = "expiresAt.asc" satisfies (typeof SORTS)[number];
 export const DEFAULT_PAGE_SIZE = 20 satisfies (typeof PAGE_SIZES)[number];
 
@@ -34,6 +35,13 @@ export type CertificateListParams = {
   sort: (typeof SORTS)[number];
   page: number;
   pageSize: (typeof PAGE_SIZES)[number];
+  /**
+   * For the data route only, never in the page's URL: the browser's previous page's last
+   * row (`after`) or its next page's first row (`before`), from which the page is read
+   * through an index (certificate-list-seek.ts); the rows are those of `page` all the same.
+   */
+  after?: string;
+  before?: string;
 };
 
 export function readCertificateListQuery(input: SearchInput): CertificateListParams {

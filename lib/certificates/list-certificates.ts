@@ -2,12 +2,19 @@ import "server-only";
 import { sql } from "kysely";
 import type { CertificateListParams } from "@/lib/certificates/certificate-list-query";
 import {
+  type CertificateCursor,
+  certificateCursor,
+  parseCertificateCursor,
+  seekSegments,
+} from "@/lib/certificates/certificate-list-seek";
+import {
   CERTIFICATE_ROW_SELECT,
   certificateListOrder,
   certificateRowColumns,
 } from "@/lib/certificates/certificate-row-columns";
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
+import { literalLikeText } from "@/lib/db/literal-pattern";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -59,6 +66,13 @@ export type CertificatePage = {
   page: number;
   pageSize: number;
   brands: string[];
+  /**
+   * The first and last row's place in the list's order (certificate-list-seek.ts): the
+   * browser sends one back as `before` or `after` with the previous or next page, which is
+   * then read from there through an index instead of by offset. Null on an empty page.
+   */
+  firstCursor: string | null;
+  lastCursor: string | null;
 };
 
 /** Which of the owner's certificates a list asks for: the console's filters and the API's are both this. */
@@ -147,12 +161,16 @@ export function certificateFilterWhere(
   }
   if (filter.expiring) and.push({ status: "ISSUED", expiresAt: { gt: now, lte: addDays(now, EXPIRING_SOON_DAYS) } });
   if (filter.q) {
+    // A substring of the domain or the alias, whatever the case (a `%` or `_` in q is
+    // itself, not a wildcard), a name in sans, or the id: each through an index of its own
+    // (trigram GIN indexes, migration 20261203110000_certificate_search_indexes).
     const q = filter.q;
+    const text = literalLikeText(q);
     and.push({
       OR: [
         { id: q },
-        { domain: { contains: q, mode: "insensitive" } },
-        { alias: { contains: q, mode: "insensitive" } },
+        { domain: { contains: text, mode: "insensitive" } },
+        { alias: { contains: text, mode: "insensitive" } },
         { sans: { has: q.toLowerCase() } },
       ],
     });
@@ -265,6 +283,30 @@ async function listOwnerBrands(ownerId: string): Promise<string[]> {
   return rows.map((row) => row.brand);
 }
 
+const PAGE_ROW_SELECT = { ...CERTIFICATE_ROW_SELECT, renewsId: true, reissuesId: true, createdAt: true } as const;
+
+type PageRow = Prisma.CertificateGetPayload<{ select: typeof PAGE_ROW_SELECT }>;
+
+/**
+ * A search matching at most this many certificates is read as their ids first: PostgreSQL
+ * cannot estimate how few rows `sans @> {q}` matches (0.5% of the table, it assumes), so
+ * with ORDER BY … LIMIT it would walk the whole list in order looking for them (100 ms at
+ * 100,000 certificates) instead of asking the search indexes. The ids also give the exact
+ * total, so the search costs two statements that read only the matches.
+ */
+export const SEARCH_MATCH_LIMIT = 1_000;
+
+/**
+ * The ids of the certificates a search (`where` with a `q`) matches when they are at most
+ * SEARCH_MATCH_LIMIT, else null: read the page from them (`id: { in: ids }`, the owner's)
+ * and take their number as the total; with more, the matches are dense enough for the
+ * ordered read and the count.
+ */
+export async function findSearchMatches(where: Prisma.CertificateWhereInput): Promise<string[] | null> {
+  const matches = await db.certificate.findMany({ where, select: { id: true }, take: SEARCH_MATCH_LIMIT + 1 });
+  return matches.length <= SEARCH_MATCH_LIMIT ? matches.map((match) => match.id) : null;
+}
+
 /** One page of the owner's certificates, filtered and sorted on the server. */
 export async function listCertificates(
   ownerId: string,
@@ -272,19 +314,8 @@ export async function listCertificates(
   now: Date,
 ): Promise<CertificatePage> {
   const where = certificateFilterWhere(ownerId, consoleCertificateFilter(params), now);
-  const [total, rows, brands] = await Promise.all([
-    db.certificate.count({ where }),
-    db.certificate.findMany({
-      where,
-      orderBy: certificateListOrder(params.sort),
-      skip: (params.page - 1) * params.pageSize,
-      take: params.pageSize,
-      select: {
-        ...CERTIFICATE_ROW_SELECT,
-        renewsId: true,
-        reissuesId: true,
-      },
-    }),
+  const [{ total, rows }, brands] = await Promise.all([
+    findCertificatePage(ownerId, where, params),
     listOwnerBrands(ownerId),
   ]);
   const facts = await loadRowFacts(
@@ -292,11 +323,15 @@ export async function listCertificates(
     rows.map((row) => row.id),
   );
   const simulated = simulatedResourcesAvailable();
+  const first = rows[0];
+  const last = rows.at(-1);
   return {
     total,
     page: params.page,
     pageSize: params.pageSize,
     brands,
+    firstCursor: first ? certificateCursor(first, params.sort) : null,
+    lastCursor: last ? certificateCursor(last, params.sort) : null,
     items: rows.map((row) => {
       const fact = facts.get(row.id);
       const current = row.status === "ISSUED" && row.expiresAt !== null && row.expiresAt > now;
@@ -310,4 +345,83 @@ export async function listCertificates(
       };
     }),
   };
+}
+
+/**
+ * The page's rows and the exact total. The first page, and the next or previous page of one
+ * the browser has (its cursor in `after` or `before`), are read from an index in order; a
+ * page reached any other way (a link to page 40) is read by offset.
+ */
+async function findCertificatePage(
+  ownerId: string,
+  where: Prisma.CertificateWhereInput,
+  params: CertificateListParams,
+): Promise<{ total: number; rows: PageRow[] }> {
+  const offset = (params.page - 1) * params.pageSize;
+  const ids = params.q ? await findSearchMatches(where) : null;
+  if (ids) {
+    const rows = await db.certificate.findMany({
+      where: { ...ownedCertificateWhere(ownerId), id: { in: ids } },
+      orderBy: certificateListOrder(params.sort),
+      skip: offset,
+      take: params.pageSize,
+      select: PAGE_ROW_SELECT,
+    });
+    return { total: ids.length, rows };
+  }
+  const byOffset = () =>
+    db.certificate.findMany({
+      where,
+      orderBy: certificateListOrder(params.sort),
+      skip: offset,
+      take: params.pageSize,
+      select: PAGE_ROW_SELECT,
+    });
+  const seek = pageSeek(params);
+  const [total, sought] = await Promise.all([
+    db.certificate.count({ where }),
+    seek ? seekCertificateRows(where, params.sort, seek.cursor, seek.way, params.pageSize) : null,
+  ]);
+  // A page that comes out short where the total says it is full (rows deleted or added
+  // since the browser's page, a cursor from another list): read it by offset instead.
+  const expected = Math.max(0, Math.min(params.pageSize, total - offset));
+  return sought?.length === expected ? { total, rows: sought } : { total, rows: await byOffset() };
+}
+
+function pageSeek(
+  params: CertificateListParams,
+): { way: "forward" | "backward"; cursor: CertificateCursor | null } | null {
+  if (params.page === 1) return { way: "forward", cursor: null };
+  const after = parseCertificateCursor(params.after);
+  if (after) return { way: "forward", cursor: after };
+  const before = parseCertificateCursor(params.before);
+  if (before) return { way: "backward", cursor: before };
+  return null;
+}
+
+/**
+ * Up to `take` rows that `where` matches right after `cursor` (from the start without one)
+ * or right before it, in the list's order: each segment of the seek (seekSegments) one
+ * indexed read, the next only while the page is not full.
+ */
+export async function seekCertificateRows(
+  where: Prisma.CertificateWhereInput,
+  sort: CertificateListParams["sort"],
+  cursor: CertificateCursor | null,
+  way: "forward" | "backward",
+  take: number,
+): Promise<PageRow[]> {
+  const rows: PageRow[] = [];
+  for (const segment of seekSegments(sort, cursor, way)) {
+    if (rows.length >= take) break;
+    rows.push(
+      ...(await db.certificate.findMany({
+        where: { AND: [where, segment.where] },
+        orderBy: segment.orderBy,
+        take: take - rows.length,
+        select: PAGE_ROW_SELECT,
+      })),
+    );
+  }
+  return way === "backward" ? rows.reverse() : rows;
 }

@@ -2,7 +2,11 @@ import "server-only";
 import { sql } from "kysely";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
 import { certificateListOrder } from "@/lib/certificates/certificate-row-columns";
-import { type CertificateFilter, certificateFilterWhere } from "@/lib/certificates/list-certificates";
+import {
+  type CertificateFilter,
+  certificateFilterWhere,
+  findSearchMatches,
+} from "@/lib/certificates/list-certificates";
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { queryRows, sqlBuilder } from "@/lib/db/typed-sql";
@@ -79,10 +83,12 @@ export async function listApiCertificates(
   // Each filter is scoped by the owner: their union is too.
   const wheres = query.filters.map((filter) => certificateFilterWhere(ownerId, filter, now));
   const where: Prisma.CertificateWhereInput = wheres.length === 1 && wheres[0] ? wheres[0] : { OR: wheres };
+  // A search read as its matches first, as the console's list does (findSearchMatches).
+  const ids = query.filters.some((filter) => filter.q) ? await findSearchMatches(where) : null;
   const [total, page] = await Promise.all([
-    db.certificate.count({ where }),
+    ids ? ids.length : db.certificate.count({ where }),
     db.certificate.findMany({
-      where,
+      where: ids ? { ...ownedCertificateWhere(ownerId), id: { in: ids } } : where,
       orderBy: certificateListOrder(query.order),
       skip: query.offset,
       take: query.limit,

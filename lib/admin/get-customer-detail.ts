@@ -46,7 +46,7 @@ export async function getCustomerDetail(actor: Actor, customerId: string, now: D
   const until = addDays(now, EXPIRING_SOON_DAYS);
   const [states, upcoming] = await Promise.all([
     db.certificate.groupBy({ by: ["autoRenewState"], where: { ownerId: user.id }, _count: { _all: true } }),
-    listUpcomingDeductions(user.id, until),
+    listUpcomingDeductions(user.id, { now, until }),
   ]);
   const plan = planRenewalFees({ now, until, ...upcoming });
   const autoRenew: Record<AutoRenewState, number> = { ON: 0, OFF: 0, TERMINATED: 0 };

@@ -15,7 +15,11 @@ const context = { ip: "203.0.113.11", now: TEST_NOW };
 /** The fees the job will try to take from the customer in the next 30 days, at today's prices. */
 async function feesDue(ownerId: string): Promise<number[]> {
   const until = addDays(TEST_NOW, 30);
-  const plan = planRenewalFees({ now: TEST_NOW, until, ...(await listUpcomingDeductions(ownerId, until)) });
+  const plan = planRenewalFees({
+    now: TEST_NOW,
+    until,
+    ...(await listUpcomingDeductions(ownerId, { now: TEST_NOW, until })),
+  });
   return plan.due.map((fee) => fee.feeMinor);
 }
 

@@ -14,6 +14,6 @@ export async function getBalanceForecast(
   timeZone: string,
   page?: UpcomingPageParams,
 ): Promise<BalanceForecast> {
-  const upcoming = await listUpcomingDeductions(ownerId, addDays(now, FORECAST_DAYS));
+  const upcoming = await listUpcomingDeductions(ownerId, { now, until: addDays(now, FORECAST_DAYS) });
   return forecastBalance({ upcoming, now, timeZone, days: FORECAST_DAYS, page });
 }

@@ -7,5 +7,5 @@ import { addDays } from "@/lib/time";
 /** The console banner's facts: fees due in the next 30 days that the balance does not cover. */
 export async function getBalanceWarning(ownerId: string, now: Date): Promise<BalanceWarning | null> {
   const until = addDays(now, EXPIRING_SOON_DAYS);
-  return buildBalanceWarning(await listUpcomingDeductions(ownerId, until), now, until);
+  return buildBalanceWarning(await listUpcomingDeductions(ownerId, { now, until }), now, until);
 }

@@ -14,15 +14,21 @@ export type UpcomingFeeCandidate = RenewalFeeCandidate & { domain: string };
 export type UpcomingDeductions = { account: FeeAccount | undefined; candidates: UpcomingFeeCandidate[] };
 
 /**
- * What this owner's renewal fees due by `until` will be decided on, at today's prices:
- * the account, and every certificate the job would claim by then (overdue ones
- * included: the next run takes them), in the job's order. Only planRenewalFees says
- * which of them are fees and which the balance covers.
+ * What this owner's renewal fees due between `now` and `until` will be decided on, at
+ * today's prices: the account, and every certificate the job would claim by then
+ * (overdue ones included: the next run takes them), in the job's order. Only
+ * planRenewalFees says which of them are fees and which the balance covers. A certificate
+ * already expired is left out: it can be no fee (the job ends its auto-renewal), and every
+ * console page's balance warning reads these, so an account's expired certificates must
+ * not make each page slower.
  */
-export async function listUpcomingDeductions(ownerId: string, until: Date): Promise<UpcomingDeductions> {
+export async function listUpcomingDeductions(
+  ownerId: string,
+  window: { now: Date; until: Date },
+): Promise<UpcomingDeductions> {
   const [account, certificates, prices] = await Promise.all([
     db.billingAccount.findUnique({ where: { ownerId }, select: { balanceMinor: true, currency: true } }),
-    listCandidateCertificates(ownerId, addDays(until, DEDUCT_DAYS_BEFORE_EXPIRY)),
+    listCandidateCertificates(ownerId, window.now, addDays(window.until, DEDUCT_DAYS_BEFORE_EXPIRY)),
     listPrices(),
   ]);
   const candidates: UpcomingFeeCandidate[] = [];
@@ -40,12 +46,12 @@ export async function listUpcomingDeductions(ownerId: string, until: Date): Prom
 }
 
 /**
- * The owner's auto-renewing issued certificates expiring by `expiringBy` with no paid
+ * The owner's auto-renewing issued certificates expiring after `now` and by `expiringBy` with no paid
  * renewal, in the job's order. Every console page's balance warning reads them, hundreds
  * of rows for a large account: one statement whose rows arrive as plain objects, rather
  * than a Prisma model query that builds each row through its result mapping.
  */
-function listCandidateCertificates(ownerId: string, expiringBy: Date) {
+function listCandidateCertificates(ownerId: string, now: Date, expiringBy: Date) {
   return queryRows(
     db,
     sqlBuilder
@@ -54,6 +60,7 @@ function listCandidateCertificates(ownerId: string, expiringBy: Date) {
       .where("c.ownerId", "=", ownerId)
       .where("c.autoRenewState", "=", "ON")
       .where("c.status", "=", "ISSUED")
+      .where("c.expiresAt", ">", now)
       .where("c.expiresAt", "<=", expiringBy)
       .where((eb) =>
         eb.not(

@@ -95,7 +95,7 @@ async function createBalanceWarnings(now: Date): Promise<number> {
   });
   let created = 0;
   for (const { ownerId } of owners) {
-    const upcoming = await listUpcomingDeductions(ownerId, horizon);
+    const upcoming = await listUpcomingDeductions(ownerId, { now, until: horizon });
     const balanceMinor = upcoming.account?.balanceMinor ?? 0;
     const notices: Prisma.NotificationCreateManyInput[] = [];
     for (const fee of planRenewalFees({ now, until: horizon, ...upcoming }).due) {

@@ -66,7 +66,7 @@ export async function getAutoRenewOffer(
   let shortfallMinor = 0;
   if (deductAt && fee && facts.expiresAt) {
     // This certificate's fee as the job would take it, among the others due no later.
-    const upcoming = await listUpcomingDeductions(ownerId, deductAt);
+    const upcoming = await listUpcomingDeductions(ownerId, { now, until: deductAt });
     const candidate = {
       certificateId: facts.id,
       expiresAt: facts.expiresAt,

@@ -1,6 +1,7 @@
 // Builders for integration tests: real rows through the same domain functions the app uses.
 import { randomBytes } from "node:crypto";
 import { registerUser } from "@/lib/auth/register-user";
+import type { SessionUser } from "@/lib/auth/session";
 import { postLedgerEntry } from "@/lib/billing/post-ledger-entry";
 import { db } from "@/lib/db/client";
 import type { Prisma, Role } from "@/lib/generated/prisma/client";
@@ -154,4 +155,12 @@ export async function fundAccount(ownerId: string, amountMinor: number): Promise
       now: TEST_NOW,
     }),
   );
+}
+
+/** A signed-in caller as the actions see it: a new user (a customer with `fundMinor` on the balance, or an admin). */
+export async function createTestSessionUser(options: { role?: Role; fundMinor?: number } = {}): Promise<SessionUser> {
+  const role = options.role ?? "CUSTOMER";
+  const user = await createTestUser({ role });
+  if (options.fundMinor) await fundAccount(user.id, options.fundMinor);
+  return { id: user.id, email: user.email, name: user.name, role };
 }

@@ -20,7 +20,7 @@ const { deleteCertificate } = await import("@/lib/certificates/delete-certificat
 const { renewedExpiry } = await import("@/lib/renewal/auto-renew-rules");
 const { listCertificates } = await import("@/lib/certificates/list-certificates");
 const { parseCertificateListParams } = await import("@/lib/certificates/certificate-list-params");
-const { createTestCertificate, createTestCloudResources, createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } =
+const { createTestCertificate, createTestCloudResources, createTestSessionUser, seedTestCatalogue, TEST_NOW } =
   await import("@/testing/factories");
 const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
@@ -36,16 +36,8 @@ beforeAll(async () => {
   ovProductId = (await seedTestCatalogue()).geoTrustOv;
 });
 
-async function customer(): Promise<SessionUser> {
-  const user = await createTestUser();
-  await fundAccount(user.id, 50_000);
-  return { id: user.id, email: user.email, name: user.name, role: "CUSTOMER" };
-}
-
-async function admin(): Promise<SessionUser> {
-  const user = await createTestUser({ role: "ADMIN" });
-  return { id: user.id, email: user.email, name: user.name, role: "ADMIN" };
-}
+const customer = () => createTestSessionUser({ fundMinor: 50_000 });
+const admin = () => createTestSessionUser({ role: "ADMIN" });
 
 /** An issued GeoTrust OV certificate of the customer, in a zone hosted with us, its organisation approved. */
 async function issuedOv(user: SessionUser, overrides: { expiresInDays?: number; certificateType?: "OV" | "DV" } = {}) {

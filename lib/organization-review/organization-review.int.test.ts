@@ -21,7 +21,7 @@ const { rejectOrganizationReview } = await import("@/lib/organization-review/rej
 const { listOrganizationReviews } = await import("@/lib/organization-review/list-organization-reviews");
 const { readConfirmationLetter } = await import("@/lib/organization-review/read-confirmation-letter");
 const { getOrganizationReview } = await import("@/lib/organization-review/get-organization-review");
-const { createTestUser, fundAccount, seedTestCatalogue, TEST_NOW } = await import("@/testing/factories");
+const { createTestSessionUser, seedTestCatalogue, TEST_NOW } = await import("@/testing/factories");
 const { expectBalancesMatchLedger } = await import("@/testing/ledger-invariant");
 const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
 type OrderInput = import("@/lib/orders/certificate-order-input").CertificateOrderInput;
@@ -52,16 +52,8 @@ function ovOrder(domain: string, overrides: Partial<OrderInput> = {}): OrderInpu
   };
 }
 
-async function customer(): Promise<SessionUser> {
-  const user = await createTestUser();
-  await fundAccount(user.id, 50_000);
-  return { id: user.id, email: user.email, name: user.name, role: "CUSTOMER" };
-}
-
-async function admin(): Promise<SessionUser> {
-  const user = await createTestUser({ role: "ADMIN" });
-  return { id: user.id, email: user.email, name: user.name, role: "ADMIN" };
-}
+const customer = () => createTestSessionUser({ fundMinor: 50_000 });
+const admin = () => createTestSessionUser({ role: "ADMIN" });
 
 const balanceOf = async (ownerId: string) =>
   (await db.billingAccount.findUniqueOrThrow({ where: { ownerId } })).balanceMinor;

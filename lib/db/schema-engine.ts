@@ -120,17 +120,30 @@ export async function applyMigrations(connectionString: string): Promise<string[
 // Replaying the migrations needs a throwaway "shadow" database; an in-memory
 // PGlite serves, so creating a migration never touches a real server.
 async function withShadowEngine<T>(run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+  const [{ PGlite }, { PrismaPGlite }, { pg_trgm }] = await Promise.all([
     import("@electric-sql/pglite"),
     import("pglite-prisma-adapter"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
   ]);
-  const pglite = new PGlite();
-  const engine = await openEngine(new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory);
+  // The migrations create pg_trgm (the search indexes), which PGlite ships as an extension to
+  // load; the adapter's own shadow database would be a PGlite without it.
+  const open = () => new PGlite({ extensions: { pg_trgm } });
+  const opened = [open()];
+  class WithExtensions extends PrismaPGlite {
+    override connectToShadowDb() {
+      const shadow = open();
+      opened.push(shadow);
+      return new PrismaPGlite(shadow).connect();
+    }
+  }
+  const engine = await openEngine(
+    new WithExtensions(opened[0] as InstanceType<typeof PGlite>) as unknown as SqlMigrationAwareDriverAdapterFactory,
+  );
   try {
     return await run(engine);
   } finally {
     engine.free();
-    await pglite.close();
+    await Promise.all(opened.map((pglite) => pglite.close()));
   }
 }
 

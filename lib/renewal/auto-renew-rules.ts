@@ -103,11 +103,11 @@ export function productAutoRenewFailures(
 
   const sameBrand = supported.filter((row) => row.brand === product.brand);
   const sameType = sameBrand.filter((row) => row.certificateType === product.certificateType);
+  if (sameBrand.length === 0) failures.push("BRAND_NOT_SUPPORTED");
   // OV and EV renewals need the organisation reviewed again (the order flow): never automatic,
   // whatever the catalogue says (its Price rows cannot offer it either: a check constraint).
-  if (needsOrganizationReview(product.certificateType)) failures.push("TYPE_NOT_SUPPORTED");
-  else if (sameBrand.length === 0) failures.push("BRAND_NOT_SUPPORTED");
-  else if (sameType.length === 0) failures.push("TYPE_NOT_SUPPORTED");
+  else if (sameType.length === 0 || needsOrganizationReview(product.certificateType))
+    failures.push("TYPE_NOT_SUPPORTED");
   else if (!sameType.some((row) => row.domainType === product.domainType)) failures.push("DOMAIN_TYPE_NOT_SUPPORTED");
 
   if (product.validityYears !== 1) failures.push("NOT_ONE_YEAR");

@@ -42,6 +42,21 @@ describe("listAllCertificates", () => {
     expect(onlyBob.items.map((row) => row.id)).toEqual([b1.id]);
   });
 
+  it("matches % and _ in the search and the owner filter literally, not as wildcards", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const owner = await createTestUser({ email: "under_score@example.test" });
+    const lookalike = await createTestUser({ email: "underXscore@example.test" });
+    await createTestCertificate(lookalike.id, { domain: "lookalike.example.test" });
+    const literal = await createTestCertificate(owner.id, { domain: "literal-100pct.example.test", alias: "100% off" });
+    await createTestCertificate(owner.id, { domain: "other.example.test", alias: "1000 off" });
+
+    const percent = await listAllCertificates(admin, parseAdminCertificateListParams({ q: "100%" }), TEST_NOW);
+    expect(percent.items.map((row) => row.id)).toEqual([literal.id]);
+    const underscore = await listAllCertificates(admin, parseAdminCertificateListParams({ owner: "under_" }), TEST_NOW);
+    expect(underscore.total).toBe(2);
+    expect(new Set(underscore.items.map((row) => row.owner.id))).toEqual(new Set([owner.id]));
+  });
+
   it("loads any certificate's detail by ID, with its owner", async () => {
     const admin = await createTestUser({ role: "ADMIN" });
     const owner = await createTestUser();

@@ -8,6 +8,7 @@ import {
 } from "@/lib/certificates/certificate-row-columns";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
+import { literalLikeText } from "@/lib/db/literal-pattern";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { EXPIRING_SOON_DAYS } from "@/lib/renewal/auto-renew-rules";
 import { PAID_RENEWAL_STATUSES } from "@/lib/renewal/renewal-under-way";
@@ -57,13 +58,13 @@ function filterWhere(params: AdminCertificateListParams, now: Date, ownerId?: st
     and.push({
       OR: [
         { id: q },
-        { domain: { contains: q, mode: "insensitive" } },
-        { alias: { contains: q, mode: "insensitive" } },
+        { domain: { contains: literalLikeText(q), mode: "insensitive" } },
+        { alias: { contains: literalLikeText(q), mode: "insensitive" } },
         { sans: { has: q.toLowerCase() } },
       ],
     });
   }
-  if (params.owner) and.push({ owner: { email: { contains: params.owner, mode: "insensitive" } } });
+  if (params.owner) and.push({ owner: { email: { contains: literalLikeText(params.owner), mode: "insensitive" } } });
   if (ownerId) and.push({ ownerId });
   return { AND: and };
 }

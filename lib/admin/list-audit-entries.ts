@@ -3,6 +3,7 @@ import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import type { AuditListParams } from "@/lib/admin/audit-list-params";
 import { addDaysToDate, startOfDateInZone } from "@/lib/billing/zoned-dates";
 import { db } from "@/lib/db/client";
+import { literalLikeText } from "@/lib/db/literal-pattern";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditEntryRow = {
@@ -35,7 +36,7 @@ export async function listAuditEntries(
   assertAdmin(actor);
   const and: Prisma.AuditLogWhereInput[] = [];
   if (params.action) and.push({ action: params.action });
-  if (params.actor) and.push({ actor: { email: { contains: params.actor, mode: "insensitive" } } });
+  if (params.actor) and.push({ actor: { email: { contains: literalLikeText(params.actor), mode: "insensitive" } } });
   if (params.target) and.push({ targetId: params.target });
   if (params.from) and.push({ createdAt: { gte: startOfDateInZone(params.from, context.timeZone) } });
   if (params.to) and.push({ createdAt: { lt: startOfDateInZone(addDaysToDate(params.to, 1), context.timeZone) } });

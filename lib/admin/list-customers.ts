@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, assertAdmin } from "@/lib/admin/assert-admin";
 import type { CustomerListParams } from "@/lib/admin/customer-list-params";
 import { db } from "@/lib/db/client";
+import { literalLikeText } from "@/lib/db/literal-pattern";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -27,8 +28,8 @@ export async function listCustomers(actor: Actor, params: CustomerListParams, _n
     and.push({
       OR: [
         { id: params.q },
-        { email: { contains: params.q, mode: "insensitive" } },
-        { name: { contains: params.q, mode: "insensitive" } },
+        { email: { contains: literalLikeText(params.q), mode: "insensitive" } },
+        { name: { contains: literalLikeText(params.q), mode: "insensitive" } },
       ],
     });
   }

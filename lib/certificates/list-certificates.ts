@@ -12,6 +12,7 @@ import {
   certificateListOrder,
   certificateRowColumns,
 } from "@/lib/certificates/certificate-row-columns";
+import { countMatchingCertificates } from "@/lib/certificates/count-matching-certificates";
 import { ownedCertificateWhere } from "@/lib/certificates/owned-certificate-where";
 import { db } from "@/lib/db/client";
 import { literalLikeText } from "@/lib/db/literal-pattern";
@@ -313,9 +314,10 @@ export async function listCertificates(
   params: CertificateListParams,
   now: Date,
 ): Promise<CertificatePage> {
-  const where = certificateFilterWhere(ownerId, consoleCertificateFilter(params), now);
+  const filter = consoleCertificateFilter(params);
+  const where = certificateFilterWhere(ownerId, filter, now);
   const [{ total, rows }, brands] = await Promise.all([
-    findCertificatePage(ownerId, where, params),
+    findCertificatePage(ownerId, filter, where, params),
     listOwnerBrands(ownerId),
   ]);
   const facts = await loadRowFacts(
@@ -354,6 +356,7 @@ export async function listCertificates(
  */
 async function findCertificatePage(
   ownerId: string,
+  filter: CertificateFilter,
   where: Prisma.CertificateWhereInput,
   params: CertificateListParams,
 ): Promise<{ total: number; rows: PageRow[] }> {
@@ -379,7 +382,7 @@ async function findCertificatePage(
     });
   const seek = pageSeek(params);
   const [total, sought] = await Promise.all([
-    db.certificate.count({ where }),
+    countMatchingCertificates(ownerId, [filter], where),
     seek ? seekCertificateRows(where, params.sort, seek.cursor, seek.way, params.pageSize) : null,
   ]);
   // A page that comes out short where the total says it is full (rows deleted or added

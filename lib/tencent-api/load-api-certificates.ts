@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
 import { certificateListOrder } from "@/lib/certificates/certificate-row-columns";
+import { countMatchingCertificates } from "@/lib/certificates/count-matching-certificates";
 import {
   type CertificateFilter,
   certificateFilterWhere,
@@ -86,7 +87,7 @@ export async function listApiCertificates(
   // A search read as its matches first, as the console's list does (findSearchMatches).
   const ids = query.filters.some((filter) => filter.q) ? await findSearchMatches(where) : null;
   const [total, page] = await Promise.all([
-    ids ? ids.length : db.certificate.count({ where }),
+    ids ? ids.length : countMatchingCertificates(ownerId, query.filters, where),
     db.certificate.findMany({
       where: ids ? { ...ownedCertificateWhere(ownerId), id: { in: ids } } : where,
       orderBy: certificateListOrder(query.order),

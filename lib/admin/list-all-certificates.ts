@@ -5,6 +5,7 @@ import {
   CERTIFICATE_ROW_SELECT,
   certificateListOrder,
   certificateRowColumns,
+  PENDING_REISSUE_SELECT,
 } from "@/lib/certificates/certificate-row-columns";
 import type { CertificateRow } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
@@ -87,6 +88,7 @@ export async function listAllCertificates(
       take: params.pageSize,
       select: {
         ...CERTIFICATE_ROW_SELECT,
+        ...PENDING_REISSUE_SELECT,
         owner: { select: { id: true, email: true, name: true } },
         renewalOrders: {
           where: { status: { in: [...PAID_RENEWAL_STATUSES] } },
@@ -108,7 +110,7 @@ export async function listAllCertificates(
     pageSize: params.pageSize,
     brands: brands.map((row) => row.brand),
     items: rows.map((row) => ({
-      ...certificateRowColumns(row, now),
+      ...certificateRowColumns(row, now, row.reissuedBy[0]?.id ?? null),
       renewalPaid: row.renewalOrders.length > 0,
       renewalId: row.renewalOrders[0]?.newCertificateId ?? null,
       resourceCount: resourceCounts.get(row.id) ?? 0,

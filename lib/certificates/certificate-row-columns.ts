@@ -21,7 +21,14 @@ export const CERTIFICATE_ROW_SELECT = {
   autoRenewState: true,
   autoRenewEndReason: true,
   tags: true,
-  // A reissue in flight: the row shows "Reissuing" (the original's status 11) while it stays issued.
+} as const satisfies Prisma.CertificateSelect;
+
+/**
+ * A reissue in flight: the row shows "Reissuing" (the original's status 11) while it stays
+ * issued. A relation Prisma reads with a statement of its own: the customer's list reads
+ * it with its other row facts instead (list-certificates.ts).
+ */
+export const PENDING_REISSUE_SELECT = {
   reissuedBy: { where: { status: { in: [...PENDING_STATUSES] } }, select: { id: true }, take: 1 },
 } as const satisfies Prisma.CertificateSelect;
 
@@ -32,7 +39,8 @@ export type CertificateRowBase = Omit<
   "renewalPaid" | "renewalId" | "resourceCount" | "resourceUpdateFromId"
 >;
 
-export function certificateRowColumns(row: RowColumns, now: Date): CertificateRowBase {
+/** The row's own columns; `reissuingId`: its reissue waiting for validation, if any. */
+export function certificateRowColumns(row: RowColumns, now: Date, reissuingId: string | null): CertificateRowBase {
   return {
     id: row.id,
     alias: row.alias,
@@ -48,7 +56,7 @@ export function certificateRowColumns(row: RowColumns, now: Date): CertificateRo
     autoRenewState: row.autoRenewState,
     autoRenewEndReason: row.autoRenewEndReason,
     tags: row.tags,
-    reissuingId: row.reissuedBy[0]?.id ?? null,
+    reissuingId,
   };
 }
 

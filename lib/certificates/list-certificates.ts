@@ -231,6 +231,20 @@ function queryRowFacts(ownerId: string, ids: string[]) {
           .$asScalar()
           .$notNull()
           .as("predecessorResourceCount"),
+        eb
+          .selectFrom("Certificate as reissue")
+          .select("reissue.id")
+          .whereRef("reissue.reissuesId", "=", "c.id")
+          .where("reissue.ownerId", "=", ownerId)
+          .where((reissue) =>
+            reissue(
+              sql<string>`${reissue.ref("reissue.status")}::text`,
+              "=",
+              sql<string>`ANY(${[...PENDING_STATUSES]}::text[])`,
+            ),
+          )
+          .limit(sql.lit(1))
+          .as("reissuingId"),
       ])
       .where("c.ownerId", "=", ownerId)
       .where("c.deletedAt", "is", null)
@@ -338,7 +352,7 @@ export async function listCertificates(
       const fact = facts.get(row.id);
       const current = row.status === "ISSUED" && row.expiresAt !== null && row.expiresAt > now;
       return {
-        ...certificateRowColumns(row, now),
+        ...certificateRowColumns(row, now, fact?.reissuingId ?? null),
         renewalPaid: Boolean(fact?.renewalId),
         renewalId: fact?.renewalId ?? null,
         resourceCount: fact?.resourceCount ?? 0,

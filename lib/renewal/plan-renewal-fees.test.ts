@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  balanceCoversEveryFee,
+  chargeablePrice,
+  type FeeAccount,
   type FeePrice,
   inDeductionOrder,
   planRenewalFees,
   type RenewalFeeCandidate,
+  type RenewalFeeGroup,
 } from "@/lib/renewal/plan-renewal-fees";
 
 const now = new Date("2026-06-15T08:00:00Z");
@@ -177,5 +181,125 @@ describe("inDeductionOrder", () => {
     const shuffled = [ordered[2], ordered[0], ordered[1]] as RenewalFeeCandidate[];
     expect(inDeductionOrder(shuffled)).toEqual(ordered);
     expect(shuffled[0]).toBe(ordered[2]);
+  });
+});
+
+/** The candidates counted per product (here: its price) and validity, as the grouped query counts them. */
+function grouped(candidates: readonly RenewalFeeCandidate[]): RenewalFeeGroup[] {
+  const groups = new Map<string, RenewalFeeGroup>();
+  for (const { price, validityYears, expiresAt } of candidates) {
+    const key = JSON.stringify([price ?? null, validityYears]);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { price, validityYears, count: 1, latestExpiresAt: expiresAt });
+    else {
+      group.count += 1;
+      if (expiresAt > group.latestExpiresAt) group.latestExpiresAt = expiresAt;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** A small seeded generator (mulberry32): the same inputs on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+describe("chargeablePrice", () => {
+  it("says why a candidate is no fee whatever the balance, as planRenewalFees records it", () => {
+    const usdAccount = account(0);
+    expect(chargeablePrice(fee("a", -30, usd(2_900)), usdAccount, now)).toBe("EXPIRED_BEFORE_DEDUCTION");
+    expect(chargeablePrice(fee("a", 1, undefined), usdAccount, now)).toBe("NOT_ELIGIBLE");
+    expect(chargeablePrice(fee("a", 1, usd(2_900), { validityYears: 2 }), usdAccount, now)).toBe("NOT_ELIGIBLE");
+    expect(chargeablePrice(fee("a", 1, usd(2_900)), undefined, now)).toBe("NOT_ELIGIBLE");
+    expect(chargeablePrice(fee("a", 1, usd(2_900)), usdAccount, now)).toEqual(usd(2_900));
+  });
+});
+
+describe("balanceCoversEveryFee", () => {
+  const until = inDays(30);
+
+  it("says covered while the balance holds every chargeable fee at once, and cannot tell one unit short", () => {
+    const candidates = [fee("a", 1, usd(9_900)), fee("b", 2, usd(2_900)), fee("c", 3, usd(2_900))];
+    const groups = grouped(candidates);
+    expect(groups).toHaveLength(2);
+    expect(balanceCoversEveryFee({ now, account: account(15_700), groups })).toBe(true);
+    expect(balanceCoversEveryFee({ now, account: account(15_699), groups })).toBe(false);
+    expect(planRenewalFees({ now, until, account: account(15_699), candidates }).uncoveredCount).toBe(1);
+  });
+
+  it("counts no fee the job will not charge: no price, not auto-renewable, 2 years, another currency, expired", () => {
+    const groups = grouped([
+      fee("gone", 1, undefined),
+      fee("unsupported", 2, { priceMinor: 19_900, currency: "USD", autoRenewSupported: false }),
+      fee("two-years", 3, usd(2_900), { validityYears: 2 }),
+      fee("euro", 4, { priceMinor: 2_900, currency: "EUR", autoRenewSupported: true }),
+      fee("expired", -31, usd(9_900)),
+    ]);
+    expect(balanceCoversEveryFee({ now, account: account(0), groups })).toBe(true);
+    expect(balanceCoversEveryFee({ now, account: undefined, groups: grouped([fee("a", 1, usd(2_900))]) })).toBe(true);
+  });
+
+  it("counts a group whole while any of it has not expired", () => {
+    const groups = grouped([fee("expired", -31, usd(2_900)), fee("live", 1, usd(2_900))]);
+    expect(balanceCoversEveryFee({ now, account: account(2_900), groups })).toBe(false);
+    expect(balanceCoversEveryFee({ now, account: account(5_800), groups })).toBe(true);
+  });
+
+  it("never says covered when planRenewalFees leaves a fee uncovered, and is exact on due, unexpired candidates", () => {
+    const random = seededRandom(20261203);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const products: (FeePrice | undefined)[] = [
+      usd(2_900),
+      usd(9_900),
+      usd(100),
+      usd(0),
+      { priceMinor: 19_900, currency: "USD", autoRenewSupported: false },
+      { priceMinor: 2_900, currency: "EUR", autoRenewSupported: true },
+      undefined,
+    ];
+    let coveredWithFees = 0;
+    let exactChecks = 0;
+    for (let run = 0; run < 5_000; run++) {
+      // Half the runs hold only what the console's query reads: due by `until`, not expired.
+      const dueAndUnexpired = random() < 0.5;
+      const candidates = Array.from({ length: Math.floor(random() * 12) }, (_, index) =>
+        fee(
+          `c${Math.floor(random() * 50)}-${index}`,
+          dueAndUnexpired ? -29.9 + random() * 59.9 : -45 + random() * 90,
+          pick(products),
+          { validityYears: random() < 0.85 ? 1 : 2 },
+        ),
+      );
+      const currency = pick(["USD", "USD", "USD", "EUR", undefined]);
+      const feeAccount: FeeAccount | undefined = currency ? { balanceMinor: 0, currency } : undefined;
+      const groups = grouped(candidates);
+      if (feeAccount) {
+        // Balances around what the chargeable fees add up to, so the edge is often hit.
+        const chargeable = candidates
+          .map((candidate) => chargeablePrice(candidate, feeAccount, now))
+          .reduce((sum, charge) => sum + (typeof charge === "string" ? 0 : charge.priceMinor), 0);
+        feeAccount.balanceMinor = Math.max(0, chargeable + Math.floor((random() - 0.6) * 12_000));
+        if (random() < 0.2) feeAccount.balanceMinor = chargeable - pick([0, 1]);
+      }
+      const plan = planRenewalFees({ now, until, account: feeAccount, candidates });
+      const covered = balanceCoversEveryFee({ now, account: feeAccount, groups });
+      if (covered && plan.uncoveredCount > 0)
+        expect.fail(`said covered: ${JSON.stringify({ feeAccount, candidates })}`);
+      if (covered && plan.due.length > 0) coveredWithFees += 1;
+      if (dueAndUnexpired && (feeAccount?.balanceMinor ?? 0) >= 0) {
+        if (covered !== (plan.uncoveredCount === 0))
+          expect.fail(`not exact: ${JSON.stringify({ feeAccount, candidates })}`);
+        exactChecks += 1;
+      }
+    }
+    expect(coveredWithFees).toBeGreaterThan(500);
+    expect(exactChecks).toBeGreaterThan(2_000);
   });
 });

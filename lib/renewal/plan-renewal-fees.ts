@@ -75,7 +75,6 @@ export function planRenewalFees<C extends RenewalFeeCandidate>(input: {
 }): RenewalFeePlan<C> {
   const { now, until, account } = input;
   const untilMs = until.getTime();
-  const nowMs = now.getTime();
   const plan: RenewalFeePlan<C> = {
     fees: [],
     due: [],
@@ -91,7 +90,7 @@ export function planRenewalFees<C extends RenewalFeeCandidate>(input: {
   for (const candidate of inDeductionOrder(input.candidates)) {
     const deductAt = deductionTime(candidate.expiresAt);
     if (deductAt.getTime() > untilMs) continue;
-    const outcome = outcomeOf(candidate, account, balance, nowMs);
+    const outcome = outcomeOf(candidate, account, balance, now);
     const { price } = candidate;
     const feeMinor = price?.priceMinor ?? 0;
     if (outcome === "COVERED") balance -= feeMinor;
@@ -123,14 +122,69 @@ function outcomeOf(
   candidate: RenewalFeeCandidate,
   account: FeeAccount | undefined,
   balanceMinor: number,
-  nowMs: number,
+  now: Date,
 ): PlannedRenewalFee["outcome"] {
-  if (candidate.expiresAt.getTime() <= nowMs) return "EXPIRED_BEFORE_DEDUCTION";
+  const charge = chargeablePrice(candidate, account, now);
+  if (typeof charge === "string") return charge;
+  return balanceMinor >= charge.priceMinor ? "COVERED" : "INSUFFICIENT_BALANCE";
+}
+
+/**
+ * The price the job charges for a candidate if the balance allows, or why it charges
+ * nothing whatever the balance: the certificate has expired, or it is not eligible (no
+ * price, a product no longer offered for auto-renewal, not a 1-year certificate, no
+ * account, a price in another currency than the account's). Eligibility depends on the
+ * product, the validity and the account alone, and expiry only on `expiresAt`: the bound
+ * over grouped candidates below relies on both.
+ */
+export function chargeablePrice(
+  candidate: Pick<RenewalFeeCandidate, "expiresAt" | "validityYears" | "price">,
+  account: FeeAccount | undefined,
+  now: Date,
+): FeePrice | "EXPIRED_BEFORE_DEDUCTION" | "NOT_ELIGIBLE" {
+  if (candidate.expiresAt.getTime() <= now.getTime()) return "EXPIRED_BEFORE_DEDUCTION";
   const { price } = candidate;
   if (!price?.autoRenewSupported || candidate.validityYears !== 1 || account?.currency !== price.currency) {
     return "NOT_ELIGIBLE";
   }
-  return balanceMinor >= price.priceMinor ? "COVERED" : "INSUFFICIENT_BALANCE";
+  return price;
+}
+
+/** Candidates of one product and validity, counted rather than listed (a grouped query). */
+export type RenewalFeeGroup = {
+  validityYears: number;
+  /** The product's price, undefined when it is no longer sold. */
+  price: FeePrice | undefined;
+  count: number;
+  /** The latest expiry among them: the whole group has expired only if this has. */
+  latestExpiresAt: Date;
+};
+
+/**
+ * Whether planRenewalFees, on the candidates these groups count, certainly covers every
+ * due fee, without their order: true when the balance holds every chargeable fee at
+ * once, since then each one still finds its price left whatever its turn. False means
+ * only "cannot tell": the caller plans the candidates themselves. A fee after the window
+ * counts too (the groups carry no deduction times), and a group is counted whole unless
+ * all of it has expired, so on candidates that are all due and unexpired (as the
+ * console's window reads them) it is exact: false exactly when the plan leaves a fee
+ * uncovered (for a balance not below zero).
+ */
+export function balanceCoversEveryFee(input: {
+  now: Date;
+  account: FeeAccount | undefined;
+  groups: readonly RenewalFeeGroup[];
+}): boolean {
+  let chargeableMinor = 0;
+  for (const group of input.groups) {
+    const charge = chargeablePrice(
+      { expiresAt: group.latestExpiresAt, validityYears: group.validityYears, price: group.price },
+      input.account,
+      input.now,
+    );
+    if (typeof charge !== "string") chargeableMinor += charge.priceMinor * group.count;
+  }
+  return chargeableMinor <= (input.account?.balanceMinor ?? 0);
 }
 
 /** The job's order: earliest deduction (expiry) first, then certificate ID (by code unit, as `COLLATE "C"`). */

@@ -1,13 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readFeeAccount } from "@/lib/billing/read-fee-account";
 
 export type AccountBalance = { balanceMinor: number; currency: string };
 
 /** The owner's balance; scoped by owner, so it can only ever return the caller's own. */
 export async function getAccountBalance(ownerId: string): Promise<AccountBalance> {
-  const account = await db.billingAccount.findUnique({
-    where: { ownerId },
-    select: { balanceMinor: true, currency: true },
-  });
-  return account ?? { balanceMinor: 0, currency: "USD" };
+  return (await readFeeAccount(ownerId)) ?? { balanceMinor: 0, currency: "USD" };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { DbTransaction } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { CertificateType, DomainType } from "@/lib/generated/prisma/enums";
@@ -18,9 +19,11 @@ export type PriceRow = {
 
 /**
  * The 1-year renewal price list (a few dozen rows): read whole and looked up in memory.
- * Free products are not in it: a free certificate is never renewed for a fee.
+ * Free products are not in it: a free certificate is never renewed for a fee. Read once
+ * per server render and client (a console page's balance warning and Billing's forecast
+ * both need it); a transaction, or a call outside a render, reads it each time.
  */
-export async function listPrices(client: DbTransaction | typeof db = db): Promise<PriceRow[]> {
+export const listPrices = cache(async (client: DbTransaction | typeof db = db): Promise<PriceRow[]> => {
   return client.price.findMany({
     where: { validityYears: 1, free: false },
     select: {
@@ -35,7 +38,7 @@ export async function listPrices(client: DbTransaction | typeof db = db): Promis
     },
     orderBy: [{ brand: "asc" }, { certificateType: "asc" }, { domainType: "asc" }],
   });
-}
+});
 
 export function findPrice(
   prices: readonly PriceRow[],

@@ -1,6 +1,7 @@
 import "server-only";
 import { selectFeeCandidateCertificates } from "@/lib/billing/fee-candidate-certificates";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
+import { readFeeAccount } from "@/lib/billing/read-fee-account";
 import { db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/typed-sql";
 import type { FeeAccount, RenewalFeeCandidate } from "@/lib/renewal/plan-renewal-fees";
@@ -22,7 +23,7 @@ export async function listUpcomingDeductions(
   window: { now: Date; until: Date },
 ): Promise<UpcomingDeductions> {
   const [account, certificates, prices] = await Promise.all([
-    db.billingAccount.findUnique({ where: { ownerId }, select: { balanceMinor: true, currency: true } }),
+    readFeeAccount(ownerId),
     listCandidateCertificates(ownerId, window),
     listPrices(),
   ]);
@@ -37,7 +38,7 @@ export async function listUpcomingDeductions(
       price: findPrice(prices, certificate),
     });
   }
-  return { account: account ?? undefined, candidates };
+  return { account, candidates };
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "kysely";
 import { selectFeeCandidateCertificates } from "@/lib/billing/fee-candidate-certificates";
 import { findPrice, listPrices } from "@/lib/billing/list-prices";
+import { readFeeAccount } from "@/lib/billing/read-fee-account";
 import { db } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/typed-sql";
 import type { FeeAccount, RenewalFeeGroup } from "@/lib/renewal/plan-renewal-fees";
@@ -20,7 +21,7 @@ export async function listUpcomingFeeGroups(
   window: { now: Date; until: Date },
 ): Promise<UpcomingFeeGroups> {
   const [account, rows, prices] = await Promise.all([
-    db.billingAccount.findUnique({ where: { ownerId }, select: { balanceMinor: true, currency: true } }),
+    readFeeAccount(ownerId),
     queryRows(
       db,
       selectFeeCandidateCertificates(ownerId, window)
@@ -37,7 +38,7 @@ export async function listUpcomingFeeGroups(
     listPrices(),
   ]);
   return {
-    account: account ?? undefined,
+    account,
     groups: rows.map((row) => ({
       validityYears: row.validityYears,
       price: findPrice(prices, row),

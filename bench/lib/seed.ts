@@ -114,16 +114,30 @@ export async function seedConsoleCustomer(
      VALUES ($1, $2, 'Bench customer', $3, 'CUSTOMER', $4, $4)`,
     [input.userId, input.email, input.passwordHash, now],
   );
+  // The DV products the certificates below are of, sold and auto-renewable, and a balance
+  // ($1 per certificate) that covers the renewal fees due in the next 30 days: the balance
+  // warning on every page then plans real fees, as on a customer's account that is kept
+  // topped up, rather than finding no price for any of them.
+  await client.query(
+    `INSERT INTO "Price" (id, brand, "certificateType", "domainType", "validityYears", "priceMinor", currency,
+                          "autoRenewSupported", "updatedAt")
+     SELECT 'bench-console-price-' || b || '-' || d, b, 'DV', d::"DomainType", 1, 2900, 'USD', true, $1
+       FROM unnest(ARRAY['DNSPod', 'TrustAsia', 'GeoTrust', 'DigiCert', 'Sectigo']) AS b,
+            unnest(ARRAY['SINGLE', 'WILDCARD', 'MULTI']) AS d
+     ON CONFLICT DO NOTHING`,
+    [now],
+  );
+  const balanceMinor = input.certificates * 100;
   await client.query(
     `INSERT INTO "BillingAccount" (id, "ownerId", currency, "balanceMinor", "createdAt", "updatedAt")
-     VALUES ($1, $2, 'USD', 50000, $3, $3)`,
-    [accountId, input.userId, now],
+     VALUES ($1, $2, 'USD', $4, $3, $3)`,
+    [accountId, input.userId, now, balanceMinor],
   );
   await client.query(
     `INSERT INTO "LedgerEntry" (id, "accountId", kind, "amountMinor", "balanceAfterMinor", currency, "idempotencyKey",
                                 "createdAt")
-     VALUES ($1, $2, 'TOP_UP', 50000, 50000, 'USD', $3, $4)`,
-    [`${input.userId}-topup`, accountId, `bench-topup:${input.userId}`, now],
+     VALUES ($1, $2, 'TOP_UP', $5, $5, 'USD', $3, $4)`,
+    [`${input.userId}-topup`, accountId, `bench-topup:${input.userId}`, now, balanceMinor],
   );
   await client.query(
     `INSERT INTO "Certificate" (id, "ownerId", alias, tags, brand, "certificateType", "domainType", domain, sans,

@@ -51,3 +51,20 @@ describe("addDaysToDate", () => {
     expect(addDaysToDate("2026-03-01", -1)).toBe("2026-02-28");
   });
 });
+
+describe("dateInZone against Intl, across a year of offset changes", () => {
+  it.each(["America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham"])(
+    "%s: every 7 minutes of 2026 falls on the date Intl gives it",
+    (timeZone) => {
+      const truth = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+      const start = Date.UTC(2026, 0, 1);
+      const mismatches: string[] = [];
+      for (let ms = start; ms < start + 366 * 86_400_000; ms += 7 * 60_000 + 13_000) {
+        const instant = new Date(ms);
+        const expected = truth.format(instant);
+        if (dateInZone(instant, timeZone) !== expected) mismatches.push(`${instant.toISOString()} → ${expected}`);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countMatchingCertificates } from "@/lib/certificates/count-matching-certificates";
-import { certificateFilterWhere } from "@/lib/certificates/list-certificates";
+import { parseCertificateListParams } from "@/lib/certificates/certificate-list-params";
+import { countMatchingCertificates, isUnfiltered } from "@/lib/certificates/count-matching-certificates";
+import { certificateFilterWhere, consoleCertificateFilter } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
 import { createTestCertificate, createTestUser, issuedCertificateRow, TEST_NOW } from "@/testing/factories";
 
@@ -10,10 +11,23 @@ const DAY = 86_400_000;
 async function counts(ownerId: string) {
   const where = certificateFilterWhere(ownerId, {}, TEST_NOW);
   return {
-    kept: await countMatchingCertificates(ownerId, [{}], where),
+    kept: await countMatchingCertificates(ownerId, [{}], where, TEST_NOW),
     counted: await db.certificate.count({ where }),
   };
 }
+
+describe("isUnfiltered", () => {
+  it("holds for the console's list as it opens, and for no filter that narrows it", () => {
+    // The console's parameters carry `expiring: false` and the like, not absent keys.
+    expect(isUnfiltered(consoleCertificateFilter(parseCertificateListParams(new URLSearchParams())), TEST_NOW)).toBe(
+      true,
+    );
+    for (const query of ["q=shop", "status=ISSUED", "brand=DNSPod", "autoRenew=ON", "expiring=1", "status=REISSUING"]) {
+      const filter = consoleCertificateFilter(parseCertificateListParams(new URLSearchParams(query)));
+      expect(isUnfiltered(filter, TEST_NOW), query).toBe(false);
+    }
+  });
+});
 
 describe("countMatchingCertificates", () => {
   it("keeps the unfiltered total through inserts, bulk inserts, deletion, restoring, moving and hard deletes", async () => {
@@ -66,7 +80,7 @@ describe("countMatchingCertificates", () => {
     await createTestCertificate(owner.id, { brand: "DNSPod" });
     const filter = { brand: "TrustAsia" };
     expect(
-      await countMatchingCertificates(owner.id, [filter], certificateFilterWhere(owner.id, filter, TEST_NOW)),
+      await countMatchingCertificates(owner.id, [filter], certificateFilterWhere(owner.id, filter, TEST_NOW), TEST_NOW),
     ).toBe(1);
   });
 });

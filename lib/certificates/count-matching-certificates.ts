@@ -1,11 +1,11 @@
 import "server-only";
-import type { CertificateFilter } from "@/lib/certificates/list-certificates";
+import { type CertificateFilter, certificateFilterConditions } from "@/lib/certificates/list-certificates";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** A filter that asks for nothing: every certificate of the owner that is not deleted. */
-export function isUnfiltered(filter: CertificateFilter): boolean {
-  return Object.values(filter).every((value) => value === undefined);
+/** A filter that asks for nothing but the owner's certificates that are not deleted. */
+export function isUnfiltered(filter: CertificateFilter, now: Date): boolean {
+  return certificateFilterConditions(filter, now).length === 0;
 }
 
 /**
@@ -18,8 +18,9 @@ export async function countMatchingCertificates(
   ownerId: string,
   filters: readonly CertificateFilter[],
   where: Prisma.CertificateWhereInput,
+  now: Date,
 ): Promise<number> {
-  if (filters.length > 0 && filters.every(isUnfiltered)) {
+  if (filters.length > 0 && filters.every((filter) => isUnfiltered(filter, now))) {
     const counted = await db.certificateCount.findUnique({ where: { ownerId }, select: { total: true } });
     return counted?.total ?? 0;
   }

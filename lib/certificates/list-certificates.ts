@@ -147,6 +147,12 @@ export function certificateFilterWhere(
   filter: CertificateFilter,
   now: Date,
 ): Prisma.CertificateWhereInput {
+  // The owner (and "not deleted") is always part of the filter: no parameter can widen it.
+  return { ...ownedCertificateWhere(ownerId), AND: certificateFilterConditions(filter, now) };
+}
+
+/** What a filter asks of the owner's certificates besides being theirs: none for "all of them". */
+export function certificateFilterConditions(filter: CertificateFilter, now: Date): Prisma.CertificateWhereInput[] {
   const and: Prisma.CertificateWhereInput[] = [];
   if (filter.statuses) and.push(displayStatusWhere(filter.statuses, now));
   if (filter.brand) and.push({ brand: filter.brand });
@@ -176,8 +182,7 @@ export function certificateFilterWhere(
       ],
     });
   }
-  // The owner (and "not deleted") is always part of the filter: no parameter can widen it.
-  return { ...ownedCertificateWhere(ownerId), AND: and };
+  return and;
 }
 
 type RowFacts = Awaited<ReturnType<typeof queryRowFacts>>[number];
@@ -331,7 +336,7 @@ export async function listCertificates(
   const filter = consoleCertificateFilter(params);
   const where = certificateFilterWhere(ownerId, filter, now);
   const [{ total, rows }, brands] = await Promise.all([
-    findCertificatePage(ownerId, filter, where, params),
+    findCertificatePage(ownerId, filter, where, params, now),
     listOwnerBrands(ownerId),
   ]);
   const facts = await loadRowFacts(
@@ -373,6 +378,7 @@ async function findCertificatePage(
   filter: CertificateFilter,
   where: Prisma.CertificateWhereInput,
   params: CertificateListParams,
+  now: Date,
 ): Promise<{ total: number; rows: PageRow[] }> {
   const offset = (params.page - 1) * params.pageSize;
   const ids = params.q ? await findSearchMatches(where) : null;
@@ -396,7 +402,7 @@ async function findCertificatePage(
     });
   const seek = pageSeek(params);
   const [total, sought] = await Promise.all([
-    countMatchingCertificates(ownerId, [filter], where),
+    countMatchingCertificates(ownerId, [filter], where, now),
     seek ? seekCertificateRows(where, params.sort, seek.cursor, seek.way, params.pageSize) : null,
   ]);
   // A page that comes out short where the total says it is full (rows deleted or added

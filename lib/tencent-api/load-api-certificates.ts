@@ -87,7 +87,7 @@ export async function listApiCertificates(
   // A search read as its matches first, as the console's list does (findSearchMatches).
   const ids = query.filters.some((filter) => filter.q) ? await findSearchMatches(where) : null;
   const [total, page] = await Promise.all([
-    ids ? ids.length : countMatchingCertificates(ownerId, query.filters, where),
+    ids ? ids.length : countMatchingCertificates(ownerId, query.filters, where, now),
     db.certificate.findMany({
       where: ids ? { ...ownedCertificateWhere(ownerId), id: { in: ids } } : where,
       orderBy: certificateListOrder(query.order),

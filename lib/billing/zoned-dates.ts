@@ -17,7 +17,8 @@ export function isIsoDate(value: string): boolean {
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(instant: Date, timeZone: string): { year: number; month: number; day: number; ms: number } {
+/** The zone's wall clock at this instant, to the second, as milliseconds read as if it were UTC. */
+function wallClockMs(instant: Date, timeZone: string): number {
   let formatter = partsFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
@@ -33,14 +34,19 @@ function wallClock(instant: Date, timeZone: string): { year: number; month: numb
     partsFormatters.set(timeZone, formatter);
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  const ms = Date.UTC(year, month - 1, day, Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return { year, month, day, ms };
+  return Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
 }
 
 /** How far the zone's wall clock is ahead of UTC at this instant (whole seconds), asked of Intl. */
 function exactOffsetMs(instant: Date, timeZone: string): number {
-  return wallClock(instant, timeZone).ms - Math.floor(instant.getTime() / 1000) * 1000;
+  return wallClockMs(instant, timeZone) - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
 const DAY_MS = 86_400_000;

@@ -37,7 +37,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // A scenario here is many page loads on a 2-core machine that also runs the app and a second
+  // browser: seconds each under load. Each step still fails after the expect timeout.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {

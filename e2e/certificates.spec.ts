@@ -196,8 +196,8 @@ test.describe("My Certificates", () => {
     await expect(stranger.getByTestId("certificates-empty")).toContainText("No certificates yet");
   });
 
-  test("works in Simplified Chinese", async ({ customerPage: page }) => {
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  test("works in Simplified Chinese", async ({ customerPage: page, baseURL }) => {
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: baseURL }]);
     await page.goto("/certificates");
     await expect(page.getByRole("heading", { level: 1, name: "我的证书" })).toBeVisible();
     await expect(page.getByTestId("balance-warning")).toContainText("请至少充值 US$148.00");

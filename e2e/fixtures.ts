@@ -1,35 +1,55 @@
 // Tests that change data get a customer of their own, with a fresh copy of the demo
 // certificates, created straight in the e2e app's database; they never share rows.
-import { execFile } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { promisify } from "node:util";
+import { createInterface, type Interface } from "node:readline";
+import type { Readable } from "node:stream";
 import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { databaseUrlFile, dnsControlURL } from "../playwright.config";
-import { signIn } from "./support";
-
-const run = promisify(execFile);
+import { signInOverHttp } from "./support";
 
 export type E2ECustomer = { id: string; email: string; password: string };
+
+/** The factory's answers start with this; anything else it prints is the application's logging. */
+const ANSWER_PREFIX = "e2e-customer ";
+type CustomerFactory = { process: ChildProcess; answers: AsyncIterator<string> };
+let factory: CustomerFactory | undefined;
+
+/** This worker's customer factory (testing/scripts/e2e-customer-factory.ts), started on first use. */
+function customerFactory(): CustomerFactory {
+  if (factory && factory.process.exitCode === null && factory.process.signalCode === null) return factory;
+  const child = spawn(
+    "node_modules/.bin/tsx",
+    ["--conditions=react-server", "testing/scripts/e2e-customer-factory.ts"],
+    {
+      env: { ...process.env, DATABASE_URL: readFileSync(databaseUrlFile, "utf8").trim(), NODE_OPTIONS: "" },
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  const lines: Interface = createInterface({ input: child.stdout as Readable });
+  const answers = (async function* () {
+    for await (const line of lines) {
+      if (line.startsWith(ANSWER_PREFIX)) yield line.slice(ANSWER_PREFIX.length);
+      else console.log(line);
+    }
+  })();
+  factory = { process: child, answers };
+  return factory;
+}
 
 export async function createCustomer(
   label: string,
   options: { empty?: boolean; renewing?: number } = {},
 ): Promise<E2ECustomer> {
-  const databaseUrl = readFileSync(databaseUrlFile, "utf8").trim();
-  const { stdout } = await run(
-    "node_modules/.bin/tsx",
-    [
-      "--conditions=react-server",
-      "testing/scripts/e2e-create-customer.ts",
-      label,
-      ...(options.empty ? ["--empty"] : []),
-      ...(options.renewing ? [`--renewing=${options.renewing}`] : []),
-    ],
-    { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_OPTIONS: "" } },
-  );
-  return JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as E2ECustomer;
+  const { process: child, answers } = customerFactory();
+  child.stdin?.write(`${JSON.stringify({ label, ...options })}\n`);
+  const answer = await answers.next();
+  if (answer.done) throw new Error(`the e2e customer factory exited (code ${child.exitCode}); its output is above`);
+  const customer = JSON.parse(answer.value) as E2ECustomer & { error?: string };
+  if (customer.error) throw new Error(`the e2e customer factory could not create "${label}": ${customer.error}`);
+  return customer;
 }
 
 export const test = base.extend<{ customer: E2ECustomer; customerPage: Page }>({
@@ -38,7 +58,7 @@ export const test = base.extend<{ customer: E2ECustomer; customerPage: Page }>({
     await use(await createCustomer(testInfo.title.replace(/\W+/g, "-").toLowerCase().slice(0, 20)));
   },
   customerPage: async ({ page, customer }, use) => {
-    await signIn(page, customer);
+    await signInOverHttp(page, customer);
     await use(page);
   },
 });

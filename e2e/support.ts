@@ -14,6 +14,22 @@ export async function signIn(page: Page, account: { email: string; password: str
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
+/**
+ * Signs in through Auth.js's credentials endpoint, on the page's own cookie jar, without
+ * loading the sign-in page: for tests about what comes after signing in (the sign-in form
+ * itself is exercised by signIn, the setup and the keyboard and security specs).
+ */
+export async function signInOverHttp(page: Page, account: { email: string; password: string }): Promise<void> {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: account.email, password: account.password, csrfToken },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `signing in as ${account.email}`).toBeLessThan(400);
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { userId?: string } | null;
+  expect(session?.userId, `a session for ${account.email}`).toBeTruthy();
+}
+
 /** Collects console errors and failed requests, to assert a page rendered cleanly. */
 export function watchForPageErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -15,9 +15,12 @@ async function publicTables(): Promise<string[]> {
   return tableNames;
 }
 
-/** One digest per table of every row of the database. Equal fingerprints: nothing was written. */
-export async function fingerprintDatabase(): Promise<Record<string, string>> {
-  const tables = await publicTables();
+/**
+ * One digest per table of every row of the database, but for the tables `except` names.
+ * Equal fingerprints: nothing was written (to the tables digested).
+ */
+export async function fingerprintDatabase(except: readonly string[] = []): Promise<Record<string, string>> {
+  const tables = (await publicTables()).filter((table) => !except.includes(table));
   // One statement for all tables: the hostile-input tests take a fingerprint per call.
   const query = tables
     .map(
@@ -27,6 +30,28 @@ export async function fingerprintDatabase(): Promise<Record<string, string>> {
     .join(" UNION ALL ");
   const rows = await db.$queryRawUnsafe<{ name: string; digest: string }[]>(query);
   return Object.fromEntries(rows.map((row) => [row.name, row.digest]));
+}
+
+/**
+ * Fingerprints around a sequence of calls made one at a time on a database no one else
+ * writes (one per test file): nothing runs between one call's `after` and the next call's
+ * `before`, so that `after` is reused as the next `before`: one digest per refused call,
+ * not two. A call whose `after` was not taken (it was accepted) gets a fresh `before`.
+ * `except`: tables the calls may write even when refused, left out of the digests.
+ */
+export function fingerprintsAroundCalls(except: readonly string[] = []) {
+  let lastAfter: Record<string, string> | undefined;
+  return {
+    async before(): Promise<Record<string, string>> {
+      const fingerprint = lastAfter ?? (await fingerprintDatabase(except));
+      lastAfter = undefined;
+      return fingerprint;
+    },
+    async after(): Promise<Record<string, string>> {
+      lastAfter = await fingerprintDatabase(except);
+      return lastAfter;
+    },
+  };
 }
 
 // The rows that belong to one customer, table by table ($1 = the customer's user id).

@@ -18,7 +18,7 @@ const factories = await import("@/testing/factories");
 const { db } = await import("@/lib/db/client");
 const { seedOwningCustomer } = await import("@/testing/seed-owning-customer");
 const { listRouteHandlers, listServerActions } = await import("@/testing/security/list-entry-points");
-const { fingerprintDatabase } = await import("@/testing/security/database-fingerprint");
+const { fingerprintsAroundCalls } = await import("@/testing/security/database-fingerprint");
 const { createApiKey } = await import("@/lib/api-keys/create-api-key");
 const { handleTc3Request } = await import("@/lib/tencent-api/handle-tc3-request");
 const { TC3_ACTIONS } = await import("@/lib/tencent-api/tc3-actions");
@@ -499,14 +499,15 @@ describe("hostile input into server actions", () => {
     async (key) => {
       const action = ACTIONS[key] as ActionCase;
       const failures: string[] = [];
+      const fingerprints = fingerprintsAroundCalls();
       for (const [variant, input] of hostileInputs(action.valid())) {
         actAs(action.as());
-        const before = await fingerprintDatabase();
+        const before = await fingerprints.before();
         const outcome = await callAction(action, input);
         if (outcome === "UNEXPECTED" || outcome.startsWith("THREW") || outcome.startsWith("unexpected result")) {
           failures.push(`${variant}: ${outcome}`);
         } else if (outcome !== "ok") {
-          const after = await fingerprintDatabase();
+          const after = await fingerprints.after();
           const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
           if (changed.length > 0) failures.push(`${variant}: refused (${outcome}) but wrote to ${changed.join(", ")}`);
         }
@@ -986,9 +987,10 @@ describe("hostile input into route handlers", () => {
       const failures: string[] = [];
       const requests = route.requests();
       expect(requests.length).toBeGreaterThan(0);
+      const fingerprints = fingerprintsAroundCalls(route.writesWhenRefused);
       for (const [variant, send] of requests) {
         actAs(route.as());
-        const before = await fingerprintDatabase();
+        const before = await fingerprints.before();
         let response: Response;
         try {
           response = await send();
@@ -1010,10 +1012,8 @@ describe("hostile input into route handlers", () => {
             failures.push(`${variant}: ${response.status} without a translated message: ${body.slice(0, 200)}`);
         }
         if (response.status >= 400) {
-          const after = await fingerprintDatabase();
-          const changed = Object.keys(after).filter(
-            (table) => after[table] !== before[table] && !route.writesWhenRefused?.includes(table),
-          );
+          const after = await fingerprints.after();
+          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
           if (changed.length > 0) failures.push(`${variant}: ${response.status} but wrote to ${changed.join(", ")}`);
           // An error answer quotes nothing the caller sent as markup.
           if (body.includes("<script>") || body.includes("onerror="))

@@ -12,6 +12,10 @@ export default defineConfig({
     ],
   },
   test: {
+    // Vitest's default on 2 cores is one file at a time; the integration tests spend much of
+    // their time waiting on PostgreSQL, Pebble, sshd and nginx, so two overlap well (the whole
+    // run 12.6 → 7.7 min on the 2-core CI machine).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

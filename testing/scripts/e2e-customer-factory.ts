@@ -9,17 +9,9 @@
 // closes (its worker ended). Refuses anything but a local database.
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
+import { requireLocalE2eDatabase } from "./local-e2e-database";
 
-const url = process.env.DATABASE_URL ?? "";
-const host = url ? new URL(url).hostname : "";
-if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
-  console.error("e2e-customer-factory: DATABASE_URL must point at a local database");
-  process.exit(2);
-}
-process.env.AUTH_SECRET ??= "e2e-seed-only-not-used-for-signing-000000";
-process.env.CRON_SECRET ??= "e2e-seed-only-not-used-for-anything-00000";
-process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 9).toString("base64");
-process.env.LOG_LEVEL ??= "warn";
+requireLocalE2eDatabase("e2e-customer-factory");
 
 const [
   { registerUser },

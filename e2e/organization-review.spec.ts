@@ -33,7 +33,12 @@ test.describe("OV orders and the organisation review", () => {
     const company = `Example Trading ${randomBytes(2).toString("hex")} Ltd`;
 
     await page.goto("/certificates/buy");
-    await page.getByTestId("order-brand").selectOption("GeoTrust");
+    // A brand chosen before the form hydrates is lost (CI saw the form back on DNSPod, no OV):
+    // chosen again until the form shows the brand's OV.
+    await expect(async () => {
+      await page.getByTestId("order-brand").selectOption("GeoTrust");
+      await expect(page.getByTestId("order-type").getByText("OV", { exact: true })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await page.getByTestId("order-type").getByText("OV", { exact: true }).click();
     await page.getByTestId("order-domain-type").getByText("Single domain").click();
     await expect(page.getByTestId("order-unit-price")).toHaveText("$199.00");
